@@ -1,0 +1,40 @@
+# Self-documenting Makefile: `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+REPORT_DIR ?= reports/seeds
+
+.DEFAULT_GOAL := help
+.PHONY: help install report notebooks test lint bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the package with notebook and test tools
+
+report: $(VENV)/.installed ## Analyse seeds/: execute the notebooks and write the browsable report
+	$(PY) -m analysis report seeds --out $(REPORT_DIR)
+
+notebooks: $(VENV)/.installed ## Re-execute the notebooks in place (regenerates their stored outputs)
+	$(PY) -m jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+
+test: $(VENV)/.installed ## Run every test: unit tests, doctests and the notebooks under nbval
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed ## Ruff lint and format check (notebooks included)
+	$(PY) -m pip install --quiet ruff
+	$(PY) -m ruff check . && $(PY) -m ruff format --check .
+
+bench: $(VENV)/.installed ## Run the benchmarks (needs ../shared/data) and print their tables
+	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) benchmarks/run_all.py
+
+clean: ## Remove the virtual environment and generated reports
+	rm -rf $(VENV) reports build

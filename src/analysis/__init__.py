@@ -1,0 +1,19 @@
+"""analysis: chronology, source overlap and boilerplate reuse in news articles.
+
+Data flows one way: files -> :class:`Corpus` (tidy DataFrames with character offsets) -> analyses
+(DataFrames whose spans index the article text exactly) -> figures, notebooks and the report.
+"""
+
+from analysis.corpus import ArticleFormatError, Corpus, load_corpus
+from analysis.units import split_paragraphs, split_sentences, word_spans
+
+__all__ = [
+    "ArticleFormatError",
+    "Corpus",
+    "load_corpus",
+    "split_paragraphs",
+    "split_sentences",
+    "word_spans",
+]
+
+__version__ = "0.1.0"
