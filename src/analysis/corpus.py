@@ -167,11 +167,10 @@ def load_corpus(
     --------
     >>> from analysis.paths import SEEDS_DIR
     >>> corpus = load_corpus(SEEDS_DIR)
-    >>> corpus.articles[["date", "author"]]
-                                   date          author
-    article_id
-    000_5b183b1fed710e9a 2021-07-15        Azernews
-    001_80062493b65dd1fc 2022-04-12  Vugar Khalilov
+    >>> corpus
+    <Corpus: 2 articles, 22 paragraphs, 0 problems>
+    >>> corpus.articles["author"].to_dict()
+    {'000_5b183b1fed710e9a': 'Azernews', '001_80062493b65dd1fc': 'Vugar Khalilov'}
     >>> p = corpus.paragraphs.iloc[0]
     >>> corpus.text(p.article_id)[p.start:p.end] == p.text
     True

@@ -43,9 +43,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Examples
     --------
-    >>> t = 'Col-Gen Zakir Hasanov met Gen. Rafet Dalkiran at 9 a.m. "We agree. Fully," he said.'
+    >>> t = 'Col-Gen Zakir Hasanov met Gen. Rafet Dalkiran at 9 a.m. on Monday. "We agree. Fully," he said.'
     >>> [t[s:e] for s, e in split_sentences(t)]
-    ['Col-Gen Zakir Hasanov met Gen. Rafet Dalkiran at 9 a.m.', '"We agree. Fully," he said.']
+    ['Col-Gen Zakir Hasanov met Gen. Rafet Dalkiran at 9 a.m. on Monday.', '"We agree. Fully," he said.']
     """
     if not text.strip():
         return []
