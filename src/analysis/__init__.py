@@ -5,12 +5,15 @@ Data flows one way: files -> :class:`Corpus` (tidy DataFrames with character off
 """
 
 from analysis.corpus import ArticleFormatError, Corpus, load_corpus
+from analysis.overview import paragraph_words, summarize
 from analysis.units import split_paragraphs, split_sentences, word_spans
 
 __all__ = [
     "ArticleFormatError",
     "Corpus",
     "load_corpus",
+    "paragraph_words",
+    "summarize",
     "split_paragraphs",
     "split_sentences",
     "word_spans",
