@@ -172,7 +172,7 @@ def test_csv(tmp_path):
 def test_dataframe():
     corpus = load_corpus(pd.DataFrame(records()))
     assert len(corpus) == 2
-    assert corpus.articles.loc["b", "path"] == "<DataFrame>"
+    assert corpus.articles.loc["b", "path"] == "<DataFrame> row 0"
 
 
 def test_glob_and_list(tmp_path):
@@ -300,6 +300,22 @@ def test_bad_csv_row_names_its_line(tmp_path):
     with pytest.raises(ArticleFormatError, match="impossible date") as info:
         load_corpus(path)
     assert info.value.line == 3
+
+
+def test_bad_dataframe_rows_name_their_row():
+    frame = pd.DataFrame(
+        [
+            {"id": "ok", "date": "2022-04-12", "author": "", "text": "Fine."},
+            {"id": "bad", "date": "2021-13-45", "author": "", "text": "Text."},
+            {"id": "empty", "date": "2022-04-12", "author": "", "text": "  "},
+        ]
+    )
+    collected = load_corpus(frame, errors="collect")
+    assert list(collected.articles.index) == ["ok"]
+    assert collected.problems.path.tolist() == ["<DataFrame> row 1", "<DataFrame> row 2"]
+    assert collected.problems.line.isna().all()
+    assert "impossible date '2021-13-45'" in collected.problems.reason[0]
+    assert "body is empty" in collected.problems.reason[1]
 
 
 def test_missing_columns():

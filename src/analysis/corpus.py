@@ -81,7 +81,7 @@ class _Record:
     path: str
     published: str | None
     body_lines: list[str]
-    first_body_line: int
+    first_body_line: int | None
 
 
 @dataclass
@@ -390,7 +390,7 @@ def _records_from_frame(frame: pd.DataFrame, path, report, line_offset) -> Itera
             line = position + line_offset
         else:
             line = None
-        where = path if line is not None else f"{path} row {position}"
+        where = str(path) if line is not None else f"{path} row {position}"
         try:
             text = row["text"]
             if not isinstance(text, str):
@@ -404,10 +404,10 @@ def _records_from_frame(frame: pd.DataFrame, path, report, line_offset) -> Itera
                 article_id=article_id,
                 date=_parse_date(row["date"], where, line),
                 author=author,
-                path=str(path),
+                path=where,
                 published=None if pd.isna(row["date"]) else str(row["date"]),
                 body_lines=text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
-                first_body_line=line or 1,
+                first_body_line=line,
             )
         except ArticleFormatError as exc:
             report(exc)
