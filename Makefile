@@ -19,8 +19,10 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install the package with notebook and test tools
 
-report: $(VENV)/.installed ## Analyse seeds/: execute the notebooks and write the browsable report
+report: $(VENV)/.installed ## Analyse seeds/: write reports/seeds/report.html and the executed notebooks
 	$(PY) -m analysis report seeds --out $(REPORT_DIR)
+	$(PY) -m jupyter nbconvert --log-level WARN --to html --execute $(NOTEBOOKS) --output-dir $(REPORT_DIR)/notebooks
+	@echo "open $(REPORT_DIR)/report.html and $(REPORT_DIR)/notebooks/*.html"
 
 notebooks: $(VENV)/.installed ## Re-execute the notebooks in place (regenerates their stored outputs)
 	$(PY) -m jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)

@@ -1,0 +1,62 @@
+"""Command line: ``python -m analysis report CORPUS --out DIR`` (also installed as ``news-analysis``).
+
+Runs the whole pipeline (:func:`analysis.report.run_report`) and prints a summary. Bad input stops
+the run with exit status 2 and one line naming the file, the line and what was expected; with
+``--errors collect`` the bad inputs are skipped and listed in the report instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from analysis.corpus import ArticleFormatError
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Chronology, source overlap and boilerplate reuse in news articles.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    report = commands.add_parser(
+        "report", help="analyse a corpus and write tables, figures and report.html"
+    )
+    report.add_argument(
+        "corpus", nargs="+", help="folder, file, glob, JSON Lines or CSV file(s) of articles"
+    )
+    report.add_argument("--out", required=True, help="output folder (created)")
+    report.add_argument(
+        "--errors",
+        choices=("raise", "collect"),
+        default="raise",
+        help="stop at the first bad input (raise, default) or skip and list bad inputs (collect)",
+    )
+    report.add_argument("--no-progress", action="store_true", help="hide progress bars")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    args = _parser().parse_args(argv)
+    from analysis.report import run_report
+
+    source = args.corpus[0] if len(args.corpus) == 1 else args.corpus
+    try:
+        result = run_report(
+            source, args.out, errors=args.errors, progress=not args.no_progress
+        )
+    except ArticleFormatError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        if args.errors == "raise":
+            print("hint: --errors collect skips bad inputs and lists them in the report",
+                  file=sys.stderr)
+        return 2
+    print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
