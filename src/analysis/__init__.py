@@ -6,6 +6,9 @@ Data flows one way: files -> :class:`Corpus` (tidy DataFrames with character off
 
 from analysis.corpus import ArticleFormatError, Corpus, load_corpus
 from analysis.overview import paragraph_words, summarize
+from analysis.families import boilerplate_families, reuse_share
+from analysis.reuse import align_pair, find_reuse, reused_spans
+from analysis.reuse_index import article_signatures, candidate_pairs
 from analysis.units import split_paragraphs, split_sentences, word_spans
 
 __all__ = [
@@ -17,6 +20,8 @@ __all__ = [
     "split_paragraphs",
     "split_sentences",
     "word_spans",
+    "align_pair", "article_signatures", "boilerplate_families", "candidate_pairs",
+    "find_reuse", "reuse_share", "reused_spans",
 ]
 
 __version__ = "0.1.0"
