@@ -1,0 +1,152 @@
+"""The pipeline on Dask (dask.distributed): the same results as in process, on many cores or machines.
+
+Design
+------
+Reuse detection is the only step that compares articles; it runs in three distributed stages built
+from the same pure functions :func:`analysis.find_reuse` composes:
+
+1. **Signatures**: the articles are split into partitions; each partition computes the word n-gram
+   hashes of its articles (:func:`~analysis.reuse_index.article_signatures`).
+2. **Candidate index by shuffle**: the ``(article_id, hash)`` rows are shuffled on ``hash``, so every
+   n-gram's postings land in one partition. Each partition counts, for the n-grams it holds, how many
+   each pair of articles shares (:func:`~analysis.reuse_index.candidate_pairs` with
+   ``min_shared=1``); the per-partition counts are summed per pair and filtered by ``min_shared``.
+   An n-gram lives in exactly one partition, so the sums equal the in-process counts.
+3. **Alignment**: the ordered candidate pairs are cut into chunks and aligned in parallel
+   (:func:`~analysis.reuse.align_pair`); the texts travel to the workers once (scattered).
+
+The passages are then sorted exactly as in process. The per-article steps (chronology, sources)
+run with ``map_partitions``-style tasks on article chunks and are concatenated in corpus order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus import Corpus
+from analysis.reuse import _reuse_frame, align_pair, ordered_pairs
+from analysis.reuse_index import article_signatures, candidate_pairs
+
+__all__ = ["dask_client", "find_reuse_dask"]
+
+@contextlib.contextmanager
+def dask_client(
+    scheduler: str | None = None, *, n_workers: int | None = None, processes: bool = True
+) -> Iterator:
+    """Yield a ``distributed.Client``: on an existing scheduler, or on a new local cluster.
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        Address of a running scheduler (``tcp://host:8786``). None starts a ``LocalCluster``.
+    n_workers : int, optional
+        Workers of the local cluster (default: one per core).
+    processes : bool
+        Workers in separate processes (default) or as threads of this process.
+    """
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=processes,
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _pair_counts(partition: pd.DataFrame, max_df: int) -> pd.DataFrame:
+    return candidate_pairs(partition, min_shared=1, max_df=max_df)
+
+
+def _align_chunk(pairs: list[tuple[str, str]], texts: dict[str, str], options: dict) -> list[dict]:
+    rows = []
+    for source_id, target_id in pairs:
+        for passage in align_pair(texts[source_id], texts[target_id], **options):
+            rows.append({"source_id": source_id, "target_id": target_id, **passage})
+    return rows
+
+
+def find_reuse_dask(
+    corpus: Corpus,
+    client,
+    *,
+    npartitions: int | None = None,
+    chunk_size: int = 500,
+    k: int = 4,
+    min_words: int = 8,
+    max_gap: int = 8,
+    min_shared: int = 2,
+    max_df: int = 500,
+    paraphrase: bool = True,
+    paraphrase_threshold: float = 0.45,
+    paraphrase_min_common: int = 6,
+) -> pd.DataFrame:
+    """:func:`analysis.find_reuse` on a Dask cluster; returns the identical DataFrame.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    client : distributed.Client
+        From :func:`dask_client` or your own.
+    npartitions : int, optional
+        Article partitions for the signature and shuffle stages (default: 2 per worker thread).
+    chunk_size : int
+        Candidate pairs per alignment task.
+    k, min_words, max_gap, min_shared, max_df, paraphrase, paraphrase_threshold,
+    paraphrase_min_common
+        As in :func:`analysis.find_reuse`.
+    """
+    import dask.dataframe as dd
+
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+    options = {
+        "k": k,
+        "min_words": min_words,
+        "max_gap": max_gap,
+        "paraphrase": paraphrase,
+        "paraphrase_threshold": paraphrase_threshold,
+        "paraphrase_min_common": paraphrase_min_common,
+    }
+    texts = corpus.articles["text"]
+    if len(texts) < 2:
+        return _reuse_frame([])
+    threads = sum(client.nthreads().values()) or 1
+    npartitions = min(npartitions or 2 * threads, len(texts))
+
+    articles = dd.from_pandas(texts.to_frame("text"), npartitions=npartitions, sort=False)
+    signature_meta = pd.DataFrame(
+        {"article_id": pd.Series(dtype=object), "hash": pd.Series(dtype=np.uint64)}
+    )
+    signatures = articles.map_partitions(article_signatures, k=k, meta=signature_meta)
+    by_hash = signatures.shuffle(on="hash", npartitions=npartitions)
+    count_meta = pd.DataFrame(
+        {"a": pd.Series(dtype=object), "b": pd.Series(dtype=object), "shared": pd.Series(dtype="int64")}
+    )
+    partial = by_hash.map_partitions(_pair_counts, max_df=max_df, meta=count_meta)
+    counts = partial.compute(scheduler=client.get)
+    counts = counts.groupby(["a", "b"], sort=True, as_index=False)["shared"].sum()
+    pairs = counts[counts["shared"] >= min_shared].reset_index(drop=True)
+
+    ordered = list(ordered_pairs(corpus, pairs).itertuples(index=False, name=None))
+    if not ordered:
+        return _reuse_frame([])
+    shared_texts = client.scatter(texts.to_dict(), broadcast=True)
+    chunks = [ordered[i : i + chunk_size] for i in range(0, len(ordered), chunk_size)]
+    futures = client.map(_align_chunk, chunks, texts=shared_texts, options=options, pure=False)
+    rows = [row for chunk in client.gather(futures) for row in chunk]
+    return _reuse_frame(rows)

@@ -1,0 +1,83 @@
+"""The Dask pipeline gives exactly the in-process results (LocalCluster, small corpora)."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.distributed import dask_client, find_reuse_dask
+from analysis.paths import SEEDS_DIR
+from analysis.reuse import find_reuse
+
+BOILERPLATE = [
+    "The central bank raised its benchmark rate by a quarter point to curb inflation, which has "
+    "stayed above its target for two years despite four earlier increases.",
+    "Analysts polled by the agency had expected the move, citing strong wage growth and a weaker "
+    "currency that has pushed up the price of imported fuel and food.",
+]
+
+
+WORDS = (
+    "harbour wheat copper ballot river tariff glacier senate orchard pipeline vaccine runway "
+    "lottery cobalt monsoon dockyard festival quarry turbine verdict archive embassy satellite "
+    "reservoir"
+).split()
+
+
+def own_sentence(i: int, salt: int) -> str:
+    words = random.Random(i * 100 + salt).sample(WORDS, 12)
+    return f"Story {i} " + " ".join(words) + "."
+
+
+def small_corpus():
+    rows = []
+    for i in range(12):
+        paragraphs = [own_sentence(i, 1)]
+        if i % 3 == 0:
+            paragraphs += BOILERPLATE
+        elif i % 3 == 1:
+            paragraphs += [BOILERPLATE[0].replace("central bank", "Central Bank")]
+        paragraphs.append(own_sentence(i, 2))
+        rows.append(
+            {
+                "id": f"s{i:02d}",
+                "date": f"2021-03-{i + 1:02d}",
+                "author": "Desk",
+                "text": "\n\n".join(paragraphs),
+            }
+        )
+    return load_corpus(pd.DataFrame(rows))
+
+
+@pytest.fixture(scope="module")
+def client():
+    with dask_client(n_workers=2) as c:
+        yield c
+
+
+@pytest.mark.parametrize("make_corpus", [lambda: load_corpus(SEEDS_DIR), small_corpus],
+                         ids=["seeds", "small"])
+@pytest.mark.parametrize("npartitions", [1, 3])
+def test_dask_matches_in_process(client, make_corpus, npartitions):
+    corpus = make_corpus()
+    expected = find_reuse(corpus)
+    assert len(expected) > 0
+    got = find_reuse_dask(corpus, client, npartitions=npartitions, chunk_size=2)
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_small_corpus_has_the_planted_reuse():
+    reuse = find_reuse(small_corpus())
+    # 4 articles carry both paragraphs and 4 carry the first one: every later article reuses
+    # from earlier ones, so each of the 8 carriers after the first has at least one passage.
+    assert set(reuse["target_id"]) == {f"s{i:02d}" for i in range(1, 12) if i % 3 != 2}
+
+
+def test_bad_arguments(client):
+    with pytest.raises(TypeError, match="must be an analysis.Corpus"):
+        find_reuse_dask("not a corpus", client)
+    with pytest.raises(ValueError, match="chunk_size must be a positive integer"):
+        find_reuse_dask(small_corpus(), client, chunk_size=0)
