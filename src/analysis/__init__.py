@@ -10,6 +10,9 @@ from analysis.families import boilerplate_families, reuse_share
 from analysis.reuse import align_pair, find_reuse, reused_spans
 from analysis.reuse_index import article_signatures, candidate_pairs
 from analysis.units import split_paragraphs, split_sentences, word_spans
+from analysis.entities import extract_entities
+from analysis.sources import extract_sources
+from analysis.overlap import source_matrix, source_overlap
 
 __all__ = [
     "ArticleFormatError",
@@ -22,6 +25,7 @@ __all__ = [
     "word_spans",
     "align_pair", "article_signatures", "boilerplate_families", "candidate_pairs",
     "find_reuse", "reuse_share", "reused_spans",
+    "extract_entities", "extract_sources", "source_matrix", "source_overlap",
 ]
 
 __version__ = "0.1.0"
