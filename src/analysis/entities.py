@@ -213,6 +213,19 @@ def _strip_span(span: Span) -> Span:
     return doc[start:end]
 
 
+def _with_given_names(span: Span) -> Span:
+    """Extend a PERSON span over given names the tagger left out ("Leyla" in "Leyla Abdullayeva")."""
+    doc, start = span.doc, span.start
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.pos_ != "PROPN" or tok.ent_type_ or _is_title_token(tok) or tok.text in DEMONYMS:
+            break
+        if not tok.text[:1].isupper() or tok.is_sent_start and tok.dep_ != "compound":
+            break
+        start -= 1
+    return doc[start : span.end]
+
+
 def _is_title_token(token) -> bool:
     return token.lower_.rstrip(".") in TITLE_WORDS
 
@@ -299,6 +312,8 @@ def analyse(corpus: Corpus) -> Analysis:
             span = _strip_span(ent)
             if len(span) == 0:
                 continue
+            if kind == "person":
+                span = _with_given_names(span)
             mention = Mention(
                 article_id=article_id,
                 doc_index=doc_index,
