@@ -118,6 +118,9 @@ def _ruler_patterns() -> list[dict]:
                 "pattern": [*name_then_head, {"LOWER": {"IN": ["on", "of"]}}, _NAME],
             }
         )
+        head_first = [{"LOWER": head, "IS_TITLE": True}, {"LOWER": {"IN": ["on", "of"]}}, _NAME]
+        patterns.append({"label": "DOCUMENT", "pattern": head_first})
+        patterns.append({"label": "DOCUMENT", "pattern": [*head_first, _NAME]})
     patterns.append(
         {"label": "EXERCISE", "pattern": [{"TEXT": {"REGEX": r"^[A-Z][A-Za-z]+-(?:19|20)\d\d$"}}]}
     )
