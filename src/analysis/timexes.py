@@ -1,0 +1,697 @@
+"""Temporal expressions in English news: find them and give each its TimeML TIMEX3 value.
+
+What
+    :func:`extract_timexes` returns every date, time, duration and set mention of a text with its
+    ``type`` and normalized ``value`` (TimeML TIMEX3 form: ``2021-07-14``, ``1992``, ``2022-05``,
+    ``P8M``, ``XXXX-WXX-1``, ``2022-Q1``, ``2022-SU``, ``199``, ``2021-07-14TMO``, ``PAST_REF`` ...),
+    anchored on the publication date (the document creation time, ``dct``).
+
+How
+    A regular-expression cascade (:mod:`analysis.timex_rules`, words in
+    :mod:`analysis.timex_lexicon`) finds the spans; this module normalizes them in text order.
+    Explicit dates keep their own granularity (a year stays a year). Underspecified ones ("On June
+    15", "in May", "Friday") are placed by the tense of their clause: the nearest tense cue to the
+    mention decides (will/shall/'ll/"to be held"/scheduled/next -> the first such date on or after
+    the publication date; was/did/said/-ed/irregular past forms/last/ago -> the last one on or
+    before it); with no cue, the candidate nearest the publication date wins. Anaphoric expressions
+    ("the quarter", "a year earlier") use the last date mentioned before them.
+
+Why
+    Pure Python, nothing downloaded, fast enough for a corpus (see ``benchmarks/bench_tempeval.py``
+    for TempEval-3 scores and speed), and every span indexes the text exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis.timex_lexicon import (
+    DAY_PARTS,
+    FUTURE_VERBS,
+    HOLIDAYS,
+    IRREGULAR_PAST,
+    MONTHS,
+    NOT_PAST_ED,
+    NUMBERS,
+    ORDINALS,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+)
+from analysis.timex_rules import Candidate, find_candidates
+
+__all__ = ["TIMEX_COLUMNS", "extract_timexes", "timex_granularity", "timex_interval"]
+
+TIMEX_COLUMNS = [
+    "start", "end", "text", "type", "value", "granularity", "mod", "anchor", "tense", "rule",
+]  # fmt: skip
+_MODS = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN", "under": "LESS_THAN", "barely": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "early": "START", "the beginning of": "START", "the start of": "START",
+    "the turn of": "START", "mid": "MID", "the middle of": "MID", "late": "END",
+    "the end of": "END", "the close of": "END", "earlier": "START", "later": "END",
+}  # fmt: skip
+_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+_VAGUE = {"several", "a few", "few", "many", "some", "a couple of", "a number of", "the next few"}
+
+_BOUNDARY = re.compile(r"[.!?;:]['\"”’)]*\s+(?=[A-Z\"“‘'(])|\n")
+_FUTURE_CUE = re.compile(
+    r"(?i)\b(?:will|won't|shall|'ll|going\s+to|to\s+be\s+\w+|would|is\s+to|are\s+to|due\s+to|"
+    r"plans?\s+to|intends?\s+to|upcoming|next|coming|tomorrow|aims?\s+to)\b|’ll\b"
+)
+_WORD = re.compile(r"\b[a-z]+\b")
+_PRESENT = frozenset("is are am remains remain expects expect plans intends says".split())
+# Reporting verbs say when something was reported, not when it happened: they are no cue.
+_REPORTING = frozenset(
+    "said reported told announced added noted stated explained quoted according".split()
+)
+_PERFECT_OR_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to\s+be|will\s+be)\s+$")
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in _BOUNDARY.finditer(text, max(0, start - 300), start):
+        left = match.end()
+    right_match = _BOUNDARY.search(text, end, end + 300)
+    return left, (right_match.start() if right_match else min(len(text), end + 300))
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """The tense cue nearest to ``text[start:end]`` in its sentence: ``past``, ``future`` or None."""
+    left, right = _clause_bounds(text, start, end)
+    cues: list[tuple[int, str]] = []
+    for match in _FUTURE_CUE.finditer(text, left, right):
+        if match.end() <= start or match.start() >= end:
+            cues.append((match.start(), "future"))
+    for match in _WORD.finditer(text, left, right):
+        if start <= match.start() < end:
+            continue
+        word = match.group(0)
+        if word in _REPORTING:
+            continue
+        if word in _PRESENT:
+            cues.append((match.start(), "present"))
+        elif word in FUTURE_VERBS:
+            cues.append((match.start(), "future"))
+        elif word in IRREGULAR_PAST or (word.endswith("ed") and word not in NOT_PAST_ED):
+            if word not in {"was", "were", "had", "did"} and _PERFECT_OR_PASSIVE.search(
+                text, max(left, match.start() - 12), match.start()
+            ):
+                continue
+            cues.append((match.start(), "past"))
+        elif word == "ago":
+            cues.append((match.start(), "past"))
+    if not cues:
+        return None
+    nearest = min(cues, key=lambda c: (min(abs(c[0] - start), abs(c[0] - end)), c[1]))[1]
+    return None if nearest == "present" else nearest
+
+
+def _as_date(dct: object) -> dt.date:
+    if isinstance(dct, dt.datetime):
+        return dct.date()
+    if isinstance(dct, dt.date):
+        return dct
+    if isinstance(dct, str):
+        match = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})", dct)
+        if match:
+            return dt.date(*map(int, match.groups()))
+    raise ValueError(f"dct must be a date, a datetime or a 'YYYY-MM-DD' string, not {dct!r}")
+
+
+def _pick(candidates: list, key_now: object, tense: str | None, *, exclusive: bool = False):
+    """Choose among ordered candidates by tense relative to ``key_now`` (keys are comparable)."""
+    past = [c for c in candidates if (c[0] < key_now if exclusive else c[0] <= key_now)]
+    future = [c for c in candidates if (c[0] > key_now if exclusive else c[0] >= key_now)]
+    if tense == "past" and past:
+        return max(past)[1]
+    if tense == "future" and future:
+        return min(future)[1]
+    return min(candidates, key=lambda c: (abs(_distance(c[0], key_now)), c[0] > key_now))[1]
+
+
+def _distance(a: object, b: object) -> float:
+    if isinstance(a, dt.date):
+        return (a - b).days
+    if isinstance(a, tuple):
+        return (a[0] - b[0]) * 100 + (a[1] - b[1])
+    return a - b
+
+
+def _month_day(month: int, day: int, dct: dt.date, tense: str | None) -> str:
+    options = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            options.append((dt.date(year, month, day), None))
+        except ValueError:
+            continue
+    if not options:
+        return f"XXXX-{month:02d}-{day:02d}"
+    options = [(d, d.isoformat()) for d, _ in options]
+    return _pick(options, dct, tense)
+
+
+def _month(month: int, dct: dt.date, tense: str | None) -> str:
+    options = [((y, month), f"{y}-{month:02d}") for y in (dct.year - 1, dct.year, dct.year + 1)]
+    return _pick(options, (dct.year, dct.month), tense)
+
+
+def _weekday(weekday: int, dct: dt.date, tense: str | None) -> dt.date:
+    options = [(dct + dt.timedelta(days=k), dct + dt.timedelta(days=k)) for k in range(-7, 8)]
+    options = [o for o in options if o[0].isoweekday() == weekday]
+    return _pick(options, dct, tense)
+
+
+def _season(code: str, dct: dt.date, tense: str | None) -> str:
+    now = (dct.year if dct.month < 12 else dct.year + 1, _season_of(dct))
+    options = [
+        ((y, _SEASON_ORDER[code]), f"{y}-{code}") for y in (dct.year - 1, dct.year, dct.year + 1)
+    ]
+    return _pick(options, now, tense)
+
+
+def _season_of(day: dt.date) -> int:
+    return {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(day.month, 3)
+
+
+def _quarter(q: int, dct: dt.date, tense: str | None) -> str:
+    """A quarter without a year: this year's unless it is still to come and the clause is past."""
+    current = (dct.month - 1) // 3 + 1
+    year = dct.year if q <= current or tense == "future" else dct.year - 1
+    return f"{year}-Q{q}"
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _number(word: str) -> float | None:
+    word = re.sub(r"\s+", " ", word.lower().replace("-", " ")).strip()
+    if word in _VAGUE:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in NUMBERS:
+        return float(NUMBERS[word])
+    parts = word.split()
+    if len(parts) == 2 and all(p in NUMBERS for p in parts):
+        return float(NUMBERS[parts[0]] + NUMBERS[parts[1]])
+    return None
+
+
+def _unit_key(unit: str) -> str:
+    unit = unit.lower()
+    return "century" if unit.startswith("centur") else unit
+
+
+def _duration(num: float | None, unit: str) -> str:
+    letter, is_time = UNITS[_unit_key(unit)]
+    if letter == "DE":
+        letter, num = "Y", None if num is None else num * 10
+    elif letter == "CE":
+        letter, num = "Y", None if num is None else num * 100
+    elif letter == "WE":
+        letter, num = "D", None if num is None else num * 2
+    if num is None:
+        amount = "X"
+    elif num == int(num):
+        amount = str(int(num))
+    else:
+        smaller = {("Y", False): (12, "M", False), ("D", False): (24, "H", True),
+                   ("H", True): (60, "M", True), ("M", False): (30, "D", False),
+                   ("W", False): (7, "D", False)}.get((letter, is_time))  # fmt: skip
+        if smaller and num * smaller[0] == int(num * smaller[0]):
+            amount, letter, is_time = str(int(num * smaller[0])), smaller[1], smaller[2]
+        else:
+            amount = str(num)
+    return ("PT" if is_time else "P") + amount + letter
+
+
+def _shift(dct: dt.date, num: float, unit: str, sign: int) -> str | None:
+    unit = _unit_key(unit)
+    n = int(num)
+    if unit in {"year", "yr"}:
+        return str(dct.year + sign * n)
+    if unit == "decade":
+        return str(dct.year + sign * 10 * n)[:3]
+    if unit == "month":
+        return _shift_months(dct, sign * n).strftime("%Y-%m")
+    if unit == "quarter":
+        day = _shift_months(dct, sign * 3 * n)
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if unit in {"week", "weekend"}:
+        return _week(dct + dt.timedelta(weeks=sign * n))
+    if unit == "day":
+        return (dct + dt.timedelta(days=sign * n)).isoformat()
+    return None
+
+
+class _Normalizer:
+    """Normalizes the candidates of one text in order, remembering the last date mentioned."""
+
+    def __init__(self, text: str, dct: dt.date):
+        self.text = text
+        self.dct = dct
+        self.last_date: str | None = None
+
+    def tense(self, cand: Candidate) -> str | None:
+        return _tense(self.text, cand.start, cand.end)
+
+    def __call__(self, cand: Candidate) -> tuple[str, str, str | None] | None:
+        """Return ``(type, value, tense)`` for a candidate, or None to drop it."""
+        rule, g, dct = cand.rule, cand.groups, self.dct
+        tense = None
+        kind, value = "DATE", None
+        if rule in {"iso", "slash", "mdy", "dmy"}:
+            month = int(g["m"]) if "m" in g else MONTHS[g["mon"].rstrip(".").lower()]
+            day = int(g["day"])
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                return None
+            if "year" not in g and "wd" in g:
+                weekday = WEEKDAYS[g["wd"].lower()]
+                for year in (dct.year, dct.year + 1, dct.year - 1):
+                    try:
+                        if dt.date(year, month, day).isoweekday() == weekday:
+                            g = {**g, "year": str(year)}
+                            break
+                    except ValueError:
+                        continue
+            if "year" in g:
+                year = int(g["year"])
+                year = year + (1900 if year > 30 else 2000) if year < 100 else year
+                value = f"{year}-{month:02d}-{day:02d}"
+            else:
+                tense = self.tense(cand)
+                value = _month_day(month, day, dct, tense)
+        elif rule == "month_year":
+            value = f"{g['year']}-{MONTHS[g['mon'].rstrip('.').lower()]:02d}"
+        elif rule == "month":
+            tense = self.tense(cand)
+            value = _month(MONTHS[g["mon"].rstrip(".").lower()], dct, tense)
+        elif rule == "year":
+            value = g["year"]
+        elif rule == "short_year":
+            yy = int(g["yy"])
+            value = str(yy + (1900 if yy > 30 else 2000))
+        elif rule == "decade":
+            value = g["dec"] if "dec" in g else "19" + g["dd"]
+        elif rule == "decade_word":
+            words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                     "eighties", "nineties"]  # fmt: skip
+            value = "19" + str(words.index(g["dw"].lower()) + 2)
+        elif rule == "century":
+            value = f"{int(g['cent']) - 1:02d}"
+        elif rule == "this_century":
+            word = self.text[cand.start : cand.end].lower()
+            shift = -1 if ("last" in word or "past" in word or "previous" in word) else 0
+            shift = 1 if "next" in word else shift
+            value = f"{dct.year // 100 + shift:02d}"
+        elif rule == "holiday":
+            month, day = map(int, HOLIDAYS[re.sub(r"\s+", " ", g["hol"].lower())].split("-"))
+            tense = self.tense(cand)
+            value = _month_day(month, day, dct, tense)
+        elif rule == "half":
+            year = g.get("year", self.last_year())
+            value = f"{year}-H{1 if g['half'].lower() == 'first' else 2}"
+        elif rule in {"quarter", "q_code", "the_quarter"}:
+            value = self.quarter(cand)
+        elif rule == "year_quarter":
+            last = self.last_date
+            q = last[-1] if last and re.fullmatch(r"\d{4}-Q\d", last) else "X"
+            value = f"{g['qy']}-Q{q}"
+        elif rule == "nine_months":
+            kind, value = "DURATION", _duration(_number(g["num"]), "month")
+        elif rule == "year_ago":
+            value = self.year_before()
+        elif rule == "ago":
+            kind, value, tense = self.ago(cand)
+        elif rule == "span_rel":
+            kind, value = self.span_rel(cand)
+        elif rule == "relative":
+            kind, value = self.relative(cand)
+        elif rule == "within":
+            unit = g["unit"].lower()
+            ref = self.text[cand.start : cand.end].lower()
+            sign = -1 if " last" in ref else (1 if " next" in ref else 0)
+            base = self.reference_day() if " that" in ref else dct
+            value = _shift(base, 1, unit, sign) if sign else _shift(base, 0, unit, 1)
+        elif rule in {"duration", "bare_units"}:
+            kind = "DURATION"
+            num = _number(g["num"]) if "num" in g else None
+            value = _duration(num, g["unit"])
+        elif rule == "deictic":
+            kind, value = self.deictic(g["dx"])
+        elif rule == "weekday":
+            tense = self.tense(cand)
+            day = _weekday(WEEKDAYS[g["wd"].lower()], dct, tense).isoformat()
+            if "part" in g:
+                kind, value = "TIME", day + "T" + DAY_PARTS[g["part"].lower()]
+            else:
+                value = day
+        elif rule == "weekday_set":
+            kind, value = "SET", f"XXXX-WXX-{WEEKDAYS[g['wds'].lower()]}"
+        elif rule in {"time", "clock", "noon"}:
+            kind, value = "TIME", self.time(g)
+        elif rule == "season":
+            kind, value = "DATE", self.season(cand)
+        elif rule == "set":
+            kind = "SET"
+            if "wd" in g:
+                value = f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()]}"
+            else:
+                unit = g["unit"].lower()
+                value = {"night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO"}.get(unit)
+                value = value or _duration(1, unit)
+        elif rule == "set_adv":
+            adv = g["adv"].lower()
+            kind = "SET"
+            value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+                     "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+                     "semiannually": "P6M", "hourly": "PT1H"}[adv]  # fmt: skip
+        elif rule == "ref":
+            value = self.ref(g["ref"])
+        if value is None:
+            return None
+        anaphoric = rule in {"year_ago", "ago", "the_quarter", "year_quarter"} or (
+            rule == "quarter" and "ord" in g and g["ord"].lower() not in ORDINALS
+        )
+        explicit = re.fullmatch(r"\d{4}(?:-\d\d){0,2}|\d{4}-(?:Q\d|H\d|W\d\d)", value)
+        if kind == "DATE" and explicit and not anaphoric:
+            self.last_date = value
+        return kind, value, tense
+
+    def last_year(self) -> str:
+        return self.last_date[:4] if self.last_date else str(self.dct.year)
+
+    def quarter(self, cand: Candidate) -> str:
+        g, dct = cand.groups, self.dct
+        q = None
+        if "qc" in g or "qc2" in g:
+            q = int(g.get("qc") or g.get("qc2"))
+        word = g.get("ord", "").lower()
+        if word in ORDINALS and word not in {"last", "final"}:
+            q = ORDINALS[word]
+        year = g.get("year") or g.get("qy")
+        span = self.text[cand.start : cand.end].lower()
+        if year is None and "year's" in span:
+            year = str(
+                dct.year + (-1 if "last year's" in span else 1 if "next year's" in span else 0)
+            )
+        previous = _shift_months(dct, -3)
+        if q is None:
+            if word in {"year-earlier", "year-ago", "prior-year", "comparable"}:
+                return self.year_before()
+            if word == "current":
+                return f"{dct.year}-Q{(dct.month - 1) // 3 + 1}"
+            if word in {"latest", "last", "final", "previous"} or not self.last_date:
+                return f"{previous.year}-Q{(previous.month - 1) // 3 + 1}"
+            if re.fullmatch(r"\d{4}-Q\d", self.last_date):
+                return self.last_date
+            return f"{previous.year}-Q{(previous.month - 1) // 3 + 1}"
+        if year:
+            return f"{year}-Q{q}"
+        return _quarter(q, dct, self.tense(cand))
+
+    def year_before(self) -> str:
+        last = self.last_date
+        if last and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d)", last):
+            return str(int(last[:4]) - 1) + last[4:]
+        return str(self.dct.year - 1)
+
+    def ago(self, cand: Candidate) -> tuple[str, str | None, str | None]:
+        g, dct = cand.groups, self.dct
+        direction = re.sub(r"\s+", " ", g["dir"].lower())
+        num = _number(g["num"])
+        unit = _unit_key(g["unit"])
+        if direction in {"after", "before", "since"}:
+            return "DURATION", _duration(num, unit), None
+        if num is None:
+            return "DATE", ("PAST_REF" if direction in {"ago", "earlier", "before"} else
+                            "FUTURE_REF"), None  # fmt: skip
+        sign = -1 if direction in {"ago", "earlier"} else 1
+        base = dct
+        if direction in {"earlier", "later"} and self.last_date:
+            base = _as_date(self.last_date + "-01-01"[len(self.last_date) - 4 :]) if re.fullmatch(
+                r"\d{4}(?:-\d\d){0,2}", self.last_date) else dct  # fmt: skip
+        if (
+            unit == "year"
+            and num == 1
+            and self.last_date
+            and re.fullmatch(r"\d{4}-Q\d", self.last_date)
+        ):
+            return "DATE", self.year_before(), None
+        if unit in {"hour", "minute", "second"}:
+            return "DATE", base.isoformat(), None
+        return "DATE", _shift(base, num, unit, sign), None
+
+    def span_rel(self, cand: Candidate) -> tuple[str, str | None]:
+        g = cand.groups
+        rel = g["rel"].lower()
+        unit = _unit_key(g["unit"])
+        span = self.text[cand.start : cand.end].lower()
+        plural = span.endswith("s")
+        if "num" not in g and not plural and not span.startswith(("the", "this", "these", "those")):
+            if rel in {"last", "past", "previous"}:
+                return "DATE", _shift(self.dct, 1, unit, -1)
+            if rel in {"next", "coming", "following", "upcoming"}:
+                return "DATE", _shift(self.dct, 1, unit, 1)
+        if "num" not in g and rel == "following" and not plural:
+            base = self.reference_day()
+            return "DATE", _shift(base, 1, unit, 1)
+        num = _number(g["num"]) if "num" in g else (None if span.endswith("s") else 1.0)
+        return "DURATION", _duration(num, unit)
+
+    def reference_day(self) -> dt.date:
+        """The last explicit date mentioned (its first day), or the publication date."""
+        last = self.last_date
+        if last and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", last):
+            return _as_date((last + "-01-01")[:10])
+        return self.dct
+
+    def relative(self, cand: Candidate) -> tuple[str, str | None]:
+        g, dct = cand.groups, self.dct
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        if rel == "that":
+            dct = self.reference_day()
+        sign = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1,
+                "following": 1, "upcoming": 1}.get(rel, 0)  # fmt: skip
+        if "unit" in g:
+            unit = _unit_key(g["unit"])
+            if "the" in g and sign and rel in {"past", "last"}:
+                return "DURATION", _duration(1, unit)
+            if unit in {"hour", "minute", "second", "yr", "hr", "min"}:
+                return "DURATION", _duration(1, unit)
+            if unit == "day":
+                return "DATE", (dct + dt.timedelta(days=sign)).isoformat()
+            if unit == "century":
+                return "DATE", f"{dct.year // 100 + sign:02d}"
+            return "DATE", _shift(dct, 1, unit, sign) if sign else _shift(dct, 0, unit, 1)
+        if "wk" in g:
+            return "DATE", _week(dct + dt.timedelta(weeks=sign)) + "-WE"
+        if "wd" in g:
+            weekday = WEEKDAYS[g["wd"].lower()]
+            tense = {-1: "past", 1: "future"}.get(sign, self.tense(cand))
+            options = [dct + dt.timedelta(days=k) for k in range(-7, 8) if k != 0]
+            options = [d for d in options if d.isoweekday() == weekday]
+            day = (max(d for d in options if d < dct) if tense == "past" else
+                   min(d for d in options if d > dct))  # fmt: skip
+            return "DATE", day.isoformat()
+        if "mon" in g:
+            month = MONTHS[g["mon"].rstrip(".").lower()]
+            if rel == "this past":
+                return "DATE", _month(month, dct, "past")
+            return "DATE", f"{dct.year + sign}-{month:02d}"
+        code = SEASONS[g["season"].lower()]
+        tense = {-1: "past", 1: "future"}.get(sign, self.tense(cand))
+        return "DATE", _season(code, dct, tense)
+
+    def season(self, cand: Candidate) -> str | None:
+        g = cand.groups
+        code = SEASONS[g["season"].lower()]
+        if "year" in g:
+            return f"{g['year']}-{code}"
+        return _season(code, self.dct, self.tense(cand))
+
+    def deictic(self, word: str) -> tuple[str, str]:
+        word = re.sub(r"\s+", " ", word.lower())
+        day = self.dct
+        if "yesterday" in word or word == "last night":
+            day = day - dt.timedelta(days=1)
+        elif "tomorrow" in word:
+            day = day + dt.timedelta(days=1)
+        part = next((DAY_PARTS[p] for p in ("morning", "afternoon", "evening") if p in word), None)
+        if word in {"tonight", "last night", "overnight"} or word.endswith("tonight"):
+            part = "NI"
+        if part:
+            return "TIME", f"{day.isoformat()}T{part}"
+        return "DATE", day.isoformat()
+
+    def time(self, g: dict) -> str:
+        day = self.dct.isoformat()
+        if "noon" in g:
+            return day + DAY_PARTS[g["noon"].lower()]
+        hour = int(g["h"])
+        minute = int(g.get("mi", 0))
+        ampm = g.get("ampm", "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+        return f"{day}T{hour:02d}:{minute:02d}"
+
+    def ref(self, word: str) -> str:
+        word = re.sub(r"\s+", " ", word.lower())
+        if word in {"now", "currently", "current", "nowadays", "at present", "the present",
+                    "these days", "present"}:  # fmt: skip
+            return "PRESENT_REF"
+        if word in {"recently", "lately", "previously", "formerly", "earlier", "in the past",
+                    "the past", "recent"}:  # fmt: skip
+            return "PAST_REF"
+        return "FUTURE_REF"
+
+
+def timex_granularity(value: str) -> str:
+    """The granularity of a TimeML value: ``day``, ``month``, ``year``, ``duration`` ...
+
+    Examples
+    --------
+    >>> [timex_granularity(v) for v in ["2021-07-14", "1992", "2022-05", "P8M", "199", "PAST_REF"]]
+    ['day', 'month', 'year', 'duration', 'decade', 'reference']
+    """
+    patterns = [
+        (r"\d{4}-\d\d-\d\dT.*", "time"), (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d-WE", "weekend"),
+        (r"\d{4}-W\d\d", "week"), (r"\d{4}-\d\d", "month"), (r"\d{4}-Q\d", "quarter"),
+        (r"\d{4}-H\d", "half"), (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}", "year"),
+        (r"\d{3}", "decade"), (r"\d{2}", "century"), (r"P.*", "duration"),
+        (r"(?:PAST|PRESENT|FUTURE)_REF", "reference"), (r"X.*", "set"),
+    ]  # fmt: skip
+    return next((name for pattern, name in patterns if re.fullmatch(pattern, value)), "other")
+
+
+def timex_interval(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The first and last day a DATE/TIME value denotes, or ``(None, None)`` if it is not a date.
+
+    Examples
+    --------
+    >>> [str(d.date()) for d in timex_interval("2022-05")]
+    ['2022-05-01', '2022-05-31']
+    >>> [str(d.date()) for d in timex_interval("199")]
+    ['1990-01-01', '1999-12-31']
+    >>> timex_interval("P8M")
+    (None, None)
+    """
+    grain = timex_granularity(value)
+    year = int(value[:4]) if grain not in {"decade", "century"} and value[:4].isdigit() else None
+    if grain in {"day", "time"}:
+        first = last = dt.date.fromisoformat(value[:10])
+    elif grain == "month":
+        first = dt.date(year, int(value[5:7]), 1)
+        last = _shift_months(first, 1) - dt.timedelta(days=1)
+    elif grain in {"week", "weekend"}:
+        first = dt.date.fromisocalendar(year, int(value[6:8]), 6 if grain == "weekend" else 1)
+        last = first + dt.timedelta(days=1 if grain == "weekend" else 6)
+    elif grain in {"quarter", "half", "season"}:
+        months = {"Q": 3, "H": 6}.get(value[5], 3)
+        index = int(value[6]) - 1 if value[5] in "QH" else _SEASON_ORDER[value[5:7]]
+        offset = index * months - (1 if value[5] not in "QH" else 0)
+        first = _shift_months(dt.date(year, 1, 1), offset)
+        last = _shift_months(first, months) - dt.timedelta(days=1)
+    elif grain == "year":
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    elif grain == "decade":
+        first, last = dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
+    elif grain == "century":
+        first, last = dt.date(int(value) * 100, 1, 1), dt.date(int(value) * 100 + 99, 12, 31)
+    else:
+        return None, None
+    return pd.Timestamp(first), pd.Timestamp(last)
+
+
+@lru_cache(maxsize=4096)
+def _anchor_after(text: str, end: int) -> str | None:
+    match = re.match(
+        r"\s+(?:after|before|since)\s+((?:the\s+)?[^,.;:()\n]{1,80}?)(?=\s*(?:[,.;:()\n]|$|\s+(?:and|but|"
+        r"also|when|while|which|that|who)\b))",
+        text[end : end + 120],
+    )
+    return match.group(1) if match else None
+
+
+def extract_timexes(text: str, dct: object) -> pd.DataFrame:
+    """Find the temporal expressions of an English news text and normalize them (TimeML TIMEX3).
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    dct : date, datetime, pandas.Timestamp or "YYYY-MM-DD" str
+        The publication date (document creation time) the relative expressions are anchored on.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per expression, in text order: ``start, end`` (``text[start:end]`` is the
+        expression), ``text``, ``type`` (DATE, TIME, DURATION, SET), ``value`` (TIMEX3 value),
+        ``granularity`` (see :func:`timex_granularity`), ``mod`` (TimeML modifier such as
+        ``APPROX``, ``START`` or None), ``anchor`` (for a duration counted from an event, "eight
+        months after X", the event X; else None), ``tense`` (the clause tense that placed an
+        underspecified date, or None) and ``rule`` (the pattern that found it).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``text`` is not a string or ``dct`` is not a date.
+
+    Examples
+    --------
+    >>> text = "On June 15, they signed a memorandum. Drills will be held in May-June."
+    >>> extract_timexes(text, "2022-04-12")[["text", "type", "value"]].values.tolist()
+    [['June 15', 'DATE', '2021-06-15'], ['May', 'DATE', '2022-05'], ['June', 'DATE', '2022-06']]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if isinstance(dct, pd.Timestamp):
+        dct = dct.to_pydatetime()
+    anchor_day = _as_date(dct)
+    normalizer = _Normalizer(text, anchor_day)
+    rows = []
+    for cand in find_candidates(text):
+        result = normalizer(cand)
+        if result is None:
+            continue
+        kind, value, tense = result
+        anchor = _anchor_after(text, cand.end) if kind == "DURATION" else None
+        rows.append(
+            (
+                cand.start,
+                cand.end,
+                text[cand.start : cand.end],
+                kind,
+                value,
+                timex_granularity(value),
+                _MODS.get(cand.mod) if cand.mod else None,
+                anchor,
+                tense,
+                cand.rule,
+            )  # fmt: skip
+        )
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(TIMEX_COLUMNS)
+    data = {name: list(values) for name, values in zip(TIMEX_COLUMNS, columns, strict=True)}
+    data["start"] = np.asarray(data["start"], dtype="int64")
+    data["end"] = np.asarray(data["end"], dtype="int64")
+    return pd.DataFrame(data, columns=TIMEX_COLUMNS)
