@@ -1,0 +1,176 @@
+"""Benchmark source extraction: precision and recall on the gold set, attributions/s on Reuters.
+
+Quality: the seeds' gold attributions and the written news cases of ``tests/test_sources.py``
+(``GOLD_SEEDS``, ``NEWS_CASES``). A predicted attribution matches a gold one when the article, the
+canonical source, the cue and the statement span are all identical (*strict*); *source + cue*
+matches on article, source and cue only. Kind accuracy counts matched pairs whose source kind is
+also right.
+
+Speed: ``extract_sources`` (spaCy parse of every paragraph, entities, attribution) on the first
+stories with a body of Reuters-21578 (read from ``../shared/data/reuters21578``; the SGML is read
+here with a few regular expressions), recycled-text detection left out (``reused`` given empty).
+
+Run:  .venv/bin/python benchmarks/bench_sources.py [--stories N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.util
+import re
+import time
+from collections import Counter
+
+import pandas as pd
+
+from analysis import extract_sources, load_corpus
+from analysis.nlp import load_nlp
+from analysis.paths import PROJECT_ROOT, SEEDS_DIR, SHARED_DATA_DIR
+
+REUTERS = SHARED_DATA_DIR / "reuters21578"
+NO_REUSE = pd.DataFrame({"article_id": [], "start": [], "end": []})
+
+
+def load_gold():
+    spec = importlib.util.spec_from_file_location(
+        "gold_sources", PROJECT_ROOT / "tests" / "test_sources.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def seed_items(gold) -> tuple[set, set, dict]:
+    corpus = load_corpus(SEEDS_DIR)
+    predicted = extract_sources(corpus)
+    expected = {}
+    for row in gold.GOLD_SEEDS:
+        article, source, kind, _, _, cue, cue_start, start, end = row[:9]
+        expected[(article, source, cue, cue_start, start, end)] = kind
+    got = {
+        (r.article_id, r.source, r.cue, r.cue_start, r.start, r.end): r.source_kind
+        for r in predicted.itertuples()
+    }
+    return set(expected), set(got), {k: (v, got.get(k)) for k, v in expected.items()}
+
+
+def case_items(gold) -> tuple[set, set, dict]:
+    names = list(gold.NEWS_CASES)
+    corpus = gold.news_corpus(names)
+    predicted = extract_sources(corpus, reused=NO_REUSE)
+    expected = {}
+    for i, name in enumerate(names):
+        text = corpus.text(f"case{i:02d}")
+        for source, kind, cue, statement, *_ in gold.NEWS_CASES[name][2]:
+            start = text.index(statement)
+            key = (f"case{i:02d}", source, cue, start, start + len(statement))
+            expected[key] = kind
+    got = {
+        (r.article_id, r.source, r.cue, r.start, r.end): r.source_kind
+        for r in predicted.itertuples()
+    }
+    return set(expected), set(got), {k: (v, got.get(k)) for k, v in expected.items()}
+
+
+def scores(expected: set, got: set) -> tuple[float, float, float, float, int, int]:
+    """Strict P/R on whole keys; source+cue P/R on (article, source, cue) counted as multisets."""
+    strict_hits = len(expected & got)
+    loose_e = Counter(k[:3] for k in expected)
+    loose_g = Counter(k[:3] for k in got)
+    loose_hits = sum((loose_e & loose_g).values())
+    return (
+        strict_hits / len(got) if got else 1.0,
+        strict_hits / len(expected) if expected else 1.0,
+        loose_hits / len(got) if got else 1.0,
+        loose_hits / len(expected) if expected else 1.0,
+        len(expected),
+        len(got),
+    )
+
+
+_STORY_RE = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
+_DATE_RE = re.compile(r"<DATE>\s*(\d{1,2})-([A-Z]{3})-(\d{4})")
+_BODY_RE = re.compile(r"<BODY>(.*?)</BODY>", re.S)
+_MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+
+
+def reuters_stories(limit: int) -> pd.DataFrame:
+    rows = []
+    for path in sorted(REUTERS.glob("reut2-*.sgm")):
+        raw = path.read_text(encoding="latin-1")
+        for story in _STORY_RE.findall(raw):
+            body, date = _BODY_RE.search(story), _DATE_RE.search(story)
+            if not body or not date:
+                continue
+            text = html.unescape(body.group(1)).replace("\x03", "")
+            text = re.sub(r"\n(?=\s{2,}\S)", "\n\n", text).strip()
+            text = re.sub(r"\s*Reuter\s*$", "", text)
+            if not text:
+                continue
+            day, month, year = int(date[1]), _MONTHS.index(date[2]) + 1, int(date[3])
+            rows.append((f"r{len(rows):05d}", f"{year:04d}-{month:02d}-{day:02d}", None, text))
+            if len(rows) >= limit:
+                return pd.DataFrame(rows, columns=["id", "date", "author", "text"])
+    return pd.DataFrame(rows, columns=["id", "date", "author", "text"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=int, default=500, help="Reuters stories to time")
+    args = parser.parse_args()
+
+    gold = load_gold()
+    print("## Source attribution quality\n")
+    print(
+        "| set | gold | predicted | strict P | strict R | source+cue P | source+cue R | kind acc. |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    totals_e, totals_g, totals_k = set(), set(), {}
+    for label, (expected, got, kinds) in (
+        ("seeds", seed_items(gold)),
+        ("news cases", case_items(gold)),
+    ):
+        p, r, lp, lr, n_e, n_g = scores(expected, got)
+        matched = [v for v in kinds.values() if v[1] is not None]
+        kind_acc = sum(a == b for a, b in matched) / len(matched) if matched else 1.0
+        print(
+            f"| {label} | {n_e} | {n_g} | {p:.3f} | {r:.3f} | {lp:.3f} | {lr:.3f} "
+            f"| {kind_acc:.3f} |"
+        )
+        totals_e |= {(f"{label}:{k[0]}", *k[1:]) for k in expected}
+        totals_g |= {(f"{label}:{k[0]}", *k[1:]) for k in got}
+        totals_k.update({(f"{label}:{k[0]}", *k[1:]): v for k, v in kinds.items()})
+    p, r, lp, lr, n_e, n_g = scores(totals_e, totals_g)
+    matched = [v for v in totals_k.values() if v[1] is not None]
+    kind_acc = sum(a == b for a, b in matched) / len(matched)
+    print(f"| all | {n_e} | {n_g} | {p:.3f} | {r:.3f} | {lp:.3f} | {lr:.3f} | {kind_acc:.3f} |")
+
+    if not REUTERS.is_dir():
+        print("\nReuters-21578 not found at ../shared/data/reuters21578: speed not measured.")
+        return
+    stories = reuters_stories(args.stories)
+    corpus = load_corpus(stories)
+    load_nlp()
+    extract_sources(load_corpus(stories.head(5)), reused=NO_REUSE)  # warm-up
+    start = time.perf_counter()
+    found = extract_sources(corpus, reused=NO_REUSE)
+    seconds = time.perf_counter() - start
+    words = int(corpus.articles["text"].str.split().str.len().sum())
+    print("\n## Source extraction speed (Reuters-21578)\n")
+    print(
+        "| stories | paragraphs | words | attributions | seconds | stories/s | attributions/s "
+        "| words/s |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"| {len(corpus)} | {len(corpus.paragraphs)} | {words} | {len(found)} | {seconds:.1f} | "
+        f"{len(corpus) / seconds:.1f} | {len(found) / seconds:.1f} | {words / seconds:.0f} |"
+    )
+    kinds = found["source_kind"].value_counts().to_dict()
+    cues = found["cue"].str.lower().value_counts().head(8).to_dict()
+    print(f"\nSource kinds: {kinds}. Most frequent cues: {cues}.")
+
+
+if __name__ == "__main__":
+    main()
