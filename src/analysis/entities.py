@@ -28,6 +28,7 @@ differently agree on one name:
 from __future__ import annotations
 
 import re
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -214,7 +215,7 @@ def _strip_span(span: Span) -> Span:
 
 
 def _with_given_names(span: Span) -> Span:
-    """Extend a PERSON span over given names the tagger left out ("Leyla" in "Leyla Abdullayeva")."""
+    """Extend a PERSON span over given names the tagger left out ("Leyla Abdullayeva")."""
     doc, start = span.doc, span.start
     while start > 0:
         tok = doc[start - 1]
@@ -297,8 +298,23 @@ def ministry_name(department: str, country: str | None) -> str:
     return f"{department} Ministry of {country}" if country else f"{department} Ministry"
 
 
+_LAST: list = []  # one (weak reference to a corpus, its Analysis): sources and entities share it
+
+
 def analyse(corpus: Corpus) -> Analysis:
-    """Parse ``corpus`` and return its entity mentions with canonical names (see module doc)."""
+    """Parse ``corpus`` and return its entity mentions with canonical names (see module doc).
+
+    The result for the last corpus analysed is kept (by identity, through a weak reference), so
+    that :func:`extract_entities` and :func:`analysis.extract_sources` on one corpus parse it once.
+    """
+    if _LAST and _LAST[0]() is corpus:
+        return _LAST[1]
+    result = _analyse(corpus)
+    _LAST[:] = [weakref.ref(corpus), result]
+    return result
+
+
+def _analyse(corpus: Corpus) -> Analysis:
     docs = list(parse_paragraphs(corpus))
     mentions: list[Mention] = []
     norp_texts: set[str] = set()
