@@ -137,7 +137,11 @@ TITLE_WORDS = {
     "prof",
     "queen",
     "secretary",
+    "sen",
     "senator",
+    "rep",
+    "representative",
+    "gov",
     "sheikh",
     "speaker",
     "spokesman",
@@ -340,11 +344,12 @@ def _analyse(corpus: Corpus) -> Analysis:
                 text=span.text,
                 label=ent.label_,
                 kind=kind,
-                surface=span.text,
+                surface=" ".join(span.text.split()),
             )
             if kind == "person":
                 name, first = _person_parts(span)
-                mention.surface = mention.text = name.text
+                mention.text = name.text
+                mention.surface = " ".join(name.text.split())
                 mention.token_start = name.start
                 mention.start = offset + name.start_char
                 role_from = _role_start(doc, first)
@@ -353,12 +358,12 @@ def _analyse(corpus: Corpus) -> Analysis:
                     mention.role = role.text
                     mention.role_start = offset + role.start_char
                     mention.role_end = offset + role.end_char
-            elif kind == "organisation" and _ministry_department(span.text):
+            elif kind == "organisation" and _ministry_department(mention.surface):
                 before = doc[span.start - 1] if span.start > 0 else None
                 nationality = None
                 if before is not None and before.text in DEMONYMS:
                     nationality = before.text
-                mention.extra["department"] = _ministry_department(span.text)
+                mention.extra["department"] = _ministry_department(mention.surface)
                 mention.country = DEMONYMS.get(nationality) if nationality else None
             mentions.append(mention)
     mentions = _repair(mentions, docs, norp_texts)

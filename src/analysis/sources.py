@@ -319,7 +319,7 @@ def _resolve(
         if lower == "it" and state.previous_thing is not None:
             return state.previous_thing.name, state.previous_thing.kind, state.previous_thing
         return None
-    mention = state.mention_in(doc_index, tokens)
+    mention = state.mention_in(doc_index, [head]) or state.mention_in(doc_index, tokens)
     if mention is not None and mention.kind in _KIND_TO_SOURCE:
         return mention.name, mention.kind, mention
     determiner = tokens[0].lower_ if tokens else ""
