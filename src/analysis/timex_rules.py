@@ -47,7 +47,7 @@ UNIT = r"(?P<unit>" + alternation(u for u in UNITS if u not in ("weekend",)) + r
 UNIT_S = UNIT + r"(?:s|es)?\b"
 SEASON = r"(?P<season>" + alternation(SEASONS) + r")\b"
 PART = r"(?P<part>" + alternation(p for p in DAY_PARTS if len(DAY_PARTS[p]) == 2) + r")\b"
-ORDQ = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|prior-year|comparable|fiscal)"
+ORDQ = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|prior-year|comparable|fiscal))"
 
 _I = "(?i:"
 RULES: list[tuple[str, str]] = [
@@ -57,16 +57,21 @@ RULES: list[tuple[str, str]] = [
     ("dmy", r"(?:" + WEEKDAY + r",?\s+)?\b" + DAYNUM + r"\s+(?:of\s+)?" + MONTH + r"(?:,?\s+" + YEAR + ")?"),
     ("month_year", MONTH + r"(?:\s+of)?,?\s+" + YEAR),
     ("month", MONTH),
-    ("year", r"(?:" + _I + r"fiscal|calendar)\s+)?(?<![\w$£€.,/-])" + YEAR + r"(?![.,]\d|-\w|/)"),
+    ("year", r"(?:" + _I + r"fiscal|calendar)\s+)?(?<![\w$£€.,/])" + YEAR + r"(?![.,]\d|-\w|/)"),
     ("short_year", r"(?<![\w$])'(?P<yy>\d\d)\b(?!s)"),
     ("decade", _I + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d|20\d)0'?s|'(?P<dd>\d)0s)\b"),
     ("decade_word", _I + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     ("century", _I + r"the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b"),
     ("this_century", _I + r"this|the\s+last|last|the\s+next|next|the\s+(?:past|previous)\s+)century\b"),
     ("holiday", r"\b(?P<hol>" + _I + alternation(HOLIDAYS) + r"))\b"),
+    ("moving_holiday", r"\b(?P<mh>Thanksgiving(?:\s+Day)?|Election\s+Day|Labor\s+Day|Memorial\s+Day)\b"),
     ("half", _I + r"the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:the\s+year|" + YEAR + r"))?"),
     ("quarter", _I + r"the\s+)?(?:(?P<qy>1[5-9]\d\d|20\d\d)(?:'s)?\s+|(?:this|last|next)\s+year's\s+)?(?:fiscal\s+|calendar\s+)?" + ORDQ + r"(?:[\s-]+fiscal)?[\s-]+" + _I + r"quarter|period)\b(?:\s+of\s+(?:fiscal\s+)?" + YEAR + r")?"),
     ("year_quarter", _I + r"the\s+)" + r"(?P<qy>1[5-9]\d\d|20\d\d)\s+" + _I + r"(?:fiscal\s+)?(?:quarter|period))\b"),
+    ("the_year", _I + r"the\s+(?:(?P<yq>full|fiscal|latest\s+fiscal|current\s+fiscal)\s+)?year)\b(?!-|\s+(?:ago|earlier|before))"),
+    ("year_end", _I + r"(?:the\s+)?year[\s-]end)\b"),
+    ("spelled_year", _I + r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<sy_tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<sy_ones>one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and)?(?:\s+(?P<sy2>one|two|three|four|five|six|seven|eight|nine|ten))?))\b"),
+    ("weekend", _I + r"(?:the|this|last|next)\s+weekend)\b"),
     ("q_code", r"\b(?P<qc>[1-4])Q\b|\bQ(?P<qc2>[1-4])\b"),
     ("the_quarter", _I + r"the\s+(?:quarter|period))\b"),
     ("nine_months", _I + r"the\s+(?:first\s+)?)(?P<num>six|nine|three|two|" + r"\d{1,2})\s+months\b"),
@@ -107,7 +112,7 @@ _OTHER_WORDS = (
     term days today yesterday tomorrow tonight night overnight this noon midday midnight daily
     weekly monthly yearly hourly nightly biweekly semiannually annual christmas new independence
     halloween valentine twenties thirties forties fifties sixties seventies eighties
-    nineties""".split()
+    nineties previously thanksgiving election labor memorial nineteen thousand""".split()
     )
     | _SEASON_WORDS
 )
@@ -124,7 +129,8 @@ _RULE_TRIGGERS = {
     "year_quarter": "digit", "weekday": "day", "weekday_set": "day",
     "relative": ("unit", "month", "day", "word"), "set": ("unit", "day"),
     "decade_word": "word", "holiday": "word", "deictic": "word", "noon": "word",
-    "season": "word", "set_adv": "word", "ref": "word",
+    "season": "word", "set_adv": "word", "ref": "word", "spelled_year": "word",
+    "moving_holiday": "word",
 }  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|'\d")
 _WINDOW = 50
@@ -201,7 +207,10 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
     if name == "year":
         year_start = match.start("year")
         prev = text[max(0, year_start - 2) : year_start]
-        if re.search(r"[$£€#]\s?$|\d[,.]$|[A-Za-z]-$", prev):
+        if re.search(r"[$£€#]\s?$|\d[,.]$", prev):
+            return True
+        word_before = re.search(r"([A-Za-z]+)-$", text[max(0, year_start - 12) : year_start])
+        if word_before and word_before.group(1).lower() not in {"mid", "pre", "post", "early", "late"}:
             return True
         after = _NOT_YEAR_AFTER.match(text, end)
         if after and after.group(0).strip().lower() not in _COUNT_WORDS:
@@ -209,6 +218,12 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
     if name in {"duration", "ago", "span_rel"}:
         num = match.group("num") if "num" in match.re.groupindex else None
         if num and re.search(r"[$£€]\s?$", text[max(0, start - 2) : start]):
+            return True
+    if name == "duration":
+        unit = match.group("unit")
+        if unit.lower() == "quarter" and re.match(r"s?\s+of\b", text[match.end("unit") :]):
+            return True
+        if unit[0].isupper() and not match.group("num")[0].isupper():
             return True
     if name == "month" and match.group("mon") == "May":
         if _MODAL_MAY.match(text, end):
@@ -235,9 +250,7 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
             return True
         if word in {"later", "present"} and not re.match(r"\s*[,.;]", text[end:]):
             return True
-        if word == "recent" and not re.match(
-            r"\s*[,.;]|\s+(?:weeks|months|years|days|times)\b", text[end:]
-        ):
+        if word == "recent" and not re.match(r"\s*[,.;]|\s+(?:weeks|months|years|days)\b", text[end:]):
             return True
     if name == "set" and match.group("set").lower() == "a":
         if not re.search(

@@ -66,7 +66,8 @@ _VAGUE = {"several", "a few", "few", "many", "some", "a couple of", "a number of
 _BOUNDARY = re.compile(r"[.!?;:]['\"”’)]*\s+(?=[A-Z\"“‘'(])|\n")
 _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|won't|shall|'ll|going\s+to|to\s+be\s+\w+|would|is\s+to|are\s+to|due\s+to|"
-    r"plans?\s+to|intends?\s+to|upcoming|next|coming|tomorrow|aims?\s+to)\b|’ll\b"
+    r"plans?\s+to|planning\s+to|intends?\s+to|upcoming|next|coming|tomorrow|aims?\s+to|must|should|"
+    r"might|payable|effective|expires?|deadline)\b|’ll\b"
 )
 _WORD = re.compile(r"\b[a-z]+\b")
 _PRESENT = frozenset("is are am remains remain expects expect plans intends says".split())
@@ -74,21 +75,27 @@ _PRESENT = frozenset("is are am remains remain expects expect plans intends says
 _REPORTING = frozenset(
     "said reported told announced added noted stated explained quoted according".split()
 )
-_PERFECT_OR_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to\s+be|will\s+be)\s+$")
+_PERFECT_OR_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|is|are|am|to\s+be|will\s+be)\s+$")
+_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|to)\s+$")
+
+
+_REACH = 80  # characters searched for tense cues on each side, within the sentence
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for match in _BOUNDARY.finditer(text, max(0, start - 300), start):
+    left = max(0, start - _REACH)
+    for match in _BOUNDARY.finditer(text, left, start):
         left = match.end()
-    right_match = _BOUNDARY.search(text, end, end + 300)
-    return left, (right_match.start() if right_match else min(len(text), end + 300))
+    right_match = _BOUNDARY.search(text, end, end + _REACH)
+    return left, (right_match.start() if right_match else min(len(text), end + _REACH))
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """The tense cue nearest to ``text[start:end]`` in its sentence: ``past``, ``future`` or None."""
     left, right = _clause_bounds(text, start, end)
     cues: list[tuple[int, str]] = []
+    if _DEADLINE.search(text, max(left, start - 7), start):
+        return "future"
     for match in _FUTURE_CUE.finditer(text, left, right):
         if match.end() <= start or match.start() >= end:
             cues.append((match.start(), "future"))
@@ -97,6 +104,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
             continue
         word = match.group(0)
         if word in _REPORTING:
+            # "reported on July 14": a reporting verb right before the date governs it.
+            if 0 <= start - match.end() <= 12:
+                cues.append((match.start(), "past"))
             continue
         if word in _PRESENT:
             cues.append((match.start(), "present"))
@@ -190,6 +200,12 @@ def _quarter(q: int, dct: dt.date, tense: str | None) -> str:
     return f"{year}-Q{q}"
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (ISO, Monday 1) of a month."""
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
 def _shift_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     return dt.date(index // 12, index % 12 + 1, 1)
@@ -268,6 +284,7 @@ class _Normalizer:
         self.text = text
         self.dct = dct
         self.last_date: str | None = None
+        self.last_quarter: str | None = None
 
     def tense(self, cand: Candidate) -> str | None:
         return _tense(self.text, cand.start, cand.end)
@@ -325,6 +342,37 @@ class _Normalizer:
             month, day = map(int, HOLIDAYS[re.sub(r"\s+", " ", g["hol"].lower())].split("-"))
             tense = self.tense(cand)
             value = _month_day(month, day, dct, tense)
+        elif rule == "moving_holiday":
+            tense = self.tense(cand)
+            value = self.moving_holiday(g["mh"], tense)
+        elif rule == "the_year":
+            after = self.text[cand.end : cand.end + 12].lower()
+            if re.match(r"\s+end(?:ed|ing)\b", after):
+                kind, value = "DURATION", "P1Y"
+            elif g.get("yq", "").lower().startswith("latest"):
+                value = str(dct.year - 1)
+            else:
+                value = str(dct.year)
+        elif rule == "year_end":
+            tense = self.tense(cand)
+            before = self.text[max(0, cand.start - 7) : cand.start].lower()
+            year = dct.year - 1 if tense == "past" or "since" in before else dct.year
+            value = f"{year}-12-31"
+        elif rule == "spelled_year":
+            if "sy2" in g or g["sy"].lower().startswith("two"):
+                value = str(2000 + int(_number(g.get("sy2", "0") if "sy2" in g else "0") or 0))
+            else:
+                value = str(1900 + int(_number(g["sy_tens"]) or 0) + int(_number(g.get("sy_ones", "0")) or 0))
+        elif rule == "weekend":
+            word = self.text[cand.start : cand.end].lower()
+            sign = -1 if "last" in word else (1 if "next" in word else 0)
+            if not sign:
+                sign = 1 if self.tense(cand) == "future" else -1
+            if "last" in word or "next" in word:
+                saturday = _weekday(6, dct + dt.timedelta(days=7 * sign), "past" if sign < 0 else "future")
+            else:
+                saturday = _weekday(6, dct, "past" if sign < 0 else "future")
+            value = _week(saturday) + "-WE"
         elif rule == "half":
             year = g.get("year", self.last_year())
             value = f"{year}-H{1 if g['half'].lower() == 'first' else 2}"
@@ -393,7 +441,24 @@ class _Normalizer:
         explicit = re.fullmatch(r"\d{4}(?:-\d\d){0,2}|\d{4}-(?:Q\d|H\d|W\d\d)", value)
         if kind == "DATE" and explicit and not anaphoric:
             self.last_date = value
+            if re.fullmatch(r"\d{4}-Q\d", value):
+                self.last_quarter = value
         return kind, value, tense
+
+    def moving_holiday(self, name: str, tense: str | None) -> str:
+        name = re.sub(r"\s+", " ", name.lower())
+        options = []
+        for year in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            if name.startswith("thanksgiving"):
+                day = _nth_weekday(year, 11, 4, 4)
+            elif name == "election day":
+                day = _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+            elif name == "labor day":
+                day = _nth_weekday(year, 9, 1, 1)
+            else:
+                day = _nth_weekday(year, 6, 1, 1) - dt.timedelta(days=7)
+            options.append((day, day.isoformat()))
+        return _pick(options, self.dct, tense)
 
     def last_year(self) -> str:
         return self.last_date[:4] if self.last_date else str(self.dct.year)
@@ -428,7 +493,7 @@ class _Normalizer:
         return _quarter(q, dct, self.tense(cand))
 
     def year_before(self) -> str:
-        last = self.last_date
+        last = self.last_quarter or self.last_date
         if last and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d)", last):
             return str(int(last[:4]) - 1) + last[4:]
         return str(self.dct.year - 1)
@@ -446,14 +511,8 @@ class _Normalizer:
         sign = -1 if direction in {"ago", "earlier"} else 1
         base = dct
         if direction in {"earlier", "later"} and self.last_date:
-            base = _as_date(self.last_date + "-01-01"[len(self.last_date) - 4 :]) if re.fullmatch(
-                r"\d{4}(?:-\d\d){0,2}", self.last_date) else dct  # fmt: skip
-        if (
-            unit == "year"
-            and num == 1
-            and self.last_date
-            and re.fullmatch(r"\d{4}-Q\d", self.last_date)
-        ):
+            base = self.reference_day()
+        if unit == "year" and num == 1 and self.last_quarter:
             return "DATE", self.year_before(), None
         if unit in {"hour", "minute", "second"}:
             return "DATE", base.isoformat(), None
@@ -513,9 +572,13 @@ class _Normalizer:
             return "DATE", day.isoformat()
         if "mon" in g:
             month = MONTHS[g["mon"].rstrip(".").lower()]
-            if rel == "this past":
-                return "DATE", _month(month, dct, "past")
-            return "DATE", f"{dct.year + sign}-{month:02d}"
+            if sign == -1:
+                year = dct.year if month < dct.month else dct.year - 1
+            elif sign == 1:
+                year = dct.year if month > dct.month else dct.year + 1
+            else:
+                year = dct.year
+            return "DATE", f"{year}-{month:02d}"
         code = SEASONS[g["season"].lower()]
         tense = {-1: "past", 1: "future"}.get(sign, self.tense(cand))
         return "DATE", _season(code, dct, tense)
@@ -577,8 +640,8 @@ def timex_granularity(value: str) -> str:
         (r"\d{4}-\d\d-\d\dT.*", "time"), (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d-WE", "weekend"),
         (r"\d{4}-W\d\d", "week"), (r"\d{4}-\d\d", "month"), (r"\d{4}-Q\d", "quarter"),
         (r"\d{4}-H\d", "half"), (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}", "year"),
-        (r"\d{3}", "decade"), (r"\d{2}", "century"), (r"P.*", "duration"),
-        (r"(?:PAST|PRESENT|FUTURE)_REF", "reference"), (r"X.*", "set"),
+        (r"\d{3}", "decade"), (r"\d{2}", "century"),
+        (r"(?:PAST|PRESENT|FUTURE)_REF", "reference"), (r"P.*", "duration"), (r"X.*", "set"),
     ]  # fmt: skip
     return next((name for pattern, name in patterns if re.fullmatch(pattern, value)), "other")
 
