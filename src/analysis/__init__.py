@@ -13,6 +13,7 @@ from analysis.units import split_paragraphs, split_sentences, word_spans
 from analysis.entities import extract_entities
 from analysis.sources import extract_sources
 from analysis.overlap import source_matrix, source_overlap
+from analysis.timexes import extract_timexes; from analysis.tempeval import read_timeml, score_timexes; from analysis.timeline import build_timeline, timeline_mentions  # noqa: E702, E501
 
 __all__ = [
     "ArticleFormatError",
@@ -26,6 +27,7 @@ __all__ = [
     "align_pair", "article_signatures", "boilerplate_families", "candidate_pairs",
     "find_reuse", "reuse_share", "reused_spans",
     "extract_entities", "extract_sources", "source_matrix", "source_overlap",
+    "extract_timexes", "read_timeml", "score_timexes", "build_timeline", "timeline_mentions",
 ]
 
 __version__ = "0.1.0"

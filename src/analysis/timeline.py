@@ -1,0 +1,310 @@
+"""One timeline across articles: dated mentions, merged into events, with stale dates flagged.
+
+What
+    :func:`timeline_mentions` lists every temporal expression of a corpus (from
+    :func:`analysis.extract_timexes`) with its sentence, a short event label, the interval it
+    denotes and whether it sits in text recycled from an earlier article. :func:`build_timeline`
+    merges the dated mentions into events: mentions with the same value whose sentences say the same
+    thing (the June 15 memorandum told in two articles) become one entry with all its mentions.
+
+Stale dates
+    A relative date is resolved against the publication date of the text it is written in. When an
+    article recycles a passage ("On June 15, the two countries signed ...") the passage was written
+    for its *origin*, the earliest article it appears in (see :func:`analysis.reused_spans`). Each
+    mention inside a recycled passage is therefore resolved twice: against its own article's date
+    (``naive_value``) and against the origin's date (``value``, the one the timeline uses). Where
+    the two differ the mention is ``stale``: a reader of the later article would date it wrongly.
+
+How
+    Labels come from the clause that holds the date: the sentence is cut at commas and
+    semicolons, the date phrase and its preposition are dropped, a reporting frame ("the ministry
+    reported that") is skipped, and the first words are kept. Events are grouped by value, then by
+    sentence similarity (rapidfuzz token-set ratio), so two different things that happened on the
+    same day stay two events.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from analysis.corpus import Corpus
+from analysis.timexes import extract_timexes, timex_interval
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "MENTION_COLUMNS",
+    "build_timeline",
+    "timeline_mentions",
+    "timeline_to_csv",
+    "timeline_to_timelinejs",
+]
+
+MENTION_COLUMNS = [
+    "article_id", "published", "start", "end", "text", "type", "value", "naive_value",
+    "granularity", "date_start", "date_end", "sentence_start", "sentence_end", "sentence", "label",
+    "anchor", "reused", "origin_id", "origin_date", "stale",
+]  # fmt: skip
+EVENT_COLUMNS = [
+    "event_id", "date_start", "date_end", "value", "granularity", "label", "sentence",
+    "article_id", "start", "end", "n_mentions", "n_articles", "mentions", "n_reused", "reused",
+    "stale",
+]  # fmt: skip
+SPAN_COLUMNS = ("article_id", "start", "end", "origin_id", "origin_date")
+_REPORTING_FRAME = re.compile(
+    r"(?i)^.*?\b(?:said|says|reported|reports|announced|told\s+\w+|stated|noted)\s+(?:that\s+)?"
+)
+_CLAUSE_CUT = re.compile(r"\s+(?:that|which|who|whose|where|while)\s+|,|;|:|\s+[–—]\s+")
+_DATE_PREPOSITION = re.compile(r"(?i)(?:\b(?:on|in|at|by|since|from|until|during|of)\s+)?$")
+
+
+def _label(sentence: str, start: int, end: int, *, words: int = 10) -> str:
+    """A short event label: the clause around ``sentence[start:end]``, without the date phrase."""
+    before = _DATE_PREPOSITION.sub("", sentence[:start]).rstrip()
+    text = before + " " + sentence[end:].lstrip()
+    cut = start - (len(sentence[:start]) - len(before))
+    pieces, position = [], 0
+    for match in _CLAUSE_CUT.finditer(text):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, len(text)))
+    index = next((i for i, (a, b) in enumerate(pieces) if a <= cut <= b), len(pieces) - 1)
+    clause = text[pieces[index][0] : pieces[index][1]].strip(" .")
+    while len(clause.split()) < 4 and index + 1 < len(pieces) and cut <= pieces[index][0] + 1:
+        index += 1
+        clause = text[pieces[index][0] : pieces[index][1]].strip(" .")
+    if len(clause.split()) < 4 and index > 0:
+        clause = text[pieces[index - 1][0] : pieces[index][1]].strip(" .")
+    clause = _REPORTING_FRAME.sub("", clause) if _REPORTING_FRAME.match(clause) else clause
+    kept = clause.split()
+    label = " ".join(kept[:words]) + (" …" if len(kept) > words else "")
+    return label[:1].upper() + label[1:]
+
+
+def _reuse_frame(corpus: Corpus, reuse: pd.DataFrame | None) -> pd.DataFrame:
+    if reuse is None:
+        from analysis.reuse import reused_spans
+
+        return reused_spans(corpus)
+    if not isinstance(reuse, pd.DataFrame):
+        raise TypeError("reuse must be a DataFrame of reused spans (see analysis.reused_spans)")
+    missing = [c for c in SPAN_COLUMNS if c not in reuse.columns]
+    if missing:
+        raise ValueError(f"reuse lacks column(s) {missing}; expected analysis.reused_spans output")
+    return reuse
+
+
+def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every temporal expression of a corpus, with its sentence, label, interval and stale check.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    reuse : pandas.DataFrame, optional
+        Recycled passages as returned by :func:`analysis.reused_spans` (columns ``article_id,
+        start, end, origin_id, origin_date`` are used); computed when None. Pass an empty frame
+        with these columns to skip the reuse check.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article_id, published`` (the article's date), ``start, end, text, type`` and ``value``
+        (TIMEX3; for a mention in recycled text, resolved against the origin's publication date),
+        ``naive_value`` (resolved against the article's own date), ``granularity``,
+        ``date_start, date_end`` (first and last day denoted; NaT for durations, sets and vague
+        references), ``sentence_start, sentence_end, sentence``, ``label``, ``anchor`` (the event a
+        duration is counted from), ``reused`` (the mention lies in a recycled passage),
+        ``origin_id, origin_date`` (that passage's origin) and ``stale`` (``value`` and
+        ``naive_value`` differ). Sorted by article date, article and offset.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> corpus = load_corpus(pd.DataFrame({"id": ["a"], "date": ["2022-04-12"], "author": [None],
+    ...     "text": ["On June 15, the two countries signed a memorandum."]}))
+    >>> none = pd.DataFrame(columns=["article_id", "start", "end", "origin_id", "origin_date"])
+    >>> timeline_mentions(corpus, reuse=none)[["text", "value", "label"]].values.tolist()
+    [['June 15', '2021-06-15', 'The two countries signed a memorandum']]
+    """
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"corpus must be a Corpus (see analysis.load_corpus), not {type(corpus)}")
+    spans = _reuse_frame(corpus, reuse)
+    by_article: dict[str, list[tuple[int, int, str, pd.Timestamp]]] = {}
+    for row in spans.itertuples(index=False):
+        by_article.setdefault(row.article_id, []).append(
+            (int(row.start), int(row.end), row.origin_id, pd.Timestamp(row.origin_date))
+        )
+    sentences = corpus.sentences
+    rows = []
+    order = corpus.articles.sort_values("date", kind="stable")
+    for article_id, article in order.iterrows():
+        text, published = article["text"], article["date"]
+        timexes = extract_timexes(text, published)
+        recycled = by_article.get(article_id, [])
+        by_origin_date: dict[pd.Timestamp, dict[tuple[int, int], str]] = {}
+        sents = sentences[sentences["article_id"] == article_id][["start", "end"]].to_numpy()
+        for tx in timexes.itertuples(index=False):
+            origin = next((r for r in recycled if r[0] <= tx.start and tx.end <= r[1]), None)
+            value = tx.value
+            if origin is not None:
+                origin_date = origin[3]
+                if origin_date not in by_origin_date:
+                    again = extract_timexes(text, origin_date)
+                    by_origin_date[origin_date] = {
+                        (s, e): v for s, e, v in again[["start", "end", "value"]].itertuples(
+                            index=False)  # fmt: skip
+                    }
+                value = by_origin_date[origin_date].get((tx.start, tx.end), tx.value)
+            s_start, s_end = next(
+                ((int(a), int(b)) for a, b in sents if a <= tx.start < b), (tx.start, tx.end)
+            )
+            sentence = text[s_start:s_end]
+            first, last = timex_interval(value)
+            rows.append(
+                (article_id, published, tx.start, tx.end, tx.text, tx.type, value, tx.value,
+                 tx.granularity if value == tx.value else _granularity(value), first, last,
+                 s_start, s_end, sentence, _label(sentence, tx.start - s_start, tx.end - s_start),
+                 tx.anchor, origin is not None, origin[2] if origin else None,
+                 origin[3] if origin else pd.NaT, value != tx.value)  # fmt: skip
+            )
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    for column in ("date_start", "date_end", "origin_date", "published"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame.astype({"start": "int64", "end": "int64", "reused": bool, "stale": bool})
+
+
+def _granularity(value: str) -> str:
+    from analysis.timexes import timex_granularity
+
+    return timex_granularity(value)
+
+
+def build_timeline(
+    corpus: Corpus, *, reuse: pd.DataFrame | None = None, similarity: float = 60.0
+) -> pd.DataFrame:
+    """Merge the dated mentions of a corpus into one timeline of events.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    reuse : pandas.DataFrame, optional
+        Recycled passages (:func:`analysis.reused_spans`); computed when None.
+    similarity : float, default 60
+        Two mentions with the same value are the same event when their sentences have at least
+        this rapidfuzz token-set ratio (0-100); 100 merges only identical wording.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, sorted by date: ``event_id``, ``date_start, date_end`` (the interval
+        the value denotes), ``value, granularity, label, sentence`` (of the first mention: the
+        earliest article, then the earliest offset), ``article_id, start, end`` (that mention),
+        ``n_mentions, n_articles``, ``mentions`` (list of ``(article_id, start, end)``),
+        ``n_reused`` (mentions in recycled text), ``reused`` (at least one) and ``stale`` (some
+        mention's naive value differs from the value).
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> corpus = load_corpus(pd.DataFrame({
+    ...     "id": ["a", "b"], "date": ["2021-07-15", "2022-04-12"], "author": [None, None],
+    ...     "text": ["On June 15, the two countries signed a memorandum.",
+    ...              "Drills follow. On June 15, the two countries signed a memorandum."]}))
+    >>> spans = pd.DataFrame({"article_id": ["b"], "start": [15], "end": [65],
+    ...     "origin_id": ["a"], "origin_date": [pd.Timestamp("2021-07-15")]})
+    >>> build_timeline(corpus, reuse=spans)[["value", "n_mentions", "reused"]].values.tolist()
+    [['2021-06-15', 2, True]]
+    """
+    if not 0 <= similarity <= 100:
+        raise ValueError(f"similarity must be between 0 and 100, not {similarity!r}")
+    mentions = timeline_mentions(corpus, reuse=reuse)
+    dated = mentions[mentions["date_start"].notna() & mentions["type"].isin(["DATE", "TIME"])]
+    events: list[list[int]] = []
+    for _, group in dated.groupby("value", sort=False):
+        clusters: list[list[int]] = []
+        for index in group.index:
+            sentence = dated.at[index, "sentence"]
+            home = next(
+                (c for c in clusters
+                 if any(fuzz.token_set_ratio(sentence, dated.at[i, "sentence"]) >= similarity
+                        for i in c)),  # fmt: skip
+                None,
+            )
+            if home is None:
+                clusters.append([index])
+            else:
+                home.append(index)
+        events.extend(clusters)
+    rows = []
+    for members in events:
+        first = dated.loc[members[0]]
+        rows.append(
+            (first.date_start, first.date_end, first.value, first.granularity, first.label,
+             first.sentence, first.article_id, int(first.start), int(first.end), len(members),
+             dated.loc[members, "article_id"].nunique(),
+             [(dated.at[i, "article_id"], int(dated.at[i, "start"]), int(dated.at[i, "end"]))
+              for i in members],
+             int(dated.loc[members, "reused"].sum()), bool(dated.loc[members, "reused"].any()),
+             bool(dated.loc[members, "stale"].any()))  # fmt: skip
+        )
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
+    frame = frame.sort_values(["date_start", "date_end", "article_id", "start"], kind="stable")
+    frame.insert(0, "event_id", range(len(frame)))
+    return frame.reset_index(drop=True)
+
+
+def timeline_to_csv(timeline: pd.DataFrame) -> str:
+    """The timeline as CSV text (dates as ``YYYY-MM-DD``; mentions as ``article:start-end``).
+
+    Examples
+    --------
+    >>> events = pd.DataFrame({"event_id": [0], "date_start": [pd.Timestamp("1992-01-01")],
+    ...     "date_end": [pd.Timestamp("1992-12-31")], "value": ["1992"], "label": ["Cooperation"],
+    ...     "mentions": [[("a", 5, 9), ("b", 7, 11)]]})
+    >>> print(timeline_to_csv(events).strip())
+    event_id,date_start,date_end,value,label,mentions
+    0,1992-01-01,1992-12-31,1992,Cooperation,a:5-9 b:7-11
+    """
+    table = timeline.copy()
+    if "mentions" in table:
+        table["mentions"] = [" ".join(f"{a}:{s}-{e}" for a, s, e in m) for m in table["mentions"]]
+    return table.to_csv(index=False, date_format="%Y-%m-%d")
+
+
+def timeline_to_timelinejs(timeline: pd.DataFrame, *, title: str = "Timeline") -> dict:
+    """The timeline as a TimelineJS JSON document (a dict; ``json.dumps`` it to save).
+
+    Each event becomes a TimelineJS slide: ``start_date`` and ``end_date`` at the event's
+    granularity (a year event gives only the year), the label as headline, the sentence as text,
+    and the group ``"recycled text"`` or ``"original text"``.
+
+    Examples
+    --------
+    >>> events = pd.DataFrame({"date_start": [pd.Timestamp("2022-05-01")],
+    ...     "date_end": [pd.Timestamp("2022-05-31")], "granularity": ["month"],
+    ...     "label": ["Drills"], "sentence": ["Drills in May."], "reused": [False]})
+    >>> timeline_to_timelinejs(events)["events"][0]["start_date"]
+    {'year': 2022, 'month': 5}
+    """
+    parts = {"year": ("year",), "decade": ("year",), "century": ("year",)}
+    events = []
+    for row in timeline.itertuples(index=False):
+        keys = parts.get(row.granularity, ("year", "month") if row.granularity in {
+            "month", "quarter", "half", "season"} else ("year", "month", "day"))  # fmt: skip
+
+        def stamp(day: pd.Timestamp, keys: tuple = keys) -> dict:
+            return {key: int(getattr(day, key)) for key in keys}
+
+        event = {
+            "start_date": stamp(row.date_start),
+            "text": {"headline": row.label, "text": row.sentence},
+            "group": "recycled text" if row.reused else "original text",
+        }
+        if row.date_end != row.date_start and keys != ("year", "month", "day"):
+            event["end_date"] = stamp(row.date_end)
+        events.append(event)
+    document = {"title": {"text": {"headline": title}}, "events": events}
+    return document
