@@ -54,6 +54,7 @@ RULES: list[tuple[str, str]] = [
     ("iso", r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("slash", r"\b(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})\b"),
     ("mdy", r"(?:" + WEEKDAY + r",?\s+)?" + MONTH_DAY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR + ")?"),
+    ("part_of_date", _I + r"the\s+)" + PART + r"\s+of\s+" + MONTH_DAY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR + ")?"),
     ("dmy", r"(?:" + WEEKDAY + r",?\s+)?\b" + DAYNUM + r"\s+(?:of\s+)?" + MONTH + r"(?:,?\s+" + YEAR + ")?"),
     ("month_year", MONTH + r"(?:\s+of)?,?\s+" + YEAR),
     ("month", MONTH),
@@ -123,7 +124,7 @@ for _words, _category in (
     for _word in _words:
         _CATEGORIES.setdefault(_word, set()).add(_category)
 _RULE_TRIGGERS = {
-    "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "month_year": "month",
+    "iso": "digit", "slash": "digit", "mdy": "month", "part_of_date": "month", "dmy": "month", "month_year": "month",
     "month": "month", "year": "digit", "short_year": "digit", "decade": "digit",
     "century": "digit", "time": "digit", "clock": "digit", "q_code": "digit",
     "year_quarter": "digit", "weekday": "day", "weekday_set": "day",

@@ -294,7 +294,7 @@ class _Normalizer:
         rule, g, dct = cand.rule, cand.groups, self.dct
         tense = None
         kind, value = "DATE", None
-        if rule in {"iso", "slash", "mdy", "dmy"}:
+        if rule in {"iso", "slash", "mdy", "dmy", "part_of_date"}:
             month = int(g["m"]) if "m" in g else MONTHS[g["mon"].rstrip(".").lower()]
             day = int(g["day"])
             if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -315,6 +315,8 @@ class _Normalizer:
             else:
                 tense = self.tense(cand)
                 value = _month_day(month, day, dct, tense)
+            if rule == "part_of_date":
+                kind, value = "TIME", f"{value}T{DAY_PARTS[g['part'].lower()]}"
         elif rule == "month_year":
             value = f"{g['year']}-{MONTHS[g['mon'].rstrip('.').lower()]:02d}"
         elif rule == "month":
