@@ -208,6 +208,22 @@ def test_canonical_names(texts, expected):
     assert rows(extract_entities(corpus_of(*texts))) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moody's added that the outlook was stable.",
+         [("Moody's", "organisation", "Moody's", None)]),
+        ("The loans are safe, said Joseph\nArsenio, an analyst.",
+         [("Joseph\nArsenio", "person", "Joseph Arsenio", None)]),
+        ("Gov. Anna Smith said the budget was balanced.",
+         [("Anna Smith", "person", "Anna Smith", "Gov.")]),
+    ],
+    ids=["possessive-name-kept", "line-break-in-name", "abbreviated-title"],
+)  # fmt: skip
+def test_wire_copy_names(text, expected):
+    assert rows(extract_entities(corpus_of(text))) == expected
+
+
 def test_no_entities():
     assert extract_entities(corpus_of("The talks went well and ended early.")).empty
 

@@ -213,7 +213,8 @@ def _strip_span(span: Span) -> Span:
     doc = span.doc
     while start < end and doc[start].lower_ in _DETERMINERS:
         start += 1
-    while end > start and doc[end - 1].text in _POSSESSIVE:
+    owner_of_what_follows = end < len(doc) and doc[end].pos_ not in {"VERB", "AUX"}
+    while end > start and doc[end - 1].text in _POSSESSIVE and owner_of_what_follows:
         end -= 1
     return doc[start:end]
 
@@ -223,6 +224,12 @@ def _with_given_names(span: Span) -> Span:
     doc, start = span.doc, span.start
     while start > 0:
         tok = doc[start - 1]
+        if tok.is_space and start > 1 and "\n\n" not in tok.text and doc[start - 2].pos_ == "PROPN":
+            tok = doc[start - 2]
+            if tok.ent_type_ or _is_title_token(tok) or not tok.text[:1].isupper():
+                break
+            start -= 2
+            continue
         if tok.pos_ != "PROPN" or tok.ent_type_ or _is_title_token(tok) or tok.text in DEMONYMS:
             break
         if not tok.text[:1].isupper() or tok.is_sent_start and tok.dep_ != "compound":
@@ -241,9 +248,14 @@ def _person_parts(span: Span) -> tuple[Span, int]:
     name_start = span.end
     while name_start > span.start:
         tok = doc[name_start - 1]
+        if tok.is_space and "\n\n" not in tok.text:
+            name_start -= 1
+            continue
         if tok.is_punct or _is_title_token(tok) or not tok.text[:1].isupper():
             break
         name_start -= 1
+    while name_start < span.end and doc[name_start].is_space:
+        name_start += 1
     if name_start == span.end:
         name_start = span.start
     return doc[name_start : span.end], name_start
