@@ -116,6 +116,14 @@ PHRASAL_CUES = {"point": "out", "call": "for"}
 INTENSIFIERS = frozenset({"highly", "strongly", "deeply", "warmly", "firmly", "sharply", "greatly"})
 #: Adverbs that date a statement relative to the article ("Earlier, the ministry reported").
 TIME_ADVERBS = frozenset({"earlier", "previously", "recently", "yesterday", "today", "later"})
+#: Heads of definite descriptions of people ("the minister") and of things ("the ministry").
+_TITLE_HEADS = frozenset(
+    {"minister", "ambassador", "president", "envoy", "spokesman", "spokeswoman", "chief"}
+    | {"general", "commander", "secretary", "official", "chairman", "governor", "senator"}
+)
+_THING_HEADS = frozenset(
+    {"ministry", "declaration", "agency", "treaty", "agreement", "memorandum", "department"}
+)
 _MEDIUM_NOUNS = frozenset({"interview", "comments", "remarks", "statement", "conversation"})
 _MEDIUM_PREPS = frozenset({"with", "to"})
 _QUOTES = '"“”'
@@ -326,7 +334,7 @@ def _resolve(
     if determiner not in {"the", "this"}:
         return None
     modifiers = {t.lower_ for t in tokens if t.i != head.i and t.lower_ not in {"the", "this"}}
-    if lower in {"ministry", "declaration", "agency", "treaty", "agreement", "memorandum"}:
+    if lower in _THING_HEADS:
         candidates = [
             m for m in state.mentions if m.kind != "person" and lower in m.surface.lower().split()
         ]
@@ -337,9 +345,7 @@ def _resolve(
             ministry = _ministry_of_minister(state)
             return None if ministry is None else (ministry, "organisation", None)
         return None
-    if lower in {"minister", "ambassador", "president", "envoy", "spokesman", "spokeswoman"} or (
-        lower in {"chief", "general", "commander", "secretary", "official"}
-    ):
+    if lower in _TITLE_HEADS:
         for person in reversed(state.seen_people):
             role = (state.role_of(person.name) or "").lower()
             words = set(re.findall(r"[\w-]+", role))
