@@ -2,7 +2,7 @@
 
 Run from the project root::
 
-    .venv/bin/python benchmarks/bench_tempeval.py [--data ../shared/data/tempeval3-tbaq] [--errors N]
+    .venv/bin/python benchmarks/bench_tempeval.py [--data DIR] [--parts dev held-back] [--errors N]
 
 The 256 documents are split once, by a fixed rule decided before any score was seen: a document is
 *held back* when the first byte of ``sha1("chronology-split-v1:" + file name)`` is below 77 (out of

@@ -16,7 +16,8 @@ DOC_A = """<?xml version="1.0" ?>
 functionInDocument="CREATION_TIME">19980112</TIMEX3></DCT>
 <TEXT>Sales <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> <TIMEX3 tid="t1" type="DATE"
 value="1997">last year</TIMEX3> &amp; rose on <TIMEX3 tid="t2" type="DATE"
-value="1998-01-09">Friday</TIMEX3> in <TIMEX3 tid="t3" type="DATE" value="1998">1998</TIMEX3>.</TEXT>
+value="1998-01-09">Friday</TIMEX3> in <TIMEX3 tid="t3" type="DATE"
+value="1998">1998</TIMEX3>.</TEXT>
 </TimeML>
 """
 
@@ -91,8 +92,14 @@ def test_scores_by_hand(doc_a):
 def test_scores_are_micro_averaged_over_documents(doc_a):
     doc_b = read_timeml(DOC_B)
     system = {
-        "doc_a": frame([(11, 20, "DATE", "1997"), (28, 37, "DATE", "1998-01-16"),
-                        (41, 45, "DURATION", "1998"), (0, 5, "DATE", "X")]),  # fmt: skip
+        "doc_a": frame(
+            [
+                (11, 20, "DATE", "1997"),
+                (28, 37, "DATE", "1998-01-16"),
+                (41, 45, "DURATION", "1998"),
+                (0, 5, "DATE", "X"),
+            ]
+        ),  # fmt: skip
     }
     scores = score_timexes({"doc_a": doc_a.timexes, "doc_b": doc_b.timexes}, system)
     # doc_b untagged: 4 system, 4 gold.

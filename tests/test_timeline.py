@@ -50,7 +50,8 @@ def september():
 
 def test_seed_timeline_runs_from_1992_to_efes(seed_timeline):
     assert list(seed_timeline.columns) == EVENT_COLUMNS
-    assert seed_timeline[["value", "n_mentions", "n_articles", "reused", "stale"]].values.tolist() == [
+    columns = ["value", "n_mentions", "n_articles", "reused", "stale"]
+    assert seed_timeline[columns].values.tolist() == [
         ["1992", 2, 2, True, False],
         ["2021-06-15", 2, 2, True, False],
         ["2021-07-14", 1, 1, False, False],
@@ -90,7 +91,10 @@ def test_seed_mentions_flag_recycled_text(seeds):
     # On the seeds the naive value of the recycled "On June 15" equals the origin's value.
     assert not mentions["stale"].any()
     duration = later[later["text"] == "eight months"].iloc[0]
-    assert (duration.value, duration.anchor) == ("P8M", "Azerbaijan’s victory in the war with Armenia")
+    assert (duration.value, duration.anchor) == (
+        "P8M",
+        "Azerbaijan’s victory in the war with Armenia",
+    )
     assert pd.isna(duration.date_start)
 
 
@@ -134,9 +138,10 @@ def test_same_day_different_events_stay_apart(seed_timeline):
         "The Defence Ministry reported",
         "Hasanov made the remarks at a meeting with newly-appointed Turkish …",
     ]
-    assert build_timeline(load_corpus(SEEDS_DIR), similarity=0)["value"].tolist().count(
-        "2021-07-14"
-    ) == 1
+    assert (
+        build_timeline(load_corpus(SEEDS_DIR), similarity=0)["value"].tolist().count("2021-07-14")
+        == 1
+    )
 
 
 def test_csv_export(seed_timeline):

@@ -17,7 +17,9 @@ SEED_2022 = "001_80062493b65dd1fc"
 
 def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
     frame = extract_timexes(text, dct)
-    assert all(text[s:e] == t for s, e, t in frame[["start", "end", "text"]].itertuples(index=False))
+    assert all(
+        text[s:e] == t for s, e, t in frame[["start", "end", "text"]].itertuples(index=False)
+    )
     return [tuple(row) for row in frame[["text", "type", "value"]].itertuples(index=False)]
 
 
@@ -113,7 +115,9 @@ def test_traps_are_not_date_mentions(text):
 
 
 def test_duration_keeps_the_event_it_is_counted_from():
-    text = "They visited Shusha eight months after Azerbaijan’s victory in the war with Armenia, too."
+    text = (
+        "They visited Shusha eight months after Azerbaijan’s victory in the war with Armenia, too."
+    )
     row = extract_timexes(text, "2021-07-15").iloc[0]
     assert (row.text, row.value, row.anchor) == (
         "eight months", "P8M", "Azerbaijan’s victory in the war with Armenia"
@@ -196,6 +200,8 @@ def test_every_seed_mention_has_its_value(article_id):
     corpus = load_corpus(SEEDS_DIR)
     text, date = corpus.articles.loc[article_id, ["text", "date"]]
     frame = extract_timexes(text, date)
-    rows = [tuple(r) for r in frame[["start", "end", "text", "type", "value"]].itertuples(index=False)]
+    rows = [
+        tuple(r) for r in frame[["start", "end", "text", "type", "value"]].itertuples(index=False)
+    ]
     assert rows == SEED_MENTIONS[article_id]
     assert all(text[s:e] == t for s, e, t, _, _ in rows)

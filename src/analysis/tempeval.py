@@ -2,8 +2,8 @@
 
 Reader
     :func:`read_timeml` parses one ``.tml`` document with the standard XML parser, walks the
-    ``<TEXT>`` element and rebuilds its XML-unescaped character content; every ``<TIMEX3>`` inside it
-    becomes a row whose ``start``/``end`` index that text. The creation time (the ``<TIMEX3>`` of
+    ``<TEXT>`` element and rebuilds its XML-unescaped character content; every ``<TIMEX3>`` in
+    it becomes a row whose ``start``/``end`` index that text. The creation time (the ``<TIMEX3>`` of
     ``<DCT>``, ``functionInDocument="CREATION_TIME"``) is the document's anchor date.
 
 Scorer
@@ -81,7 +81,8 @@ def read_timeml(source: str | PathLike) -> TimeMLDocument:
     --------
     >>> doc = read_timeml('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" '
     ...     'functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT><TEXT>Sales fell '
-    ...     '<TIMEX3 tid="t1" type="DATE" value="1997">last year</TIMEX3> &amp; rose.</TEXT></TimeML>')
+    ...     '<TIMEX3 tid="t1" type="DATE" value="1997">last year</TIMEX3> &amp; rose.</TEXT>'
+    ...     '</TimeML>')
     >>> doc.dct, doc.text
     ('1998-01-08', 'Sales fell last year & rose.')
     >>> doc.timexes.values.tolist()

@@ -25,7 +25,6 @@ How
 
 from __future__ import annotations
 
-import json
 import re
 
 import pandas as pd
@@ -154,8 +153,10 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> p
                 if origin_date not in by_origin_date:
                     again = extract_timexes(text, origin_date)
                     by_origin_date[origin_date] = {
-                        (s, e): v for s, e, v in again[["start", "end", "value"]].itertuples(
-                            index=False)  # fmt: skip
+                        (s, e): v
+                        for s, e, v in again[["start", "end", "value"]].itertuples(
+                            index=False
+                        )  # fmt: skip
                     }
                 value = by_origin_date[origin_date].get((tx.start, tx.end), tx.value)
             s_start, s_end = next(
@@ -164,11 +165,28 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> p
             sentence = text[s_start:s_end]
             first, last = timex_interval(value)
             rows.append(
-                (article_id, published, tx.start, tx.end, tx.text, tx.type, value, tx.value,
-                 tx.granularity if value == tx.value else _granularity(value), first, last,
-                 s_start, s_end, sentence, _label(sentence, tx.start - s_start, tx.end - s_start),
-                 tx.anchor, origin is not None, origin[2] if origin else None,
-                 origin[3] if origin else pd.NaT, value != tx.value)  # fmt: skip
+                (
+                    article_id,
+                    published,
+                    tx.start,
+                    tx.end,
+                    tx.text,
+                    tx.type,
+                    value,
+                    tx.value,
+                    tx.granularity if value == tx.value else _granularity(value),
+                    first,
+                    last,
+                    s_start,
+                    s_end,
+                    sentence,
+                    _label(sentence, tx.start - s_start, tx.end - s_start),
+                    tx.anchor,
+                    origin is not None,
+                    origin[2] if origin else None,
+                    origin[3] if origin else pd.NaT,
+                    value != tx.value,
+                )  # fmt: skip
             )
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     for column in ("date_start", "date_end", "origin_date", "published"):
@@ -228,9 +246,14 @@ def build_timeline(
         for index in group.index:
             sentence = dated.at[index, "sentence"]
             home = next(
-                (c for c in clusters
-                 if any(fuzz.token_set_ratio(sentence, dated.at[i, "sentence"]) >= similarity
-                        for i in c)),  # fmt: skip
+                (
+                    c
+                    for c in clusters
+                    if any(
+                        fuzz.token_set_ratio(sentence, dated.at[i, "sentence"]) >= similarity
+                        for i in c
+                    )
+                ),  # fmt: skip
                 None,
             )
             if home is None:
@@ -242,13 +265,26 @@ def build_timeline(
     for members in events:
         first = dated.loc[members[0]]
         rows.append(
-            (first.date_start, first.date_end, first.value, first.granularity, first.label,
-             first.sentence, first.article_id, int(first.start), int(first.end), len(members),
-             dated.loc[members, "article_id"].nunique(),
-             [(dated.at[i, "article_id"], int(dated.at[i, "start"]), int(dated.at[i, "end"]))
-              for i in members],
-             int(dated.loc[members, "reused"].sum()), bool(dated.loc[members, "reused"].any()),
-             bool(dated.loc[members, "stale"].any()))  # fmt: skip
+            (
+                first.date_start,
+                first.date_end,
+                first.value,
+                first.granularity,
+                first.label,
+                first.sentence,
+                first.article_id,
+                int(first.start),
+                int(first.end),
+                len(members),
+                dated.loc[members, "article_id"].nunique(),
+                [
+                    (dated.at[i, "article_id"], int(dated.at[i, "start"]), int(dated.at[i, "end"]))
+                    for i in members
+                ],
+                int(dated.loc[members, "reused"].sum()),
+                bool(dated.loc[members, "reused"].any()),
+                bool(dated.loc[members, "stale"].any()),
+            )  # fmt: skip
         )
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
     frame = frame.sort_values(["date_start", "date_end", "article_id", "start"], kind="stable")

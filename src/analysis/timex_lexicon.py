@@ -76,23 +76,135 @@ HOLIDAYS: dict[str, str] = {
 # Irregular simple-past forms that are not also common present forms (so "read", "put", "set",
 # "cut" and "hit" are left out): a cue that the clause is in the past.
 IRREGULAR_PAST: frozenset[str] = frozenset(
-    """said was were had did made met took gave came went told held won began saw found left
-    fell rose paid sold bought brought thought became got led ran kept spent sent stood wrote
-    spoke broke chose drove flew grew knew threw drew lost meant felt heard built struck sought
-    taught caught fought dealt lent rang sang swore tore wore woke sank shook slept slid spun
-    stole stuck stung sprang forgot forgave froze hid bit bent bled bore dug fed fled forbade
-    overtook overcame undertook withdrew""".split()
+    [
+        "said",
+        "was",
+        "were",
+        "had",
+        "did",
+        "made",
+        "met",
+        "took",
+        "gave",
+        "came",
+        "went",
+        "told",
+        "held",
+        "won",
+        "began",
+        "saw",
+        "found",
+        "left",
+        "fell",
+        "rose",
+        "paid",
+        "sold",
+        "bought",
+        "brought",
+        "thought",
+        "became",
+        "got",
+        "led",
+        "ran",
+        "kept",
+        "spent",
+        "sent",
+        "stood",
+        "wrote",
+        "spoke",
+        "broke",
+        "chose",
+        "drove",
+        "flew",
+        "grew",
+        "knew",
+        "threw",
+        "drew",
+        "lost",
+        "meant",
+        "felt",
+        "heard",
+        "built",
+        "struck",
+        "sought",
+        "taught",
+        "caught",
+        "fought",
+        "dealt",
+        "lent",
+        "rang",
+        "sang",
+        "swore",
+        "tore",
+        "wore",
+        "woke",
+        "sank",
+        "shook",
+        "slept",
+        "slid",
+        "spun",
+        "stole",
+        "stuck",
+        "stung",
+        "sprang",
+        "forgot",
+        "forgave",
+        "froze",
+        "hid",
+        "bit",
+        "bent",
+        "bled",
+        "bore",
+        "dug",
+        "fed",
+        "fled",
+        "forbade",
+        "overtook",
+        "overcame",
+        "undertook",
+        "withdrew",
+    ]
 )
 
 # Words that, though they end in -ed, point at a later time or are not verbs.
 FUTURE_VERBS: frozenset[str] = frozenset(
-    """scheduled expected planned slated intended projected anticipated due set
-    forecast designed supposed""".split()
+    [
+        "scheduled",
+        "expected",
+        "planned",
+        "slated",
+        "intended",
+        "projected",
+        "anticipated",
+        "due",
+        "set",
+        "forecast",
+        "designed",
+        "supposed",
+    ]
 )
 
 NOT_PAST_ED: frozenset[str] = frozenset(
-    """need speed feed seed bed red shed hundred indeed proceed exceed succeed breed bleed
-    allied united based limited""".split()
+    [
+        "need",
+        "speed",
+        "feed",
+        "seed",
+        "bed",
+        "red",
+        "shed",
+        "hundred",
+        "indeed",
+        "proceed",
+        "exceed",
+        "succeed",
+        "breed",
+        "bleed",
+        "allied",
+        "united",
+        "based",
+        "limited",
+    ]
 )
 
 

@@ -32,8 +32,9 @@ MONTH = (
     r"(?P<mon>(?:" + "|".join(m.capitalize() for m in _FULL_MONTHS if m != "may") + r"|May)\b"
     r"|(?:" + "|".join(m.capitalize() for m in _ABBR_MONTHS) + r")\.)"
 )
-MONTH_DAY = MONTH.replace("(?:" + "|".join(m.capitalize() for m in _ABBR_MONTHS) + r")\.)",
-                          "(?:" + "|".join(m.capitalize() for m in _ABBR_MONTHS) + r")\.?)")  # fmt: skip
+_ABBR = "(?:" + "|".join(m.capitalize() for m in _ABBR_MONTHS) + ")"
+# Before a day number an abbreviated month may lack its period ("Sept 30").
+MONTH_DAY = MONTH.replace(_ABBR + r"\.)", _ABBR + r"\.?)")
 WEEKDAY = r"(?P<wd>(?i:" + alternation(w for w in WEEKDAYS if len(w) > 4) + r"))\b"
 DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)\b"
@@ -47,54 +48,240 @@ UNIT = r"(?P<unit>" + alternation(u for u in UNITS if u not in ("weekend",)) + r
 UNIT_S = UNIT + r"(?:s|es)?\b"
 SEASON = r"(?P<season>" + alternation(SEASONS) + r")\b"
 PART = r"(?P<part>" + alternation(p for p in DAY_PARTS if len(DAY_PARTS[p]) == 2) + r")\b"
-ORDQ = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same|year-earlier|year-ago|prior-year|comparable|fiscal))"
+ORDQ = (
+    r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
+    r"same|year-earlier|year-ago|prior-year|comparable|fiscal))"
+)
 
 _I = "(?i:"
 RULES: list[tuple[str, str]] = [
     ("iso", r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("slash", r"\b(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})\b"),
-    ("mdy", r"(?:" + WEEKDAY + r",?\s+)?" + MONTH_DAY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR + ")?"),
-    ("part_of_date", _I + r"the\s+)" + PART + r"\s+of\s+" + MONTH_DAY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR + ")?"),
-    ("dmy", r"(?:" + WEEKDAY + r",?\s+)?\b" + DAYNUM + r"\s+(?:of\s+)?" + MONTH + r"(?:,?\s+" + YEAR + ")?"),
+    (
+        "mdy",
+        r"(?:"
+        + WEEKDAY
+        + r",?\s+)?"
+        + MONTH_DAY
+        + r"\s+"
+        + DAYNUM
+        + r"(?:,?\s+"
+        + YEAR
+        + ")?"
+    ),
+    (
+        "part_of_date",
+        _I
+        + r"the\s+)"
+        + PART
+        + r"\s+of\s+"
+        + MONTH_DAY
+        + r"\s+"
+        + DAYNUM
+        + r"(?:,?\s+"
+        + YEAR
+        + ")?"
+    ),
+    (
+        "dmy",
+        r"(?:"
+        + WEEKDAY
+        + r",?\s+)?\b"
+        + DAYNUM
+        + r"\s+(?:of\s+)?"
+        + MONTH
+        + r"(?:,?\s+"
+        + YEAR
+        + ")?"
+    ),
     ("month_year", MONTH + r"(?:\s+of)?,?\s+" + YEAR),
     ("month", MONTH),
     ("year", r"(?:" + _I + r"fiscal|calendar)\s+)?(?<![\w$£€.,/])" + YEAR + r"(?![.,]\d|-\w|/)"),
     ("short_year", r"(?<![\w$])'(?P<yy>\d\d)\b(?!s)"),
-    ("decade", _I + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d|20\d)0'?s|'(?P<dd>\d)0s)\b"),
-    ("decade_word", _I + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+    (
+        "decade",
+        _I
+        + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d|20\d)0'?s|"
+        r"'(?P<dd>\d)0s)\b"
+    ),
+    (
+        "decade_word",
+        _I
+        + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>twenties|"
+        r"thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+    ),
     ("century", _I + r"the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b"),
-    ("this_century", _I + r"this|the\s+last|last|the\s+next|next|the\s+(?:past|previous)\s+)century\b"),
+    (
+        "this_century",
+        _I
+        + r"this|the\s+last|last|the\s+next|next|the\s+(?:past|previous)\s+)century\b"
+    ),
     ("holiday", r"\b(?P<hol>" + _I + alternation(HOLIDAYS) + r"))\b"),
-    ("moving_holiday", r"\b(?P<mh>Thanksgiving(?:\s+Day)?|Election\s+Day|Labor\s+Day|Memorial\s+Day)\b"),
-    ("half", _I + r"the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:the\s+year|" + YEAR + r"))?"),
-    ("quarter", _I + r"the\s+)?(?:(?P<qy>1[5-9]\d\d|20\d\d)(?:'s)?\s+|(?:this|last|next)\s+year's\s+)?(?:fiscal\s+|calendar\s+)?" + ORDQ + r"(?:[\s-]+fiscal)?[\s-]+" + _I + r"quarter|period)\b(?:\s+of\s+(?:fiscal\s+)?" + YEAR + r")?"),
-    ("year_quarter", _I + r"the\s+)" + r"(?P<qy>1[5-9]\d\d|20\d\d)\s+" + _I + r"(?:fiscal\s+)?(?:quarter|period))\b"),
-    ("the_year", _I + r"the\s+(?:(?P<yq>full|fiscal|latest\s+fiscal|current\s+fiscal)\s+)?year)\b(?!-|\s+(?:ago|earlier|before))"),
+    (
+        "moving_holiday",
+        r"\b(?P<mh>Thanksgiving(?:\s+Day)?|Election\s+Day|Labor\s+Day|Memorial\s+Day)\b"
+    ),
+    (
+        "half",
+        _I
+        + r"the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:the\s+year|"
+        + YEAR
+        + r"))?"
+    ),
+    (
+        "quarter",
+        _I
+        + r"the\s+)?(?:(?P<qy>1[5-9]\d\d|20\d\d)(?:'s)?\s+|(?:this|last|"
+        r"next)\s+year's\s+)?(?:fiscal\s+|calendar\s+)?"
+        + ORDQ
+        + r"(?:[\s-]+fiscal)?[\s-]+"
+        + _I
+        + r"quarter|period)\b(?:\s+of\s+(?:fiscal\s+)?"
+        + YEAR
+        + r")?"
+    ),
+    (
+        "year_quarter",
+        _I
+        + r"the\s+)"
+        + r"(?P<qy>1[5-9]\d\d|20\d\d)\s+"
+        + _I
+        + r"(?:fiscal\s+)?(?:quarter|period))\b"
+    ),
+    (
+        "the_year",
+        _I
+        + r"the\s+(?:(?P<yq>full|fiscal|latest\s+fiscal|current\s+fiscal)\s+)?year)\b(?!-|"
+        r"\s+(?:ago|earlier|before))"
+    ),
     ("year_end", _I + r"(?:the\s+)?year[\s-]end)\b"),
-    ("spelled_year", _I + r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<sy_tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<sy_ones>one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and)?(?:\s+(?P<sy2>one|two|three|four|five|six|seven|eight|nine|ten))?))\b"),
+    (
+        "spelled_year",
+        _I
+        + r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<sy_tens>ten|"
+        r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<sy_ones>one|"
+        r"two|three|four|five|six|seven|eight|nine))?|"
+        r"two\s+thousand(?:\s+and)?(?:\s+(?P<sy2>one|two|three|four|five|six|seven|eight|"
+        r"nine|ten))?))\b"
+    ),
     ("weekend", _I + r"(?:the|this|last|next)\s+weekend)\b"),
     ("q_code", r"\b(?P<qc>[1-4])Q\b|\bQ(?P<qc2>[1-4])\b"),
     ("the_quarter", _I + r"the\s+(?:quarter|period))\b"),
-    ("nine_months", _I + r"the\s+(?:first\s+)?)(?P<num>six|nine|three|two|" + r"\d{1,2})\s+months\b"),
-    ("year_ago", _I + r"(?:the\s+)?(?P<ya>year-earlier|year-ago|year\s+earlier|year\s+ago|year-before|prior-year)(?:\s+(?:period|quarter|level|figure|month|week))?)\b"),
-    ("ago", _I + NUM + r"[\s-]+" + UNIT_S + r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|since)\b)"),
-    ("set", _I + r"(?P<set>every|each|per|a)\s+(?:other\s+)?(?:(?P<unit>year|month|week|day|night|morning|quarter|decade)|" + WEEKDAY + r")\b)"),
-    ("span_rel", _I + r"(?:the|this|these|those)\s+)?" + _I + r"(?P<rel>past|last|next|previous|coming|following|first|final|remaining|recent|preceding|ensuing|upcoming)\s+)" + NUM + r"?[\s-]*" + _I + UNIT_S + ")"),
-    ("relative", _I + r"(?P<the>the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|upcoming|same|this\s+past|that)\s+)(?:" + _I + r"(?:fiscal\s+)?" + UNIT + r")\b|(?P<wk>weekend)\b|" + _I + WEEKDAY + r")|" + MONTH + r"|" + _I + SEASON + r"))"),
-    ("within", _I + r"(?P<rel2>earlier|later|early|late)\s+(?:this|that|next|last|in\s+the)\s+(?P<unit>year|month|week|quarter|decade|day))\b"),
+    (
+        "nine_months",
+        _I
+        + r"the\s+(?:first\s+)?)(?P<num>six|nine|three|two|"
+        + r"\d{1,2})\s+months\b"
+    ),
+    (
+        "year_ago",
+        _I
+        + r"(?:the\s+)?(?P<ya>year-earlier|year-ago|year\s+earlier|year\s+ago|year-before|"
+        r"prior-year)(?:\s+(?:period|quarter|level|figure|month|week))?)\b"
+    ),
+    (
+        "ago",
+        _I
+        + NUM
+        + r"[\s-]+"
+        + UNIT_S
+        + r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|"
+        r"since)\b)"
+    ),
+    (
+        "set",
+        _I
+        + r"(?P<set>every|each|per|a)\s+(?:other\s+)?(?:(?P<unit>year|month|week|day|night|"
+        r"morning|quarter|decade)|"
+        + WEEKDAY
+        + r")\b)"
+    ),
+    (
+        "span_rel",
+        _I
+        + r"(?:the|this|these|those)\s+)?"
+        + _I
+        + r"(?P<rel>past|last|next|previous|coming|following|first|final|remaining|recent|"
+        r"preceding|ensuing|upcoming)\s+)"
+        + NUM
+        + r"?[\s-]*"
+        + _I
+        + UNIT_S
+        + ")"
+    ),
+    (
+        "relative",
+        _I
+        + r"(?P<the>the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|"
+        r"upcoming|same|this\s+past|that)\s+)(?:"
+        + _I
+        + r"(?:fiscal\s+)?"
+        + UNIT
+        + r")\b|(?P<wk>weekend)\b|"
+        + _I
+        + WEEKDAY
+        + r")|"
+        + MONTH
+        + r"|"
+        + _I
+        + SEASON
+        + r"))"
+    ),
+    (
+        "within",
+        _I
+        + r"(?P<rel2>earlier|later|early|late)\s+(?:this|that|next|last|"
+        r"in\s+the)\s+(?P<unit>year|month|week|quarter|decade|day))\b"
+    ),
     ("duration", _I + NUM + r"[\s-]+" + UNIT_S + r")(?!\s*-?\s*old)"),
-    ("bare_units", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bFor\s))" + _I + r"(?P<unit>year|month|week|day|hour|minute|decade|centurie)s)\b"),
-    ("deictic", r"\b(?P<dx>" + _I + r"today|yesterday|tomorrow|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))))\b"),
+    (
+        "bare_units",
+        r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bFor\s))"
+        + _I
+        + r"(?P<unit>year|month|week|day|hour|minute|decade|centurie)s)\b"
+    ),
+    (
+        "deictic",
+        r"\b(?P<dx>"
+        + _I
+        + r"today|yesterday|tomorrow|tonight|last\s+night|overnight|this\s+(?:morning|"
+        r"afternoon|evening)|(?:earlier|later)\s+(?:today|yesterday|tonight|"
+        r"this\s+(?:morning|afternoon|evening))))\b"
+    ),
     ("weekday", WEEKDAY + r"(?:'s)?(?:\s+" + _I + PART + r"))?"),
     ("weekday_set", r"\b(?P<wds>" + _I + alternation(w for w in WEEKDAYS if len(w) > 4) + r"))s\b"),
-    ("time", r"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?"),
+    (
+        "time",
+        r"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|"
+        r"[ap]m\b)(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?"
+    ),
     ("clock", r"(?<=\bat\s)(?P<h>[012]?\d):(?P<mi>[0-5]\d)\b"),
     ("noon", r"\b(?P<noon>" + _I + r"noon|midday|midnight))\b"),
-    ("season", _I + r"(?:this|last|next|the|early|late|mid)[\s-]+)?" + SEASON + r"(?:\s+(?:of\s+)?" + YEAR + r")?"),
-    ("set_adv", r"\b(?P<adv>" + _I + r"daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|annual))\b"),
-    ("ref", r"\b(?P<ref>" + _I + r"recently|lately|formerly|earlier|nowadays|currently|current|now|recent|later|"
-     r"in\s+the\s+past|the\s+past|the\s+future|in\s+the\s+future|the\s+(?:near|long|short)[\s-]term|the\s+near\s+future|"
-     r"at\s+present|the\s+present|these\s+days|a\s+later\s+date|present))\b"),
+    (
+        "season",
+        _I
+        + r"(?:this|last|next|the|early|late|mid)[\s-]+)?"
+        + SEASON
+        + r"(?:\s+(?:of\s+)?"
+        + YEAR
+        + r")?"
+    ),
+    (
+        "set_adv",
+        r"\b(?P<adv>"
+        + _I
+        + r"daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|annual))\b"
+    ),
+    (
+        "ref",
+        r"\b(?P<ref>"
+        + _I
+        + r"recently|lately|formerly|earlier|nowadays|currently|current|now|recent|later|"
+        r"in\s+the\s+past|the\s+past|the\s+future|in\s+the\s+future|the\s+(?:near|long|"
+        r"short)[\s-]term|the\s+near\s+future|"
+        r"at\s+present|the\s+present|these\s+days|a\s+later\s+date|present))\b"
+    ),
 ]  # fmt: skip
 
 RULE_NAMES = [name for name, _ in RULES]
@@ -109,11 +296,61 @@ _DAY_WORDS = {d + s for d in WEEKDAYS if len(d) > 4 for s in ("", "s")}
 _SEASON_WORDS = set(SEASONS)
 _OTHER_WORDS = (
     set(
-        """now current currently recent recently earlier later lately formerly past future present
-    term days today yesterday tomorrow tonight night overnight this noon midday midnight daily
-    weekly monthly yearly hourly nightly biweekly semiannually annual christmas new independence
-    halloween valentine twenties thirties forties fifties sixties seventies eighties
-    nineties previously thanksgiving election labor memorial nineteen thousand""".split()
+        [
+            "now",
+            "current",
+            "currently",
+            "recent",
+            "recently",
+            "earlier",
+            "later",
+            "lately",
+            "formerly",
+            "past",
+            "future",
+            "present",
+            "term",
+            "days",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "night",
+            "overnight",
+            "this",
+            "noon",
+            "midday",
+            "midnight",
+            "daily",
+            "weekly",
+            "monthly",
+            "yearly",
+            "hourly",
+            "nightly",
+            "biweekly",
+            "semiannually",
+            "annual",
+            "christmas",
+            "new",
+            "independence",
+            "halloween",
+            "valentine",
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+            "previously",
+            "thanksgiving",
+            "election",
+            "labor",
+            "memorial",
+            "nineteen",
+            "thousand",
+        ]
     )
     | _SEASON_WORDS
 )
@@ -124,7 +361,8 @@ for _words, _category in (
     for _word in _words:
         _CATEGORIES.setdefault(_word, set()).add(_category)
 _RULE_TRIGGERS = {
-    "iso": "digit", "slash": "digit", "mdy": "month", "part_of_date": "month", "dmy": "month", "month_year": "month",
+    "iso": "digit", "slash": "digit", "mdy": "month", "part_of_date": "month", "dmy": "month",
+    "month_year": "month",
     "month": "month", "year": "digit", "short_year": "digit", "decade": "digit",
     "century": "digit", "time": "digit", "clock": "digit", "q_code": "digit",
     "year_quarter": "digit", "weekday": "day", "weekday_set": "day",
@@ -187,7 +425,7 @@ _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:%|percent|per\s*cent|[a-z]+s\b(?<!\bwas\b)(?<!\bhas\b)(?<!\bis\b)(?<!\bthis\b)"
     r"(?<!\bits\b)(?<!\bhis\b)(?<!\bas\b))"
 )
-_COUNT_WORDS = {"was", "has", "is", "this", "its", "his", "as", "was", "always", "its", "plus"}
+_COUNT_WORDS = {"was", "has", "is", "this", "its", "his", "as", "always", "plus"}
 _MODAL_MAY = re.compile(r"\s+(?:be|have|not|I|we|you|he|she|it|they|also|well)\b")
 
 
@@ -211,7 +449,13 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
         if re.search(r"[$£€#]\s?$|\d[,.]$", prev):
             return True
         word_before = re.search(r"([A-Za-z]+)-$", text[max(0, year_start - 12) : year_start])
-        if word_before and word_before.group(1).lower() not in {"mid", "pre", "post", "early", "late"}:
+        if word_before and word_before.group(1).lower() not in {
+            "mid",
+            "pre",
+            "post",
+            "early",
+            "late",
+        }:
             return True
         after = _NOT_YEAR_AFTER.match(text, end)
         if after and after.group(0).strip().lower() not in _COUNT_WORDS:
@@ -226,9 +470,8 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
             return True
         if unit[0].isupper() and not match.group("num")[0].isupper():
             return True
-    if name == "month" and match.group("mon") == "May":
-        if _MODAL_MAY.match(text, end):
-            return True
+    if name == "month" and match.group("mon") == "May" and _MODAL_MAY.match(text, end):
+        return True
     if (
         name == "month"
         and match.group("mon") == "March"
@@ -251,16 +494,15 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
             return True
         if word in {"later", "present"} and not re.match(r"\s*[,.;]", text[end:]):
             return True
-        if word == "recent" and not re.match(r"\s*[,.;]|\s+(?:weeks|months|years|days)\b", text[end:]):
-            return True
-    if name == "set" and match.group("set").lower() == "a":
-        if not re.search(
-            r"(?:\d|\$|cents?|dollars?|times|percent|%)\s*$", text[max(0, start - 25) : start]
+        if word == "recent" and not re.match(
+            r"\s*[,.;]|\s+(?:weeks|months|years|days)\b", text[end:]
         ):
             return True
-    if name == "set_adv" and match.group("adv").lower() == "annual":
-        return True
-    return False
+    if name == "set" and match.group("set").lower() == "a":
+        price = r"(?:\d|\$|cents?|dollars?|times|percent|%)\s*$"
+        if not re.search(price, text[max(0, start - 25) : start]):
+            return True
+    return name == "set_adv" and match.group("adv").lower() == "annual"
 
 
 def find_candidates(text: str) -> list[Candidate]:

@@ -3,7 +3,8 @@
 What
     :func:`extract_timexes` returns every date, time, duration and set mention of a text with its
     ``type`` and normalized ``value`` (TimeML TIMEX3 form: ``2021-07-14``, ``1992``, ``2022-05``,
-    ``P8M``, ``XXXX-WXX-1``, ``2022-Q1``, ``2022-SU``, ``199``, ``2021-07-14TMO``, ``PAST_REF`` ...),
+    ``P8M``, ``XXXX-WXX-1``, ``2022-Q1``, ``2022-SU``, ``199``, ``2021-07-14TMO``,
+    ``PAST_REF`` ...),
     anchored on the publication date (the document creation time, ``dct``).
 
 How
@@ -70,10 +71,23 @@ _FUTURE_CUE = re.compile(
     r"might|payable|effective|expires?|deadline)\b|’ll\b"
 )
 _WORD = re.compile(r"\b[a-z]+\b")
-_PRESENT = frozenset("is are am remains remain expects expect plans intends says".split())
+_PRESENT = frozenset(
+    ["is", "are", "am", "remains", "remain", "expects", "expect", "plans", "intends", "says"]
+)
 # Reporting verbs say when something was reported, not when it happened: they are no cue.
 _REPORTING = frozenset(
-    "said reported told announced added noted stated explained quoted according".split()
+    [
+        "said",
+        "reported",
+        "told",
+        "announced",
+        "added",
+        "noted",
+        "stated",
+        "explained",
+        "quoted",
+        "according",
+    ]
 )
 _PERFECT_OR_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|is|are|am|to\s+be|will\s+be)\s+$")
 _DEADLINE = re.compile(r"(?i)\b(?:by|until|till|to)\s+$")
@@ -91,7 +105,7 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
-    """The tense cue nearest to ``text[start:end]`` in its sentence: ``past``, ``future`` or None."""
+    """The tense cue nearest to ``text[start:end]`` in its sentence: past, future or None."""
     left, right = _clause_bounds(text, start, end)
     cues: list[tuple[int, str]] = []
     if _DEADLINE.search(text, max(left, start - 7), start):
@@ -364,14 +378,20 @@ class _Normalizer:
             if "sy2" in g or g["sy"].lower().startswith("two"):
                 value = str(2000 + int(_number(g.get("sy2", "0") if "sy2" in g else "0") or 0))
             else:
-                value = str(1900 + int(_number(g["sy_tens"]) or 0) + int(_number(g.get("sy_ones", "0")) or 0))
+                value = str(
+                    1900
+                    + int(_number(g["sy_tens"]) or 0)
+                    + int(_number(g.get("sy_ones", "0")) or 0)
+                )
         elif rule == "weekend":
             word = self.text[cand.start : cand.end].lower()
             sign = -1 if "last" in word else (1 if "next" in word else 0)
             if not sign:
                 sign = 1 if self.tense(cand) == "future" else -1
             if "last" in word or "next" in word:
-                saturday = _weekday(6, dct + dt.timedelta(days=7 * sign), "past" if sign < 0 else "future")
+                saturday = _weekday(
+                    6, dct + dt.timedelta(days=7 * sign), "past" if sign < 0 else "future"
+                )
             else:
                 saturday = _weekday(6, dct, "past" if sign < 0 else "future")
             value = _week(saturday) + "-WE"
@@ -636,10 +656,11 @@ def timex_granularity(value: str) -> str:
     Examples
     --------
     >>> [timex_granularity(v) for v in ["2021-07-14", "1992", "2022-05", "P8M", "199", "PAST_REF"]]
-    ['day', 'month', 'year', 'duration', 'decade', 'reference']
+    ['day', 'year', 'month', 'duration', 'decade', 'reference']
     """
     patterns = [
-        (r"\d{4}-\d\d-\d\dT.*", "time"), (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d-WE", "weekend"),
+        (r"\d{4}-\d\d-\d\dT.*", "time"), (r"\d{4}-\d\d-\d\d", "day"),
+        (r"\d{4}-W\d\d-WE", "weekend"),
         (r"\d{4}-W\d\d", "week"), (r"\d{4}-\d\d", "month"), (r"\d{4}-Q\d", "quarter"),
         (r"\d{4}-H\d", "half"), (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}", "year"),
         (r"\d{3}", "decade"), (r"\d{2}", "century"),

@@ -114,12 +114,29 @@ def plot_timeline(
                       va="top")  # fmt: skip
     handles = [
         zoom.scatter([], [], marker="o", s=50, color=ORIGINAL, label="original text"),
-        zoom.scatter([], [], marker="o", s=50, color=RECYCLED,
-                     label="also told in recycled text"),  # fmt: skip
-        zoom.scatter([], [], marker="o", s=50, facecolor="white", edgecolor=RECYCLED,
-                     linewidths=2, label="only in recycled text"),  # fmt: skip
-        zoom.scatter([], [], marker="o", s=50, facecolor="white", edgecolor=STALE,
-                     linewidths=2, label="stale date in recycled text"),  # fmt: skip
+        zoom.scatter(
+            [], [], marker="o", s=50, color=RECYCLED, label="also told in recycled text"
+        ),  # fmt: skip
+        zoom.scatter(
+            [],
+            [],
+            marker="o",
+            s=50,
+            facecolor="white",
+            edgecolor=RECYCLED,
+            linewidths=2,
+            label="only in recycled text",
+        ),  # fmt: skip
+        zoom.scatter(
+            [],
+            [],
+            marker="o",
+            s=50,
+            facecolor="white",
+            edgecolor=STALE,
+            linewidths=2,
+            label="stale date in recycled text",
+        ),  # fmt: skip
         zoom.plot([], [], color=PUBLISHED, linestyle="--", label="publication date")[0],
     ]
     fig.legend(handles=handles, loc="outside lower center", ncols=5, fontsize=8, frameon=False)
