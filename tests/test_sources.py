@@ -190,6 +190,17 @@ NEWS_CASES = {
         [("Jeyhun Bayramov", "person", "said", "the talks had been useful", None, "yesterday",
           "2023-05-09")],
     ),
+    "refusal and negation": (
+        "2023-05-10",
+        "Jeyhun Bayramov, travelling to Brussels, refused to comment on the report.\n\n"
+        "Zakir Hasanov did not say when the drills would end.",
+        [],
+    ),
+    "unclosed quotation": (
+        "2023-05-10",
+        '"It is a gloomy outlook, said Leyla Abdullayeva of the central bank.',
+        [("Leyla Abdullayeva", "person", "said", "It is a gloomy outlook", None, None, None)],
+    ),
     "no source": (
         "2023-05-10",
         "It was reported that the talks had stalled.\n\n"

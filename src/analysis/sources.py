@@ -116,6 +116,8 @@ PHRASAL_CUES = {"point": "out", "call": "for"}
 INTENSIFIERS = frozenset({"highly", "strongly", "deeply", "warmly", "firmly", "sharply", "greatly"})
 #: Adverbs that date a statement relative to the article ("Earlier, the ministry reported").
 TIME_ADVERBS = frozenset({"earlier", "previously", "recently", "yesterday", "today", "later"})
+#: Verbs whose infinitive complement was not said ("refused to comment", "declined to say").
+_NOT_SAYING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "forget"})
 #: Heads of definite descriptions of people ("the minister") and of things ("the ministry").
 _TITLE_HEADS = frozenset(
     {"minister", "ambassador", "president", "envoy", "spokesman", "spokeswoman", "chief"}
@@ -381,6 +383,10 @@ def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "acl", "relcl", "pcomp"}:
         return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return False
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _NOT_SAYING:
+        return False
     if lemma in CUE_VERBS:
         return True
     particle = PHRASAL_CUES.get(lemma)
@@ -505,9 +511,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _trim(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+def _trim(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], cue: tuple[int, int]
+) -> tuple[int, int]:
     for q0, q1 in quotes:
-        if q0 - 1 <= start < q1:
+        if q0 - 1 <= start < q1 and not q0 <= cue[0] < q1:
             start, end = q0, q1
             break
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
@@ -628,6 +636,7 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
 
     def mention_range(head: Token) -> tuple[int, int]:
         tokens = [head] if head.pos_ == "PRON" else _np_tokens(head)
+        tokens = [t for t in tokens if not t.is_space] or [head]
         return char_range((tokens[0].i, tokens[-1].i + 1))
 
     rows = []
@@ -646,7 +655,7 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         content = _content(cue, skip)
         if content is None:
             continue
-        statement = _trim(text, *char_range(content), quotes)
+        statement = _trim(text, *char_range(content), quotes, char_range((cue.i, cue.i + 1)))
         for head in _conjuncts(subject):
             resolved = _resolve(state, doc_index, head)
             if resolved is not None:
@@ -668,7 +677,7 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
             content = (sent.start, token.i)
         else:
             content = (phrase_end, sent.end)
-        c0, c1 = _trim(text, *char_range(content), quotes)
+        c0, c1 = _trim(text, *char_range(content), quotes, char_range((token.i, token.i + 2)))
         while c0 < c1 and text[c0] in ", ":
             c0 += 1
         cue_chars = char_range((token.i, token.i + 2))
