@@ -157,7 +157,7 @@ def test_timelinejs_export(seed_timeline):
     assert document["title"]["text"]["headline"] == "Azerbaijan-Turkey"
     first, memorandum, may = document["events"][0], document["events"][1], document["events"][6]
     assert first["start_date"] == {"year": 1992}
-    assert first["group"] == "recycled text"
+    assert first["group"] == "original text"
     assert memorandum["start_date"] == {"year": 2021, "month": 6, "day": 15}
     assert "end_date" not in memorandum
     assert may["start_date"] == {"year": 2022, "month": 5}

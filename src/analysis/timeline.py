@@ -315,7 +315,8 @@ def timeline_to_timelinejs(timeline: pd.DataFrame, *, title: str = "Timeline") -
 
     Each event becomes a TimelineJS slide: ``start_date`` and ``end_date`` at the event's
     granularity (a year event gives only the year), the label as headline, the sentence as text,
-    and the group ``"recycled text"`` or ``"original text"``.
+    and the group ``"recycled text only"`` (every mention is in recycled text) or ``"original
+    text"``.
 
     Examples
     --------
@@ -334,10 +335,13 @@ def timeline_to_timelinejs(timeline: pd.DataFrame, *, title: str = "Timeline") -
         def stamp(day: pd.Timestamp, keys: tuple = keys) -> dict:
             return {key: int(getattr(day, key)) for key in keys}
 
+        recycled_only = bool(row.reused) and getattr(row, "n_reused", 1) >= getattr(
+            row, "n_mentions", 1
+        )
         event = {
             "start_date": stamp(row.date_start),
             "text": {"headline": row.label, "text": row.sentence},
-            "group": "recycled text" if row.reused else "original text",
+            "group": "recycled text only" if recycled_only else "original text",
         }
         if row.date_end != row.date_start and keys != ("year", "month", "day"):
             event["end_date"] = stamp(row.date_end)

@@ -12,6 +12,7 @@ articles' publication dates.
 from __future__ import annotations
 
 import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -65,8 +66,9 @@ def plot_timeline(
     events = timeline.sort_values(["date_start", "date_end"], kind="stable").reset_index(drop=True)
     published = articles["date"].sort_values()
     height = 1.6 + 0.42 * max(len(events), 1)
-    fig = Figure(figsize=(12, height), layout="constrained")
-    overview, zoom = fig.subplots(1, 2, sharey=True, width_ratios=[1, 1.4])
+    fig, (overview, zoom) = plt.subplots(
+        1, 2, sharey=True, width_ratios=[1, 1.4], figsize=(12, height), layout="constrained"
+    )
     rows = range(len(events))
     for ax in (overview, zoom):
         for day in published:
