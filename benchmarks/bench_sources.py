@@ -122,7 +122,7 @@ def main() -> None:
     args = parser.parse_args()
 
     gold = load_gold()
-    print("## Source attribution quality\n")
+    print("### Source attribution quality\n")
     print(
         "| set | gold | predicted | strict P | strict R | source+cue P | source+cue R | kind acc. |"
     )
@@ -162,7 +162,7 @@ def main() -> None:
     found = extract_sources(corpus, reused=NO_REUSE)
     seconds = time.perf_counter() - start
     words = int(corpus.articles["text"].str.split().str.len().sum())
-    print("\n## Source extraction speed (Reuters-21578)\n")
+    print("\n### Source extraction speed (Reuters-21578)\n")
     print(
         "| stories | paragraphs | words | attributions | seconds | stories/s | attributions/s "
         "| words/s |"
