@@ -17,7 +17,8 @@ come from :mod:`analysis.entities`. An attribution is a *cue* (a reporting verb 
   country).
 
 A subject that resolves to nobody ("the parties", "the two nations", a passive "it was reported") is
-not a source: the extractor prefers a missed statement to a false source.
+not a source, and a negated or refused cue ("did not say", "refused to comment") is no statement:
+the extractor prefers a missed statement to a false source.
 
 The statement is what the cue introduces: its clausal complement or its object, without the "that"
 and without phrases that say when or through what; for a cue placed after its clause ("..., the
@@ -31,12 +32,12 @@ Cue lexicon
 -----------
 :data:`CUE_VERBS` is built from the reporting verbs of wire copy: neutral (say, tell, state, add,
 note, report, announce), emphatic (stress, emphasize/emphasise, underline, highlight, insist,
-reiterate), commissive (pledge, vow, promise, assure), evaluative (appreciate, hail, praise, welcome
-a decision is excluded because "welcoming the delegation" is an act, not a statement), expressive
-(thank, wish, congratulate) and assertive-argumentative (claim, argue, warn, confirm, deny, affirm,
-explain, recall). An intensifier written before the verb is part of the cue ("highly
-appreciated"). Phrasal cues: "according to X", "pointed out", "called for". Medium phrases:
-"in an interview with M", "speaking to M", "told M", "in comments to M".
+reiterate), commissive (pledge, vow, promise, assure), evaluative (appreciate, hail, praise;
+"welcome" is left out: "welcoming the delegation" is an act, not a statement), expressive (thank,
+wish, congratulate) and assertive (claim, argue, warn, confirm, deny, affirm, explain, recall). An
+intensifier written before the verb is part of the cue ("highly appreciated"). Phrasal cues:
+"according to X", "pointed out", "called for". Medium phrases (they give the ``medium``, the cue is
+the verb): "in an interview with M", "in comments to M", "speaking to M", "told M".
 """
 
 from __future__ import annotations
