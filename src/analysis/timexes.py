@@ -90,7 +90,7 @@ _REPORTING = frozenset(
     ]
 )
 _PERFECT_OR_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|is|are|am|to\s+be|will\s+be)\s+$")
-_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|to)\s+$")
+_DEADLINE = re.compile(r"(?i)\b(?:by|until|till)\s+$")
 
 
 _REACH = 80  # characters searched for tense cues on each side, within the sentence
@@ -105,38 +105,44 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
-    """The tense cue nearest to ``text[start:end]`` in its sentence: past, future or None."""
+    """The tense cue nearest to ``text[start:end]`` in its sentence: past, future or None.
+
+    Auxiliaries, modals and irregular past forms are strong cues; a word ending in -ed is weak
+    (it may be an adjective: "preferred shares"), so it counts only when no strong cue is near.
+    """
     left, right = _clause_bounds(text, start, end)
-    cues: list[tuple[int, str]] = []
+    cues: list[tuple[int, str, bool]] = []
     if _DEADLINE.search(text, max(left, start - 7), start):
         return "future"
     for match in _FUTURE_CUE.finditer(text, left, right):
         if match.end() <= start or match.start() >= end:
-            cues.append((match.start(), "future"))
+            cues.append((match.start(), "future", True))
     for match in _WORD.finditer(text, left, right):
         if start <= match.start() < end:
             continue
         word = match.group(0)
         if word in _REPORTING:
-            # "reported on July 14": a reporting verb right before the date governs it.
-            if 0 <= start - match.end() <= 12:
-                cues.append((match.start(), "past"))
+            # "reported on July 14", "In September, it announced": a reporting verb right next
+            # to the date governs it; further away it only says when something was reported.
+            if 0 <= start - match.end() <= 12 or 0 <= match.start() - end <= 8:
+                cues.append((match.start(), "past", True))
             continue
         if word in _PRESENT:
-            cues.append((match.start(), "present"))
+            cues.append((match.start(), "present", True))
         elif word in FUTURE_VERBS:
-            cues.append((match.start(), "future"))
+            cues.append((match.start(), "future", True))
         elif word in IRREGULAR_PAST or (word.endswith("ed") and word not in NOT_PAST_ED):
             if word not in {"was", "were", "had", "did"} and _PERFECT_OR_PASSIVE.search(
                 text, max(left, match.start() - 12), match.start()
             ):
                 continue
-            cues.append((match.start(), "past"))
+            cues.append((match.start(), "past", word in IRREGULAR_PAST))
         elif word == "ago":
-            cues.append((match.start(), "past"))
-    if not cues:
+            cues.append((match.start(), "past", True))
+    strong = [c for c in cues if c[2]] or cues
+    if not strong:
         return None
-    nearest = min(cues, key=lambda c: (min(abs(c[0] - start), abs(c[0] - end)), c[1]))[1]
+    nearest = min(strong, key=lambda c: (min(abs(c[0] - start), abs(c[0] - end)), c[1]))[1]
     return None if nearest == "present" else nearest
 
 
@@ -167,7 +173,7 @@ def _distance(a: object, b: object) -> float:
     if isinstance(a, dt.date):
         return (a - b).days
     if isinstance(a, tuple):
-        return (a[0] - b[0]) * 100 + (a[1] - b[1])
+        return (a[0] - b[0]) * 12 + (a[1] - b[1])
     return a - b
 
 
@@ -196,10 +202,10 @@ def _weekday(weekday: int, dct: dt.date, tense: str | None) -> dt.date:
 
 
 def _season(code: str, dct: dt.date, tense: str | None) -> str:
-    now = (dct.year if dct.month < 12 else dct.year + 1, _season_of(dct))
-    options = [
-        ((y, _SEASON_ORDER[code]), f"{y}-{code}") for y in (dct.year - 1, dct.year, dct.year + 1)
-    ]
+    # Keys are (year, first month of the season counted from December), so distances are months.
+    now = (dct.year if dct.month < 12 else dct.year + 1, 3 * _season_of(dct))
+    years = (dct.year - 1, dct.year, dct.year + 1)
+    options = [((y, 3 * _SEASON_ORDER[code]), f"{y}-{code}") for y in years]
     return _pick(options, now, tense)
 
 
