@@ -249,7 +249,7 @@ RULES: list[tuple[str, str]] = [
         r"afternoon|evening)|(?:earlier|later)\s+(?:today|yesterday|tonight|"
         r"this\s+(?:morning|afternoon|evening))))\b"
     ),
-    ("weekday", WEEKDAY + r"(?:'s)?(?:\s+" + _I + PART + r"))?"),
+    ("weekday", WEEKDAY + r"(?:\s+" + _I + PART + r"))?"),
     ("weekday_set", r"\b(?P<wds>" + _I + alternation(w for w in WEEKDAYS if len(w) > 4) + r"))s\b"),
     (
         "time",
@@ -277,8 +277,8 @@ RULES: list[tuple[str, str]] = [
         "ref",
         r"\b(?P<ref>"
         + _I
-        + r"recently|lately|formerly|earlier|nowadays|currently|current|now|recent|later|"
-        r"in\s+the\s+past|the\s+past|the\s+future|in\s+the\s+future|the\s+(?:near|long|"
+        + r"recently|lately|formerly|earlier|nowadays|currently|current|right\s+now|now|recent|"
+        r"later|the\s+past|the\s+future|the\s+(?:near|long|"
         r"short)[\s-]term|the\s+near\s+future|"
         r"at\s+present|the\s+present|these\s+days|a\s+later\s+date|present))\b"
     ),
@@ -533,6 +533,10 @@ def find_candidates(text: str) -> list[Candidate]:
     out = []
     for start, end, name, match in chosen:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        # "the third-quarter loss": the article belongs to the noun, not to the adjective.
+        hyphenated = re.match(r"(?i)the\s+(?=[\w-]+-quarter\b)", text[start:end])
+        if name == "quarter" and hyphenated:
+            start += hyphenated.end()
         if name == "ago" and re.match(r"(?i)after|before|since", groups["dir"]):
             end = match.end("unit") + len(re.match(r"(?:es|s)?", text[match.end("unit") :])[0])
         mod = None

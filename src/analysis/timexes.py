@@ -647,7 +647,8 @@ class _Normalizer:
 
     def ref(self, word: str) -> str:
         word = re.sub(r"\s+", " ", word.lower())
-        if word in {"now", "currently", "current", "nowadays", "at present", "the present",
+        if word in {"now", "right now", "currently", "current", "nowadays", "at present",
+                    "the present",
                     "these days", "present"}:  # fmt: skip
             return "PRESENT_REF"
         if word in {"recently", "lately", "previously", "formerly", "earlier", "in the past",
