@@ -73,6 +73,8 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("Friday", "DATE", "2022-04-08")]),
         ("The third-quarter loss widened.", "2022-04-12", [("third-quarter", "DATE", "2021-Q3")]),
         ("Prices rose yesterday.", "2022-04-12", [("yesterday", "DATE", "2022-04-11")]),
+        ("Troops arrive by the end of the month.", "2022-04-12",
+         [("the end of the month", "DATE", "2022-04")]),
         ("The pact was signed in late November.", "2022-04-12",
          [("late November", "DATE", "2021-11")]),
     ],

@@ -154,6 +154,11 @@ RULES: list[tuple[str, str]] = [
         + r"the\s+(?:(?P<yq>full|fiscal|latest\s+fiscal|current\s+fiscal)\s+)?year)\b(?!-|"
         r"\s+(?:ago|earlier|before))"
     ),
+    (
+        "edge_of_unit",
+        r"(?:(?<=\bend\sof\s)|(?<=\bstart\sof\s)|(?<=\bbeginning\sof\s)|(?<=\bmiddle\sof\s)"
+        r"|(?<=\bclose\sof\s))the\s+(?P<unit>month|year|week|quarter)\b",
+    ),
     ("year_end", _I + r"(?:the\s+)?year[\s-]end)\b"),
     (
         "spelled_year",
@@ -458,7 +463,8 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
         }:
             return True
         after = _NOT_YEAR_AFTER.match(text, end)
-        if after and after.group(0).strip().lower() not in _COUNT_WORDS:
+        fiscal = match.start() < year_start  # "fiscal 1989 sales" names a year, not a count
+        if after and not fiscal and after.group(0).strip().lower() not in _COUNT_WORDS:
             return not re.match(r"\s*(?:s\b)", text[end:])
     if name in {"duration", "ago", "span_rel"}:
         num = match.group("num") if "num" in match.re.groupindex else None
@@ -466,7 +472,12 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
             return True
     if name == "duration":
         unit = match.group("unit")
-        if unit.lower() == "quarter" and re.match(r"s?\s+of\b", text[match.end("unit") :]):
+        fraction = "-" in text[match.end("num") : match.start("unit")]  # "three-quarters of"
+        if (
+            fraction
+            and unit.lower() == "quarter"
+            and re.match(r"s?\s+of\b", text[match.end("unit") :])
+        ):
             return True
         if unit[0].isupper() and not match.group("num")[0].isupper():
             return True

@@ -375,6 +375,8 @@ class _Normalizer:
                 value = str(dct.year - 1)
             else:
                 value = str(dct.year)
+        elif rule == "edge_of_unit":
+            value = _shift(dct, 0, g["unit"], 1)
         elif rule == "year_end":
             tense = self.tense(cand)
             before = self.text[max(0, cand.start - 7) : cand.start].lower()
