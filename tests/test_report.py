@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pandas as pd
@@ -27,6 +28,24 @@ def test_report_files(seed_report):
     for ext in ("png", "svg"):
         assert (out / "figures" / f"corpus_paragraph_strips.{ext}").stat().st_size > 1000
     assert not list(out.rglob("*.part")), "no temporary file may be left behind"
+
+
+def test_report_has_every_analysis(seed_report):
+    out = seed_report.out_dir
+    assert seed_report.sections == ["corpus", "reuse", "chronology", "sources"]
+    for name in ("reuse_passages", "reuse_families", "reuse_share", "chronology_mentions",
+                 "chronology_timeline", "sources_attributions", "sources_entities",
+                 "sources_overlap", "sources_matrix"):
+        assert (out / "tables" / f"{name}.parquet").is_file(), name
+    passages = pd.read_parquet(out / "tables" / "reuse_passages.parquet")
+    assert passages[["target_start", "target_end", "kind"]].values.tolist() == [
+        [230, 425, "paraphrase"],
+        [666, 1661, "verbatim"],
+    ]
+    timeline = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    assert "events" in timeline and len(timeline["events"]) > 0
+    assert seed_report.summary["reused passages"] == 2
+    assert seed_report.summary["stale dates"] == 0
 
 
 def test_report_tables_round_trip(seed_report):
@@ -79,6 +98,17 @@ def test_cli_collect_lists_skipped_files(tmp_path, capsys):
     assert problems["path"].tolist() == [str(tmp_path / "in" / "bad.txt")]
     assert "impossible date" in problems["reason"][0]
     assert "bad.txt" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_cli_dask_matches_in_process(tmp_path, seed_report):
+    out = tmp_path / "dask"
+    status = main(["report", str(SEEDS_DIR), "--out", str(out), "--dask", "--workers", "2",
+                   "--no-progress"])
+    assert status == 0
+    for name in ("reuse_passages", "chronology_mentions", "sources_attributions"):
+        got = pd.read_parquet(out / "tables" / f"{name}.parquet")
+        expected = pd.read_parquet(seed_report.out_dir / "tables" / f"{name}.parquet")
+        pd.testing.assert_frame_equal(got, expected)
 
 
 def test_write_atomic_keeps_old_file_on_failure(tmp_path, monkeypatch):

@@ -35,6 +35,14 @@ def _parser() -> argparse.ArgumentParser:
         help="stop at the first bad input (raise, default) or skip and list bad inputs (collect)",
     )
     report.add_argument("--no-progress", action="store_true", help="hide progress bars")
+    where = report.add_mutually_exclusive_group()
+    where.add_argument(
+        "--dask", action="store_true", help="run on a local Dask cluster (one worker per core)"
+    )
+    where.add_argument(
+        "--scheduler", metavar="ADDRESS", help="run on an existing Dask scheduler (tcp://host:8786)"
+    )
+    report.add_argument("--workers", type=int, help="workers of the local Dask cluster")
     return parser
 
 
@@ -45,9 +53,16 @@ def main(argv: list[str] | None = None) -> int:
 
     source = args.corpus[0] if len(args.corpus) == 1 else args.corpus
     try:
-        result = run_report(
-            source, args.out, errors=args.errors, progress=not args.no_progress
-        )
+        if args.dask or args.scheduler:
+            from analysis.distributed import dask_client
+
+            with dask_client(args.scheduler, n_workers=args.workers) as client:
+                result = run_report(
+                    source, args.out, errors=args.errors, progress=not args.no_progress,
+                    client=client,
+                )
+        else:
+            result = run_report(source, args.out, errors=args.errors, progress=not args.no_progress)
     except ArticleFormatError as exc:
         print(f"error: {exc}", file=sys.stderr)
         if args.errors == "raise":

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
 import os
 import tempfile
 import time
@@ -35,8 +36,16 @@ from matplotlib.figure import Figure  # noqa: E402
 from tqdm.auto import tqdm  # noqa: E402
 
 from analysis.corpus import Corpus, load_corpus  # noqa: E402
+from analysis.families import boilerplate_families, reuse_share  # noqa: E402
 from analysis.figures.corpus import plot_paragraph_strips  # noqa: E402
 from analysis.overview import paragraph_words, summarize  # noqa: E402
+from analysis.figures.sources import plot_overlap, plot_source_matrix  # noqa: E402
+from analysis.figures.timeline import plot_timeline  # noqa: E402
+from analysis.overlap import source_matrix, source_overlap  # noqa: E402
+from analysis.reuse import find_reuse, reused_spans  # noqa: E402
+from analysis.entities import extract_entities  # noqa: E402
+from analysis.sources import extract_sources  # noqa: E402
+from analysis.timeline import build_timeline, timeline_mentions, timeline_to_timelinejs  # noqa: E402
 
 __all__ = ["Section", "ReportResult", "run_report", "write_atomic"]
 
@@ -52,6 +61,7 @@ class Section:
     figures: dict[str, Figure] = field(default_factory=dict)
     html: str = ""
     shown_tables: tuple[str, ...] = ()
+    extra_files: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,8 +106,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Index as columns; nested values (tuples, lists, dicts) as JSON text, for CSV and Parquet."""
+    flat = frame.reset_index() if _has_named_index(frame) else frame.copy()
+    for column in flat.columns:
+        if flat[column].dtype == object and flat[column].map(
+            lambda v: isinstance(v, (tuple, list, dict, set))
+        ).any():
+            flat[column] = flat[column].map(
+                lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, default=str)
+                if isinstance(v, (tuple, list, dict, set))
+                else v
+            )
+    return flat
+
+
 def _table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    flat = frame.reset_index() if _has_named_index(frame) else frame
+    flat = _flat(frame)
     if fmt == "csv":
         return flat.to_csv(index=False).encode("utf-8")
     buffer = io.BytesIO()
@@ -144,7 +169,105 @@ def corpus_step(corpus: Corpus, context: dict) -> Section:
     )
 
 
-DEFAULT_STEPS: tuple[Step, ...] = (corpus_step,)
+def reuse_step(corpus: Corpus, context: dict) -> Section:
+    """Boilerplate reuse: passages, families with their origin, reuse share per article."""
+    client = context.get("client")
+    if client is not None:
+        from analysis.distributed import find_reuse_dask
+
+        reuse = find_reuse_dask(corpus, client)
+    else:
+        reuse = find_reuse(corpus)
+    context["reuse"] = reuse
+    context["reused_spans"] = reused_spans(corpus, reuse)
+    families = boilerplate_families(corpus, reuse)
+    shares = reuse_share(corpus, reuse)
+    context.setdefault("counts", {}).update(
+        {"reused passages": len(reuse), "boilerplate families": len(families)}
+    )
+    recycled = int((shares["reused_chars"] > 0).sum())
+    intro = (
+        f"{len(reuse)} reused passages between articles "
+        f"({', '.join(f'{n} {kind}' for kind, n in reuse['kind'].value_counts().sort_index().items()) or 'none'}), "
+        f"in {len(families)} boilerplate families; {recycled} of {len(corpus)} articles recycle text "
+        "from an earlier article."
+    )
+    return Section(
+        key="reuse",
+        title="Boilerplate reuse",
+        intro=intro,
+        tables={"passages": reuse, "families": families, "share": shares},
+        shown_tables=("families", "share", "passages"),
+    )
+
+
+def chronology_step(corpus: Corpus, context: dict) -> Section:
+    """Chronology: every date mention with its value, the merged timeline, stale dates."""
+    spans = context.get("reused_spans")
+    if spans is None:
+        spans = reused_spans(corpus)
+    mentions = timeline_mentions(corpus, reuse=spans)
+    timeline = build_timeline(corpus, reuse=spans)
+    stale = mentions[mentions["stale"].fillna(False).astype(bool)]
+    context.setdefault("counts", {}).update(
+        {"date mentions": len(mentions), "timeline events": len(timeline), "stale dates": len(stale)}
+    )
+    figures = {}
+    if len(timeline):
+        figures["timeline"] = plot_timeline(timeline.head(60), corpus.articles)
+    intro = (
+        f"{len(mentions)} temporal expressions, merged into {len(timeline)} dated events. "
+        f"{int(mentions['reused'].sum())} mentions sit in recycled text; {len(stale)} of them "
+        "would get a different date if resolved against the recycling article instead of the "
+        "text's origin (stale dates)."
+    )
+    timelinejs = timeline_to_timelinejs(timeline.head(500), title="News timeline")
+    return Section(
+        key="chronology",
+        title="Chronology",
+        intro=intro,
+        tables={"mentions": mentions, "timeline": timeline, "stale_dates": stale},
+        figures=figures,
+        shown_tables=("stale_dates", "timeline"),
+        extra_files={"timeline.json": json.dumps(timelinejs, indent=1, default=str)},
+    )
+
+
+def sources_step(corpus: Corpus, context: dict) -> Section:
+    """Sources: attributed statements, named entities, what pairs of articles share."""
+    spans = context.get("reused_spans")
+    if spans is None:
+        spans = reused_spans(corpus)
+    sources = extract_sources(corpus, reused=spans)
+    entities = extract_entities(corpus)
+    overlap = source_overlap(corpus, sources=sources, entities=entities, reused=spans)
+    matrix = source_matrix(sources, articles=list(corpus.articles.index))
+    context.setdefault("counts", {}).update(
+        {"attributions": len(sources), "entities": len(entities)}
+    )
+    figures = {}
+    if len(sources) and len(corpus) <= 40:
+        figures["source_matrix"] = plot_source_matrix(sources)
+    shared = overlap[overlap["shared_sources"].map(len) > 0] if len(overlap) else overlap
+    if len(shared):
+        figures["overlap"] = plot_overlap(shared.head(30))
+    intro = (
+        f"{len(sources)} attributed statements from {sources['source'].nunique()} sources; "
+        f"{len(entities)} entity mentions; {len(shared)} pairs of articles share at least one "
+        "source."
+    )
+    return Section(
+        key="sources",
+        title="Sources and overlap",
+        intro=intro,
+        tables={"attributions": sources, "entities": entities, "overlap": overlap,
+                "matrix": matrix},
+        figures=figures,
+        shown_tables=("attributions", "overlap"),
+    )
+
+
+DEFAULT_STEPS: tuple[Step, ...] = (corpus_step, reuse_step, chronology_step, sources_step)
 
 
 def run_report(
@@ -154,6 +277,7 @@ def run_report(
     errors: str = "raise",
     steps: Iterable[Step] | None = None,
     progress: bool = True,
+    client=None,
 ) -> ReportResult:
     """Run the whole pipeline on ``source`` and write tables, figures and ``report.html``.
 
@@ -171,6 +295,8 @@ def run_report(
         The analysis steps; default: corpus overview, reuse, chronology, sources.
     progress : bool
         Show progress bars on standard error.
+    client : distributed.Client, optional
+        Run the cross-article steps on this Dask cluster (see :mod:`analysis.distributed`).
 
     Returns
     -------
@@ -179,7 +305,7 @@ def run_report(
     out = Path(out_dir)
     started = time.perf_counter()
     corpus = load_corpus(source, errors=errors)
-    context: dict = {}
+    context: dict = {"client": client}
     sections: list[Section] = []
     step_list = list(steps or DEFAULT_STEPS)
     for step in tqdm(step_list, desc="analyses", unit="step", disable=not progress):
@@ -192,6 +318,10 @@ def run_report(
                 path = out / "tables" / f"{section.key}_{name}.{fmt}"
                 write_atomic(path, _table_bytes(frame, fmt))
                 files.append(path)
+        for name, content in section.extra_files.items():
+            path = out / name
+            write_atomic(path, content.encode("utf-8"))
+            files.append(path)
         for name, fig in section.figures.items():
             for fmt in ("png", "svg"):
                 path = out / "figures" / f"{section.key}_{name}.{fmt}"

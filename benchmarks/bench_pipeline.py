@@ -1,0 +1,136 @@
+"""Scale benchmark: the whole pipeline on Reuters-21578 and on corpora 2x, 5x and 10x its size.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_pipeline.py                      # 1x 2x 5x 10x, all steps
+    .venv/bin/python benchmarks/bench_pipeline.py --sizes 1 2 --steps load reuse
+
+Each size runs in a fresh child process, so its peak memory (``ru_maxrss``) is its own. The steps
+are the ones ``python -m analysis report`` runs: load (the Reuters reader and ``load_corpus``),
+reuse (``find_reuse``, families, reuse shares), chronology (``build_timeline``) and sources
+(``extract_sources``).
+
+Growing the corpus: copy 0 is Reuters itself; copy ``k`` (k >= 1) is Reuters again with every
+lower-case word of five or more letters given a copy-specific ending (``price`` -> ``pricekb``).
+Within a copy, text shared by two stories stays shared, so each copy carries Reuters' own reuse;
+across copies, almost no run of four words is the same, so the copies do not pair with each other
+(exact copies would make every story ``k`` duplicates, and the work quadratic in ``k``, which says
+nothing about a corpus of distinct stories). Capitalised words, numbers, dates and short words
+("said", "week") are kept, so the chronology and source steps see the same kind of text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+REUTERS = ROOT.parent / "shared" / "data" / "reuters21578"
+STEPS = ("load", "reuse", "chronology", "sources")
+_LONG_LOWER = re.compile(r"\b[a-z]{5,}\b")
+_TAGS = "bcdfghjklmnpqrstvwxz"
+
+
+def scaled_frame(frame: pd.DataFrame, factor: int) -> pd.DataFrame:
+    """Return ``factor`` copies of ``frame``; copies after the first have distinct long words."""
+    copies = [frame]
+    for k in range(1, factor):
+        tag = _TAGS[k % len(_TAGS)] + _TAGS[k // len(_TAGS)]
+        copy = frame.copy()
+        copy["id"] = copy["id"] + f"~{k}"
+        copy["text"] = copy["text"].str.replace(_LONG_LOWER, lambda m: m.group(0) + tag, regex=True)
+        copies.append(copy)
+    return pd.concat(copies, ignore_index=True)
+
+
+def run_size(factor: int, steps: list[str]) -> dict:
+    """Run the pipeline steps on one corpus size in this process; return timings and memory."""
+    import analysis
+    from analysis.reuters import read_reuters
+
+    timings: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    started = time.perf_counter()
+    frame = scaled_frame(read_reuters(REUTERS), factor)
+    corpus = analysis.load_corpus(frame)
+    timings["load"] = time.perf_counter() - started
+    counts["articles"] = len(corpus)
+    counts["words"] = int(corpus.articles["text"].str.count(r"\S+").sum())
+    reuse = None
+    if "reuse" in steps:
+        t0 = time.perf_counter()
+        reuse = analysis.find_reuse(corpus)
+        families = analysis.boilerplate_families(corpus, reuse)
+        analysis.reuse_share(corpus, reuse)
+        timings["reuse"] = time.perf_counter() - t0
+        counts["passages"] = len(reuse)
+        counts["families"] = len(families)
+    if "chronology" in steps:
+        t0 = time.perf_counter()
+        timeline = analysis.build_timeline(corpus, reuse=reuse)
+        timings["chronology"] = time.perf_counter() - t0
+        counts["timeline entries"] = len(timeline)
+    if "sources" in steps:
+        t0 = time.perf_counter()
+        sources = analysis.extract_sources(corpus)
+        timings["sources"] = time.perf_counter() - t0
+        counts["attributions"] = len(sources)
+    timings["total"] = time.perf_counter() - started
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"factor": factor, "timings": timings, "counts": counts, "peak_mib": peak_mib}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 5, 10])
+    parser.add_argument("--steps", nargs="+", choices=STEPS[1:], default=list(STEPS[1:]))
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_size(args.child, args.steps)))
+        return
+    if not REUTERS.is_dir():
+        sys.exit(f"Reuters-21578 not found at {REUTERS}")
+    results = []
+    for factor in args.sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(factor), "--steps", *args.steps],
+            check=True, capture_output=True, text=True,
+        )
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(f"{factor}x done: {results[-1]['timings']['total']:.1f} s", file=sys.stderr)
+    base = results[0]
+    step_names = ["load", *args.steps]
+    print(f"Machine: {platform.machine()}, {platform.python_implementation()} "
+          f"{platform.python_version()}, {__import__('os').cpu_count()} cores\n")
+    header = ["size", "articles", "words", *[f"{s} s" for s in step_names], "total s",
+              "s per 1k articles", "time vs 1x", "peak MiB"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for r in results:
+        t, c = r["timings"], r["counts"]
+        per_k = 1000 * t["total"] / c["articles"]
+        ratio = t["total"] / base["timings"]["total"]
+        cells = [f"{r['factor']}x", f"{c['articles']:,}", f"{c['words']:,}",
+                 *[f"{t[s]:.1f}" for s in step_names], f"{t['total']:.1f}", f"{per_k:.2f}",
+                 f"{ratio:.2f}", f"{r['peak_mib']:.0f}"]
+        print("| " + " | ".join(cells) + " |")
+    print()
+    extra = sorted({k for r in results for k in r["counts"]} - {"articles", "words"})
+    print("| size | " + " | ".join(extra) + " |")
+    print("|---|" + "---|" * len(extra))
+    for r in results:
+        print(f"| {r['factor']}x | " + " | ".join(f"{r['counts'].get(k, '')}" for k in extra) + " |")
+
+
+if __name__ == "__main__":
+    main()
