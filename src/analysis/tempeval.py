@@ -117,12 +117,11 @@ def read_timeml(source: str | PathLike) -> TimeMLDocument:
     doc_el = root.find(".//DOCID")
     doc_id = (doc_el.text or "").strip() if doc_el is not None else ""
     return TimeMLDocument(
-        doc_id or Path(name).stem, dct, text, timexes.reset_index(drop=True).astype(_dtypes())
+        doc_id or Path(name).stem,
+        dct,
+        text,
+        timexes.reset_index(drop=True).astype({"start": "int64", "end": "int64"}),
     )
-
-
-def _dtypes() -> dict[str, str]:
-    return {"start": "int64", "end": "int64"}
 
 
 def _walk(element: ET.Element, pieces: list[str], rows: list[tuple], offset: int) -> int:

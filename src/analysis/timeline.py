@@ -31,7 +31,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from analysis.corpus import Corpus
-from analysis.timexes import extract_timexes, timex_interval
+from analysis.timexes import extract_timexes, timex_granularity, timex_interval
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -174,7 +174,7 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> p
                     tx.type,
                     value,
                     tx.value,
-                    tx.granularity if value == tx.value else _granularity(value),
+                    timex_granularity(value),
                     first,
                     last,
                     s_start,
@@ -192,12 +192,6 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> p
     for column in ("date_start", "date_end", "origin_date", "published"):
         frame[column] = pd.to_datetime(frame[column])
     return frame.astype({"start": "int64", "end": "int64", "reused": bool, "stale": bool})
-
-
-def _granularity(value: str) -> str:
-    from analysis.timexes import timex_granularity
-
-    return timex_granularity(value)
 
 
 def build_timeline(

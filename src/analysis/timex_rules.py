@@ -289,7 +289,6 @@ RULES: list[tuple[str, str]] = [
     ),
 ]  # fmt: skip
 
-RULE_NAMES = [name for name, _ in RULES]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in RULES]
 
 # Each rule runs only in windows around its trigger words (every match of the rule contains one),

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -55,8 +54,8 @@ _MODS = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
     "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
     "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "less than": "LESS_THAN",
-    "fewer than": "LESS_THAN", "under": "LESS_THAN", "barely": "LESS_THAN",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "fewer than": "LESS_THAN", "barely": "LESS_THAN",
+    "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "early": "START", "the beginning of": "START", "the start of": "START",
     "the turn of": "START", "mid": "MID", "the middle of": "MID", "late": "END",
     "the end of": "END", "the close of": "END", "earlier": "START", "later": "END",
@@ -158,10 +157,10 @@ def _as_date(dct: object) -> dt.date:
     raise ValueError(f"dct must be a date, a datetime or a 'YYYY-MM-DD' string, not {dct!r}")
 
 
-def _pick(candidates: list, key_now: object, tense: str | None, *, exclusive: bool = False):
+def _pick(candidates: list, key_now: object, tense: str | None):
     """Choose among ordered candidates by tense relative to ``key_now`` (keys are comparable)."""
-    past = [c for c in candidates if (c[0] < key_now if exclusive else c[0] <= key_now)]
-    future = [c for c in candidates if (c[0] > key_now if exclusive else c[0] >= key_now)]
+    past = [c for c in candidates if c[0] <= key_now]
+    future = [c for c in candidates if c[0] >= key_now]
     if tense == "past" and past:
         return max(past)[1]
     if tense == "future" and future:
@@ -717,7 +716,6 @@ def timex_interval(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None
     return pd.Timestamp(first), pd.Timestamp(last)
 
 
-@lru_cache(maxsize=4096)
 def _anchor_after(text: str, end: int) -> str | None:
     match = re.match(
         r"\s+(?:after|before|since)\s+((?:the\s+)?[^,.;:()\n]{1,80}?)(?=\s*(?:[,.;:()\n]|$|\s+(?:and|but|"
