@@ -81,3 +81,17 @@ def test_bad_arguments(client):
         find_reuse_dask("not a corpus", client)
     with pytest.raises(ValueError, match="chunk_size must be a positive integer"):
         find_reuse_dask(small_corpus(), client, chunk_size=0)
+
+
+def test_dask_parse_matches_in_process(client):
+    from analysis.nlp import parse_paragraphs
+    from analysis.distributed import parse_paragraphs_dask
+
+    corpus = load_corpus(SEEDS_DIR)
+    local = list(parse_paragraphs(corpus))
+    remote = parse_paragraphs_dask(corpus, client, chunk_size=5)
+    assert [(a, s) for a, s, _ in remote] == [(a, s) for a, s, _ in local]
+    for (_, _, got), (_, _, want) in zip(remote, local, strict=True):
+        assert [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in got] == [
+            (t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in want
+        ]

@@ -15,8 +15,10 @@ from the same pure functions :func:`analysis.find_reuse` composes:
 3. **Alignment**: the ordered candidate pairs are cut into chunks and aligned in parallel
    (:func:`~analysis.reuse.align_pair`); the texts travel to the workers once (scattered).
 
-The passages are then sorted exactly as in process. The per-article steps (chronology, sources)
-run with ``map_partitions``-style tasks on article chunks and are concatenated in corpus order.
+The passages are then sorted exactly as in process. The costly per-article work of the sources
+step, the spaCy parse, runs on the workers in chunks of paragraphs (:func:`parse_paragraphs_dask`);
+the parsed documents come back as spaCy ``DocBin`` bytes, and the cross-article steps that follow
+(canonical names, overlap) run once on the whole corpus, as in process.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from analysis.corpus import Corpus
 from analysis.reuse import _reuse_frame, align_pair, ordered_pairs
 from analysis.reuse_index import article_signatures, candidate_pairs
 
-__all__ = ["dask_client", "find_reuse_dask"]
+__all__ = ["dask_client", "find_reuse_dask", "parse_paragraphs_dask"]
 
 @contextlib.contextmanager
 def dask_client(
@@ -150,3 +152,41 @@ def find_reuse_dask(
     futures = client.map(_align_chunk, chunks, texts=shared_texts, options=options, pure=False)
     rows = [row for chunk in client.gather(futures) for row in chunk]
     return _reuse_frame(rows)
+
+
+def _parse_chunk(paragraphs: list[tuple[str, str, int]]) -> bytes:
+    from spacy.tokens import DocBin
+
+    from analysis.nlp import load_nlp
+
+    nlp = load_nlp()
+    store = DocBin(store_user_data=True)
+    texts = ((text, None) for _, text, _ in paragraphs)
+    for doc, _ in nlp.pipe(texts, as_tuples=True, batch_size=64):
+        store.add(doc)
+    return store.to_bytes()
+
+
+def parse_paragraphs_dask(corpus: Corpus, client, *, chunk_size: int = 400) -> list:
+    """:func:`analysis.nlp.parse_paragraphs` on a Dask cluster: the same ``(article_id, start,
+    doc)`` list, parsed in chunks of paragraphs on the workers and sent back as spaCy DocBins."""
+    from spacy.tokens import DocBin
+
+    from analysis.nlp import load_nlp
+
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+    paras = list(
+        corpus.paragraphs[["article_id", "text", "start"]].itertuples(index=False, name=None)
+    )
+    chunks = [paras[i : i + chunk_size] for i in range(0, len(paras), chunk_size)]
+    futures = client.map(_parse_chunk, chunks, pure=False)
+    vocab = load_nlp().vocab
+    docs = []
+    for chunk, blob in zip(chunks, client.gather(futures), strict=True):
+        parsed = DocBin(store_user_data=True).from_bytes(blob).get_docs(vocab)
+        docs.extend(
+            (article_id, int(start), doc)
+            for (article_id, _, start), doc in zip(chunk, parsed, strict=True)
+        )
+    return docs

@@ -317,21 +317,24 @@ def ministry_name(department: str, country: str | None) -> str:
 _LAST: list = []  # one (weak reference to a corpus, its Analysis): sources and entities share it
 
 
-def analyse(corpus: Corpus) -> Analysis:
+def analyse(corpus: Corpus, *, docs: list | None = None) -> Analysis:
     """Parse ``corpus`` and return its entity mentions with canonical names (see module doc).
 
     The result for the last corpus analysed is kept (by identity, through a weak reference), so
     that :func:`extract_entities` and :func:`analysis.extract_sources` on one corpus parse it once.
+    ``docs`` are ready-made :func:`~analysis.nlp.parse_paragraphs` results (for instance parsed
+    on a Dask cluster, see :mod:`analysis.distributed`); they replace the parse.
     """
-    if _LAST and _LAST[0]() is corpus:
+    if docs is None and _LAST and _LAST[0]() is corpus:
         return _LAST[1]
-    result = _analyse(corpus)
+    result = _analyse(corpus, docs)
     _LAST[:] = [weakref.ref(corpus), result]
     return result
 
 
-def _analyse(corpus: Corpus) -> Analysis:
-    docs = list(parse_paragraphs(corpus))
+def _analyse(corpus: Corpus, docs: list | None = None) -> Analysis:
+    if docs is None:
+        docs = list(parse_paragraphs(corpus))
     mentions: list[Mention] = []
     norp_texts: set[str] = set()
     for doc_index, (article_id, offset, doc) in enumerate(docs):

@@ -238,6 +238,12 @@ def sources_step(corpus: Corpus, context: dict) -> Section:
     spans = context.get("reused_spans")
     if spans is None:
         spans = reused_spans(corpus)
+    client = context.get("client")
+    if client is not None:
+        from analysis.distributed import parse_paragraphs_dask
+        from analysis.entities import analyse
+
+        analyse(corpus, docs=parse_paragraphs_dask(corpus, client))
     sources = extract_sources(corpus, reused=spans)
     entities = extract_entities(corpus)
     overlap = source_overlap(corpus, sources=sources, entities=entities, reused=spans)
