@@ -17,10 +17,13 @@ Design
    ends at its last, extended only over punctuation that is the same on both sides: spans are exact
    to the character, with no word of context more or less. Reordered paragraphs or paragraphs
    interleaved with new text give one passage per contiguous piece; the new text is not reuse.
-3. **Kinds**: ``verbatim`` when both spans are identical up to white space; ``edited`` otherwise,
+3. **Kinds**: ``verbatim`` when both spans are identical up to white space within paragraphs
+   (line wrapping); ``edited`` otherwise,
    with ``edits`` listing the changes (``Defence->Defense``, ``+2021``, ``-word``, ``old->new``,
    ``+¶`` for a paragraph split, ``punctuation``); ``similarity`` is the Dice share of equal words.
-4. **Paraphrase**: sentences not touched by a passage are compared pairwise on their *content
+4. **Paraphrase**: in two articles that already share a passage (rewording is looked for as part
+   of recycling, not as topical likeness), the sentences not touched by a passage are compared
+   pairwise on their *content
    stems* (stop words dropped, words cut to their first six letters so that instructed/instructions
    and Azerbaijan/Azerbaijani meet). The similarity is the Dice coefficient of the longest common
    subsequence of stems, ``2 * LCS / (n_a + n_b)``: a sentence rewritten from a template keeps the
@@ -40,6 +43,7 @@ passage with the origin of the text (the earliest article in its chain of reuse)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -48,10 +52,26 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus import Corpus
-from analysis.reuse_index import article_signatures, candidate_pairs, ngram_hashes, tokenize
-from analysis.units import split_sentences
+from analysis.reuse_index import (
+    _cluster_bounds,
+    _hits,
+    _runs,
+    _signatures,
+    ngram_hashes,
+    tokenize,
+    word_keys,
+)
+from analysis.units import split_sentences, word_spans
 
-__all__ = ["REUSE_COLUMNS", "align_pair", "find_reuse", "ordered_pairs", "reused_spans"]
+__all__ = [
+    "REUSE_COLUMNS",
+    "align_pair",
+    "align_target",
+    "find_reuse",
+    "ordered_pairs",
+    "reused_spans",
+    "source_candidates",
+]
 
 REUSE_COLUMNS = [
     "source_id",
@@ -89,7 +109,6 @@ STOP_WORDS = frozenset(
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n\s*")
 _WHITESPACE_RE = re.compile(r"\s+")
 _STEM_RE = re.compile(r"[^\W\d_]+")
-_MAX_POSITIONS = 50
 
 
 def _options(
@@ -112,46 +131,59 @@ def _options(
         raise ValueError(f"paraphrase_threshold must be in (0, 1], got {paraphrase_threshold!r}")
 
 
-@lru_cache(maxsize=4096)
-def _prepared(text: str, k: int):
-    spans, keys = tokenize(text)
-    index: dict[int, list[int]] = {}
-    for position, value in enumerate(ngram_hashes(keys, k).tolist()):
-        index.setdefault(value, []).append(position)
-    starts = [s for s, _ in _paragraph_spans(text)]
-    paragraph = np.searchsorted(starts, [s for s, _ in spans], side="right") - 1
-    bounds = np.searchsorted(paragraph, np.arange(len(starts) + 1)).tolist()
-    first = [bounds[p] for p in paragraph.tolist()]
-    last = [bounds[p + 1] for p in paragraph.tolist()]
-    return spans, keys, index, first, last
+@lru_cache(maxsize=8192)
+def _prepare(text: str):
+    return _prepare_text(text)
 
 
-def _anchors(src, tgt, k: int) -> list[tuple[int, int, int]]:
+def _prepare_text(text: str):
+    """Lazy word spans, word keys, and the word index at which each paragraph starts (plus the
+    number of words). The spans are only computed for articles in which a passage is found."""
+    keys: list[str] = []
+    bounds: list[int] = []
+    for start, end in _paragraph_spans(text):
+        bounds.append(len(keys))
+        keys.extend(word_keys(text[start:end]))
+    bounds.append(len(keys))
+    return _Spans(text), keys, bounds
+
+
+class _Spans:
+    """The word spans of a text, computed on first use."""
+
+    __slots__ = ("_spans", "_text")
+
+    def __init__(self, text: str):
+        self._text, self._spans = text, None
+
+    def __getitem__(self, index):
+        if self._spans is None:
+            self._spans = word_spans(self._text)
+        return self._spans[index]
+
+
+def _anchors(src_keys: list[str], tgt_keys: list[str], k: int) -> list[tuple[int, int, int]]:
     """Maximal runs ``(source_word, target_word, length)`` of equal keys, at least ``k`` long."""
-    _, src_keys, src_index, _, _ = src
-    _, tgt_keys, tgt_index, _, _ = tgt
-    if len(src_index) > len(tgt_index):
-        shared = [h for h in tgt_index if h in src_index]
-    else:
-        shared = [h for h in src_index if h in tgt_index]
+    src_index: dict[int, list[int]] = {}
+    for position, value in enumerate(ngram_hashes(src_keys, k).tolist()):
+        src_index.setdefault(value, []).append(position)
     hits = set()
-    for value in shared:
-        src_pos, tgt_pos = src_index[value], tgt_index[value]
-        if len(src_pos) > _MAX_POSITIONS or len(tgt_pos) > _MAX_POSITIONS:
-            continue
-        hits.update((i - j, j) for i in src_pos for j in tgt_pos)
-    anchors = []
+    for j, value in enumerate(ngram_hashes(tgt_keys, k).tolist()):
+        for i in src_index.get(value, ()):
+            hits.add((i - j, j))
+    runs = []
     for diagonal, j in sorted(hits):
-        i = diagonal + j
-        if (diagonal, j - 1) in hits:
-            continue
-        end = j
-        while (diagonal, end + 1) in hits:
-            end += 1
-        length = end - j + k
-        if src_keys[i : i + length] == tgt_keys[j : j + length]:
-            anchors.append((i, j, length))
-    return anchors
+        if (diagonal, j - 1) not in hits:
+            end = j
+            while (diagonal, end + 1) in hits:
+                end += 1
+            runs.append((diagonal + j, j, end - j + k))
+    return runs
+
+
+def _verified(anchors, src_keys, tgt_keys) -> list[tuple[int, int, int]]:
+    """The anchors whose words really are equal (n-gram hashes can collide)."""
+    return [(i, j, n) for i, j, n in anchors if src_keys[i : i + n] == tgt_keys[j : j + n]]
 
 
 def _best_chain(anchors: list[tuple[int, int, int]], max_gap: int) -> tuple[float, list[int]]:
@@ -180,14 +212,22 @@ def _complete_paragraphs(src, tgt, w0, w1, v0, v1, reach):
     """Extend a passage to the end (start) of its paragraphs when the few words left there (too
     few to anchor) are more alike than not, e.g. around a year added to a date."""
     src_keys, tgt_keys = src[1], tgt[1]
-    src_end, tgt_end = src[4][w1 - 1], tgt[4][v1 - 1]
+    src_end, tgt_end = _paragraph_end(src[2], w1 - 1), _paragraph_end(tgt[2], v1 - 1)
     a, b = src_keys[w1:src_end], tgt_keys[v1:tgt_end]
     if _mostly_same(a, b, reach):
         w1, v1 = src_end, tgt_end
-    src_start, tgt_start = src[3][w0], tgt[3][v0]
+    src_start, tgt_start = _paragraph_start(src[2], w0), _paragraph_start(tgt[2], v0)
     if _mostly_same(src_keys[src_start:w0], tgt_keys[tgt_start:v0], reach):
         w0, v0 = src_start, tgt_start
     return w0, w1, v0, v1
+
+
+def _paragraph_start(bounds: list[int], word: int) -> int:
+    return bounds[bisect_right(bounds, word) - 1]
+
+
+def _paragraph_end(bounds: list[int], word: int) -> int:
+    return bounds[bisect_right(bounds, word)]
 
 
 def _mostly_same(a: list[str], b: list[str], reach: int) -> bool:
@@ -252,8 +292,8 @@ def _describe(src_text, tgt_text, src_words, tgt_words, src_keys, tgt_keys):
     return similarity, "; ".join(unique)
 
 
-def _passages(src_text, tgt_text, src, tgt, *, k, min_words, max_gap) -> list[dict]:
-    anchors = _anchors(src, tgt, k)
+def _passages(src_text, tgt_text, src, tgt, anchors, *, k, min_words, max_gap) -> list[dict]:
+    anchors = _verified(anchors, src[1], tgt[1])
     src_spans, src_keys = src[0], src[1]
     tgt_spans, tgt_keys = tgt[0], tgt[1]
     found = []
@@ -282,7 +322,7 @@ def _passages(src_text, tgt_text, src, tgt, *, k, min_words, max_gap) -> list[di
             tgt_spans[v1 - 1][1],
         )
         source, target = src_text[s0:s1], tgt_text[t0:t1]
-        if _WHITESPACE_RE.sub(" ", source) == _WHITESPACE_RE.sub(" ", target):
+        if _layout(source) == _layout(target):
             kind, similarity, edits = "verbatim", 1.0, ""
         else:
             kind = "edited"
@@ -311,6 +351,11 @@ def _passages(src_text, tgt_text, src, tgt, *, k, min_words, max_gap) -> list[di
             (i, j, n) for i, j, n in anchors if i + n <= w0 or i >= w1 if j + n <= v0 or j >= v1
         ]
     return found
+
+
+def _layout(text: str) -> str:
+    """The text with each paragraph break as one mark and other white space as one space."""
+    return _WHITESPACE_RE.sub(" ", _PARAGRAPH_BREAK_RE.sub("\x00", text))
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -393,7 +438,7 @@ def align_pair(
     target_text: str,
     *,
     k: int = 4,
-    min_words: int = 8,
+    min_words: int = 10,
     max_gap: int = 8,
     paraphrase: bool = True,
     paraphrase_threshold: float = 0.45,
@@ -424,27 +469,56 @@ def align_pair(
 
     Examples
     --------
-    >>> a = "Earlier, the Defence Ministry said that the two armies will hold drills in May."
-    >>> b = "The Defense Ministry said the two armies will hold joint drills in May 2022."
+    >>> a = ("Earlier, the Defence Ministry said that the two armies will hold drills"
+    ...      " in the Nakhchivan region in May, it said.")
+    >>> b = ("The Defense Ministry said the two armies will hold joint drills"
+    ...      " in the Nakhchivan region in May 2022, it said.")
     >>> [passage] = align_pair(a, b)
     >>> passage["kind"], passage["edits"]
     ('edited', 'the->The; Defence->Defense; -that; +joint; +2022')
-    >>> b[passage["target_start"]:passage["target_end"]]
-    'The Defense Ministry said the two armies will hold joint drills in May 2022.'
+    >>> b[passage["target_start"]:passage["target_end"]] == b
+    True
     """
     _options(k, min_words, max_gap, paraphrase_threshold, paraphrase_min_common)
-    found = _passages(
+    src, tgt = _prepare(source_text), _prepare(target_text)
+    return _align(
         source_text,
         target_text,
-        _prepared(source_text, k),
-        _prepared(target_text, k),
+        src,
+        tgt,
+        _anchors(src[1], tgt[1], k),
         k=k,
         min_words=min_words,
         max_gap=max_gap,
+        paraphrase=paraphrase,
+        paraphrase_threshold=paraphrase_threshold,
+        paraphrase_min_common=paraphrase_min_common,
+    )
+
+
+def _align(
+    source_text,
+    target_text,
+    src,
+    tgt,
+    anchors,
+    *,
+    k,
+    min_words,
+    max_gap,
+    paraphrase,
+    paraphrase_threshold,
+    paraphrase_min_common,
+    covered=None,
+) -> list[dict]:
+    found = _passages(
+        source_text, target_text, src, tgt, anchors, k=k, min_words=min_words, max_gap=max_gap
     )
     for passage in found:
-        del passage["_words"]
-    if paraphrase:
+        _, _, v0, v1 = passage.pop("_words")
+        if covered is not None:
+            covered[v0:v1] = True
+    if paraphrase and found:
         found += _paraphrases(
             source_text,
             target_text,
@@ -476,10 +550,10 @@ def find_reuse(
     corpus: Corpus,
     *,
     k: int = 4,
-    min_words: int = 8,
+    min_words: int = 10,
     max_gap: int = 8,
-    min_shared: int = 2,
-    max_df: int = 500,
+    max_df: int | None = None,
+    sources: str = "all",
     paraphrase: bool = True,
     paraphrase_threshold: float = 0.45,
     paraphrase_min_common: int = 6,
@@ -491,8 +565,17 @@ def find_reuse(
     corpus : Corpus
     k, min_words, max_gap, paraphrase, paraphrase_threshold, paraphrase_min_common
         Alignment options, see :func:`align_pair`.
-    min_shared, max_df : int
-        Candidate-pair options, see :func:`analysis.reuse_index.candidate_pairs`.
+    max_df : int, optional
+        N-grams with more occurrences than this in the corpus do not pair articles (default: no
+        limit).
+    sources : {"all", "covering"}
+        ``"all"`` (default) aligns every candidate pair: one row per passage for every earlier
+        article that holds the text (quadratic in the size of a boilerplate family).
+        ``"covering"`` aligns each article with its candidate sources, most shared text first,
+        and skips a source whose anchors add fewer than ``min_words`` words outside the text
+        already attributed: each recycled stretch gets (at least) one source; the other earlier
+        articles that hold it are reached through :func:`reused_spans` and
+        :func:`boilerplate_families`.
 
     Returns
     -------
@@ -515,24 +598,160 @@ def find_reuse(
     _options(k, min_words, max_gap, paraphrase_threshold, paraphrase_min_common)
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
-    pairs = candidate_pairs(
-        article_signatures(corpus.articles, k=k), min_shared=min_shared, max_df=max_df
+    if sources not in ("covering", "all"):
+        raise ValueError(f"sources must be 'covering' or 'all', got {sources!r}")
+    options = {
+        "k": k,
+        "min_words": min_words,
+        "max_gap": max_gap,
+        "paraphrase": paraphrase,
+        "paraphrase_threshold": paraphrase_threshold,
+        "paraphrase_min_common": paraphrase_min_common,
+    }
+    texts = corpus.articles["text"].to_dict()
+    prepared = {article_id: _prepare_text(text) for article_id, text in texts.items()}
+    signatures = _signatures(
+        np.array(list(prepared), dtype=object), [p[1] for p in prepared.values()], k, True
     )
-    texts = corpus.articles["text"]
     rows = []
-    for source_id, target_id in ordered_pairs(corpus, pairs).itertuples(index=False):
-        for passage in align_pair(
-            texts[source_id],
-            texts[target_id],
-            k=k,
-            min_words=min_words,
-            max_gap=max_gap,
-            paraphrase=paraphrase,
-            paraphrase_threshold=paraphrase_threshold,
-            paraphrase_min_common=paraphrase_min_common,
-        ):
-            rows.append({"source_id": source_id, "target_id": target_id, **passage})
+    for target_id, candidates in source_candidates(
+        corpus, signatures, min_words=min_words, max_gap=max_gap, max_df=max_df
+    ):
+        rows.extend(
+            align_target(
+                target_id, texts, candidates, sources=sources, prepared=prepared, **options
+            )
+        )
     return _reuse_frame(rows)
+
+
+def source_candidates(
+    corpus: Corpus,
+    signatures: pd.DataFrame,
+    *,
+    min_words: int = 10,
+    max_gap: int = 8,
+    max_df: int | None = None,
+):
+    """Yield ``(target_id, candidates)`` for every article that shares text with earlier ones.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    signatures : pandas.DataFrame
+        From :func:`~analysis.reuse_index.article_signatures` with ``positions=True``.
+    min_words, max_gap : int
+        As in :func:`align_pair`: pairs whose anchors cannot make a passage (see
+        :func:`~analysis.reuse_index.anchor_bounds`) are left out.
+    max_df : int, optional
+        N-grams with more occurrences than this do not pair articles (default: no limit).
+
+    Yields
+    ------
+    (target_id, candidates)
+        ``candidates`` is a list of ``(source_id, anchors)``: the earlier articles (by date, ties
+        by id) that can share a passage with the target, most shared words first, with their
+        anchors (maximal runs ``(source_word, target_word, length)`` of shared n-grams), sorted by
+        target word. Targets come in id order.
+    """
+    dates = corpus.articles["date"]
+    ranking = sorted(corpus.articles.index, key=lambda a: (dates[a], a))
+    rank_of = {article_id: number for number, article_id in enumerate(ranking)}
+    limit = max_df if max_df is not None else len(signatures) + 1
+    ids, code_a, code_b, pos_a, pos_b = _hits(signatures, limit, rank_of)
+    if pos_a is None:
+        raise ValueError("signatures need positions: article_signatures(..., positions=True)")
+    k = int(signatures.attrs.get("k", 4))
+    rank = np.array([rank_of[i] for i in ids], dtype=np.int64)
+    a_first = rank[code_a] < rank[code_b]
+    n = max(len(ids), 1)
+    pair = np.where(a_first, code_b, code_a) * n + np.where(a_first, code_a, code_b)
+    target_pos = np.where(a_first, pos_b, pos_a)
+    diagonal = np.where(a_first, pos_a, pos_b) - target_pos
+    del code_a, code_b, pos_a, pos_b, a_first
+    run_pair, run_tgt, run_diagonal, run_len = _runs(pair, diagonal, target_pos, k)
+    del pair, diagonal, target_pos
+    pairs, bound = _cluster_bounds(run_pair, run_tgt, run_len, max_gap)
+    good = bound >= min_words
+    pairs, bound = pairs[good], bound[good]
+    keep = np.isin(run_pair, pairs)
+    run_pair, run_tgt, run_diagonal, run_len = (
+        run_pair[keep],
+        run_tgt[keep],
+        run_diagonal[keep],
+        run_len[keep],
+    )
+    run_src = run_tgt + run_diagonal
+    cuts = np.searchsorted(run_pair, pairs).tolist()
+    ends = [*cuts[1:], len(run_pair)]
+    targets, sources = np.divmod(pairs, n)
+    by_target: dict[int, list] = {}
+    for number, (t, src) in enumerate(zip(targets.tolist(), sources.tolist(), strict=True)):
+        r0, r1 = cuts[number], ends[number]
+        anchors = list(
+            zip(
+                run_src[r0:r1].tolist(),
+                run_tgt[r0:r1].tolist(),
+                run_len[r0:r1].tolist(),
+                strict=True,
+            )
+        )
+        by_target.setdefault(t, []).append((-bound[number], rank[src], src, anchors))
+    for t in sorted(by_target):
+        ordered = sorted(by_target[t], key=lambda c: (c[0], c[1]))
+        yield ids[t], [(ids[src], anchors) for _, _, src, anchors in ordered]
+
+
+def align_target(
+    target_id: str,
+    texts: dict[str, str],
+    candidates: list,
+    *,
+    sources: str = "all",
+    k: int = 4,
+    prepared: dict | None = None,
+    **options,
+) -> list[dict]:
+    """Align one article with its candidate sources (from :func:`source_candidates`).
+
+    Returns the passages as dicts with ``source_id`` and ``target_id``; see :func:`find_reuse` for
+    ``sources`` and :func:`align_pair` for the options.
+    """
+
+    def prepare(article_id: str):
+        if prepared is not None and article_id in prepared:
+            return prepared[article_id]
+        return _prepare(texts[article_id])
+
+    target_text = texts[target_id]
+    target = prepare(target_id)
+    covered = np.zeros(len(target[1]), dtype=bool)
+    rows = []
+    for source_id, anchors in candidates:
+        if (
+            sources == "covering"
+            and rows
+            and _covered_words(anchors, covered) < options["min_words"]
+        ):
+            continue
+        source_text = texts[source_id]
+        passages = _align(
+            source_text,
+            target_text,
+            prepare(source_id),
+            target,
+            anchors,
+            k=k,
+            covered=covered,
+            **options,
+        )
+        rows.extend({"source_id": source_id, "target_id": target_id, **p} for p in passages)
+    return rows
+
+
+def _covered_words(anchors, covered: np.ndarray) -> int:
+    """The words of the anchors that still fall outside the covered target words."""
+    return sum(n - int(covered[j : j + n].sum()) for _, j, n in anchors)
 
 
 def _reuse_frame(rows: Iterable[dict]) -> pd.DataFrame:
