@@ -354,7 +354,19 @@ h1{font-size:1.6em} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-t
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0} td,th{border:1px solid #ddd;
 padding:.25em .5em;vertical-align:top;text-align:left} th{background:#f4f4f4}
 img{max-width:100%} nav a{margin-right:1em} .note{color:#555;font-size:.9em}
+.scroll{overflow-x:auto;max-height:32em;overflow-y:auto}
 """
+
+
+def _shorten(frame: pd.DataFrame, width: int = 140) -> pd.DataFrame:
+    """Cut long text cells for display (the full text is in the CSV and Parquet tables)."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].map(
+                lambda v: v[: width - 1] + "…" if isinstance(v, str) and len(v) > width else v
+            )
+    return shown
 
 
 def _render_html(sections: list[Section], summary: dict) -> str:
@@ -383,6 +395,8 @@ def _render_html(sections: list[Section], summary: dict) -> str:
                 f"<p class='note'>Full table: tables/{section.key}_{name}.csv "
                 f"(and .parquet)</p>"
             )
-            parts.append(frame.head(50).to_html(escape=True, border=0, na_rep=""))
+            parts.append("<div class='scroll'>")
+            parts.append(_shorten(_flat(frame.head(50))).to_html(escape=True, border=0, na_rep=""))
+            parts.append("</div>")
     parts.append("</body></html>")
     return "\n".join(parts)
