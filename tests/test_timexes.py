@@ -113,6 +113,7 @@ def test_tense_places_underspecified_dates(text, expected):
         "Inflation reached 1990 percent.",
         "The troops march on the capital.",
         "Leaves fall from the trees.",
+        "The memo is dated Feb. 30, 1987.",
     ],
 )
 def test_traps_are_not_date_mentions(text):

@@ -176,7 +176,7 @@ def _distance(a: object, b: object) -> float:
     return a - b
 
 
-def _month_day(month: int, day: int, dct: dt.date, tense: str | None) -> str:
+def _month_day(month: int, day: int, dct: dt.date, tense: str | None) -> str | None:
     options = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
         try:
@@ -184,7 +184,7 @@ def _month_day(month: int, day: int, dct: dt.date, tense: str | None) -> str:
         except ValueError:
             continue
     if not options:
-        return f"XXXX-{month:02d}-{day:02d}"
+        return None
     options = [(d, d.isoformat()) for d, _ in options]
     return _pick(options, dct, tense)
 
@@ -330,7 +330,10 @@ class _Normalizer:
             if "year" in g:
                 year = int(g["year"])
                 year = year + (1900 if year > 30 else 2000) if year < 100 else year
-                value = f"{year}-{month:02d}-{day:02d}"
+                try:
+                    value = dt.date(year, month, day).isoformat()
+                except ValueError:  # "Feb. 30, 1987" is no date
+                    return None
             else:
                 tense = self.tense(cand)
                 value = _month_day(month, day, dct, tense)
