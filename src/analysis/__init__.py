@@ -9,6 +9,7 @@ from analysis.overview import paragraph_words, summarize
 from analysis.families import boilerplate_families, reuse_share
 from analysis.reuse import align_pair, find_reuse, reused_spans
 from analysis.reuse_index import article_signatures, candidate_pairs
+from analysis.sidebyside import paragraph_similarity, side_by_side
 from analysis.units import split_paragraphs, split_sentences, word_spans
 from analysis.entities import extract_entities
 from analysis.sources import extract_sources
@@ -26,6 +27,7 @@ __all__ = [
     "word_spans",
     "align_pair", "article_signatures", "boilerplate_families", "candidate_pairs",
     "find_reuse", "reuse_share", "reused_spans",
+    "paragraph_similarity", "side_by_side",
     "extract_entities", "extract_sources", "source_matrix", "source_overlap",
     "extract_timexes", "read_timeml", "score_timexes", "build_timeline", "timeline_mentions",
 ]

@@ -67,6 +67,8 @@ __all__ = [
     "REUSE_COLUMNS",
     "align_pair",
     "align_target",
+    "content_stems",
+    "paraphrase_similarity",
     "find_reuse",
     "ordered_pairs",
     "reused_spans",
@@ -373,13 +375,45 @@ def _sentences(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     out = []
     for p0, p1 in _paragraph_spans(text):
         for s, e in split_sentences(text[p0:p1]):
-            stems = tuple(
-                word.casefold()[:6]
-                for word in _STEM_RE.findall(text[p0 + s : p0 + e])
-                if len(word) > 2 and word.casefold() not in STOP_WORDS
-            )
-            out.append((p0 + s, p0 + e, stems))
+            out.append((p0 + s, p0 + e, content_stems(text[p0 + s : p0 + e])))
     return out
+
+
+def content_stems(sentence: str) -> tuple[str, ...]:
+    """The content stems of a sentence: words of three letters or more that are not stop words,
+    casefolded and cut to their first six letters.
+
+    Examples
+    --------
+    >>> content_stems("The reforms are carried out under the President's instructions.")
+    ('reform', 'carrie', 'presid', 'instru')
+    """
+    return tuple(
+        word.casefold()[:6]
+        for word in _STEM_RE.findall(sentence)
+        if len(word) > 2 and word.casefold() not in STOP_WORDS
+    )
+
+
+def paraphrase_similarity(first: str, second: str) -> tuple[float, int]:
+    """Return the paraphrase similarity of two sentences and their number of common stems.
+
+    The similarity is ``2 * LCS / (n_a + n_b)`` over the :func:`content_stems` (see the module
+    docstring); a pair is a paraphrase when it is at least ``paraphrase_threshold`` (0.45) with at
+    least ``paraphrase_min_common`` (6) stems in common.
+
+    Examples
+    --------
+    >>> a = "The ministry said the reforms of the coastal guard follow the navy's standards."
+    >>> b = "Reforms are bringing the coastal guard up to the navy's standards, the ministry said."
+    >>> paraphrase_similarity(a, b)
+    (0.7143, 5)
+    """
+    a, b = content_stems(first), content_stems(second)
+    if not a or not b:
+        return 0.0, 0
+    common = _lcs(a, b)
+    return round(2 * common / (len(a) + len(b)), 4), common
 
 
 def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
