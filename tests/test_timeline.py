@@ -135,7 +135,7 @@ def test_without_reuse_nothing_is_flagged(september):
 def test_same_day_different_events_stay_apart(seed_timeline):
     july = seed_timeline[seed_timeline["value"] == "2021-07-14"]
     assert july["label"].tolist() == [
-        "The Defence Ministry reported",
+        "It is planned to increase the number of the Turkish-Azerbaijani …",
         "Hasanov made the remarks at a meeting with newly-appointed Turkish …",
     ]
     assert (

@@ -56,6 +56,7 @@ SPAN_COLUMNS = ("article_id", "start", "end", "origin_id", "origin_date")
 _REPORTING_FRAME = re.compile(
     r"(?i)^.*?\b(?:said|says|reported|reports|announced|told\s+\w+|stated|noted)\s+(?:that\s+)?"
 )
+_BARE_REPORT = re.compile(r"(?i)\b(?:said|says|reported|reports|announced|stated|noted)$")
 _CLAUSE_CUT = re.compile(r"\s+(?:that|which|who|whose|where|while)\s+|,|;|:|\s+[–—]\s+")
 _DATE_PREPOSITION = re.compile(r"(?i)(?:\b(?:on|in|at|by|since|from|until|during|of)\s+)?$")
 
@@ -77,6 +78,9 @@ def _label(sentence: str, start: int, end: int, *, words: int = 10) -> str:
         clause = text[pieces[index][0] : pieces[index][1]].strip(" .")
     if len(clause.split()) < 4 and index > 0:
         clause = text[pieces[index - 1][0] : pieces[index][1]].strip(" .")
+    if _BARE_REPORT.search(clause) and index > 0:
+        # "..., the ministry reported on July 14": the event is what was reported.
+        clause = text[pieces[index - 1][0] : pieces[index - 1][1]].strip(" .")
     clause = _REPORTING_FRAME.sub("", clause) if _REPORTING_FRAME.match(clause) else clause
     kept = clause.split()
     label = " ".join(kept[:words]) + (" …" if len(kept) > words else "")
