@@ -333,3 +333,22 @@ def test_missing_columns():
 def test_invalid_arguments(kwargs, exc, match):
     with pytest.raises(exc, match=match):
         load_corpus(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One sentence with no inner boundary, at 15.8 mln bpd.", 1),
+        ('He said output would stay at 15.8 mln bpd."', 1),
+        ("Kerdix Inc. and Nakamichi Corp agreed. Hoechst said so.", 2),
+        ("Lt. Col. John Smith of the U.S. Army arrived at 9 a.m. on Monday. It was No. 1.", 2),
+        ("J. R. R. Tolkien wrote it. \"We will win. We must,\" he said. Then he left.", 3),
+        ("", 0),
+    ],
+)
+def test_sentence_splitter_on_news_cases(text, sentences):
+    from analysis.units import split_sentences
+
+    spans = split_sentences(text)
+    assert len(spans) == sentences
+    assert all(text[s:e] == text[s:e].strip() and text[s:e] for s, e in spans)

