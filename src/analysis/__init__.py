@@ -14,7 +14,9 @@ from analysis.units import split_paragraphs, split_sentences, word_spans
 from analysis.entities import extract_entities
 from analysis.sources import extract_sources
 from analysis.overlap import source_matrix, source_overlap
-from analysis.timexes import extract_timexes; from analysis.tempeval import read_timeml, score_timexes; from analysis.timeline import build_timeline, timeline_mentions  # noqa: E702, E501
+from analysis.timexes import extract_timexes
+from analysis.tempeval import read_timeml, score_timexes
+from analysis.timeline import build_timeline, timeline_mentions
 
 __all__ = [
     "ArticleFormatError",
