@@ -2,42 +2,48 @@
 
 Design
 ------
-1. **Candidates** (:mod:`analysis.reuse_index`): an index of word 4-grams pairs the articles that
-   share text, so the cost follows the amount of shared text, not the square of the corpus.
-2. **Alignment** (:func:`align_pair`): both articles are cut into words with their character spans
-   and comparison keys (case, accents, quotes and spelling variants folded). Runs of at least
-   ``k`` words with equal keys are the anchors. Anchors are chained in order on both sides, in the
-   manner of a local alignment: an anchor joins the chain when the words skipped on either side
-   (at most ``max_gap``) cost less than the words it adds, so a changed word, a dropped or
-   inserted word, a year added to a date or a paragraph split in two keep one passage, while a
-   coincidental phrase a few words away never extends it. A short tail or head left between a
-   passage and its paragraph's end (start), too short to anchor, joins the passage when its words
-   are more alike than not. The best chain becomes a passage, anchors overlapping it on
-   either side are removed, and the search repeats. A passage starts at its first matched word and
-   ends at its last, extended only over punctuation that is the same on both sides: spans are exact
-   to the character, with no word of context more or less. Reordered paragraphs or paragraphs
-   interleaved with new text give one passage per contiguous piece; the new text is not reuse.
-3. **Kinds**: ``verbatim`` when both spans are identical up to white space within paragraphs
-   (line wrapping); ``edited`` otherwise,
-   with ``edits`` listing the changes (``Defence->Defense``, ``+2021``, ``-word``, ``old->new``,
-   ``+¶`` for a paragraph split, ``punctuation``); ``similarity`` is the Dice share of equal words.
-4. **Paraphrase**: in two articles that already share a passage (rewording is looked for as part
-   of recycling, not as topical likeness), the sentences not touched by a passage are compared
-   pairwise on their *content
-   stems* (stop words dropped, words cut to their first six letters so that instructed/instructions
-   and Azerbaijan/Azerbaijani meet). The similarity is the Dice coefficient of the longest common
-   subsequence of stems, ``2 * LCS / (n_a + n_b)``: a sentence rewritten from a template keeps the
-   template's content words *in order*, while two sentences on the same topic share a few names in
-   any order. A pair is a paraphrase when the similarity is at least ``paraphrase_threshold``
-   (0.45) and at least ``paraphrase_min_common`` (6) stems are in common, one-to-one, best first.
-   On the seeds the reworded reforms sentence scores 0.55 (9 stems in order); the closest pairs that
-   only share a topic (meetings on military cooperation, joint drills) score 0.38 and 0.35, and
-   every other pair 0.27 or less. The threshold sits between the two groups.
+1. **Candidates** (:mod:`analysis.reuse_index`): every article's word 4-grams are hashed with
+   their positions; n-grams shared by two articles, at consecutive positions on one diagonal,
+   form the *anchors* of that pair. A pair is aligned only if its anchors, grouped as the aligner
+   can chain them, add up to ``min_words`` words (an exact upper bound of the passage score), so
+   nothing the aligner would find is lost while the cost follows the amount of shared text rather
+   than the square of the corpus. The source is always the earlier article (date, then id).
+2. **Alignment** (:func:`align_pair`): words are compared by *keys* (casefolded, accents and the
+   apostrophe folded, spelling variants mapped: Defence/Defense, Turkey/Türkiye). Anchors are
+   chained in order on both sides, in the manner of a local alignment: an anchor joins the chain
+   when the words skipped on either side (at most ``max_gap``) cost less than the words it adds.
+   So a changed word, a dropped or inserted word, a year added to a date or a paragraph split in
+   two keep one passage, while a phrase shared by chance a few words away never extends it. A
+   tail (head) too short to anchor, between the passage and its paragraph's end (start), joins
+   the passage when its words are more alike than not. The best chain becomes a passage, anchors
+   overlapping it on either side are dropped, and the search repeats: passages of a pair never
+   overlap. A passage runs from its first to its last matched word, extended only over
+   punctuation that is the same on both sides: spans are exact to the character, with no word of
+   context more or less. Reordered paragraphs, or paragraphs interleaved with new text, give one
+   passage per contiguous piece; the new text is not reuse.
+3. **Kinds**: ``verbatim`` when both spans are identical up to line wrapping; ``edited``
+   otherwise, with ``edits`` listing the changes (``Defence->Defense``, ``+2021``, ``-word``,
+   ``old->new``, ``+¶`` for a paragraph split, ``punctuation`` for quotes or commas);
+   ``similarity`` is the Dice share of equal words, ``n_words`` the words of the target span.
+4. **Paraphrase**: between two articles that already share a passage (rewording is looked for as
+   part of recycling, not as topical likeness), the sentences no passage touches are compared
+   pairwise on their *content stems* (stop words dropped, words cut to their first six letters so
+   that instructed/instructions and Azerbaijan/Azerbaijani meet). The similarity is the Dice
+   coefficient of the longest common subsequence of stems, ``2 * LCS / (n_a + n_b)``: a sentence
+   rewritten from a template keeps the template's content words *in order*, while two sentences
+   on the same topic share a few names in any order. A pair is a paraphrase when the similarity
+   is at least ``paraphrase_threshold`` (0.45) with at least ``paraphrase_min_common`` (6) stems
+   in common, matched one-to-one, best first. On the seeds the reworded reforms sentence scores
+   0.55 (9 stems in order); the closest pairs that only share a topic (the two meetings, military
+   cooperation) score 0.38 and 0.35, every other pair 0.27 or less: the threshold sits between
+   the two groups. Sentences come from :attr:`analysis.Corpus.sentences`' splitter, so paraphrase
+   spans are sentence spans.
 
-``find_reuse`` composes the pure stages (:func:`~analysis.reuse_index.article_signatures`,
-:func:`~analysis.reuse_index.candidate_pairs`, :func:`align_pair`), so the same pipeline can be
-partitioned on Dask with identical results. :func:`reused_spans` gives the target side of every
-passage with the origin of the text (the earliest article in its chain of reuse).
+:func:`find_reuse` composes pure stages (:func:`~analysis.reuse_index.article_signatures`, then
+:func:`source_candidates` per target, then :func:`align_target` / :func:`align_pair`), each a
+function of its inputs, so they can be partitioned (e.g. on Dask) with identical results.
+:func:`reused_spans` gives the target side of every passage with the origin of the text (the
+earliest article in its chain of reuse).
 """
 
 from __future__ import annotations

@@ -1,26 +1,24 @@
-"""Word tokens, comparison keys and the n-gram index that finds candidate pairs for reuse alignment.
+"""Word keys and the n-gram index that finds the article pairs worth aligning.
 
 Design
 ------
-Every article is cut into words (:func:`analysis.units.word_spans`), each with its character span,
-so whatever is found on words maps back to exact offsets in the article text. Each word gets a
-*comparison key*: casefolded, accents stripped, curly quotes folded to straight ones, and spelling
-variants mapped to one form (Defence/Defense, Turkiye/Türkiye/Turkey...). Keys are for comparison
-only; the text itself is never changed.
+Every article is cut into words (the pattern of :func:`analysis.word_spans`); each word gets a
+*comparison key*: casefolded, accents stripped, the apostrophe folded, spelling variants mapped to
+one form (Defence/Defense, Turkiye/Türkiye/Turkey...). Keys are for comparison only; the text is
+never changed, and folding never moves a word boundary, so keys line up with word spans.
 
-Candidate pairs come from an inverted index of word n-grams (``k`` consecutive keys, hashed to
-64-bit integers with a stable hash so every process agrees). Two articles become a candidate pair
-when they share at least ``min_shared`` n-grams. A passage the aligner reports has at least
-``min_words`` (8) matched words in runs of at least ``k`` (4) words, so it holds at least two
-shared n-grams: with ``min_shared=2`` the index loses nothing the aligner would find, while the
-cost grows with the number of *shared* n-grams rather than with the square of the corpus.
-N-grams shared by more than ``max_df`` articles (stock phrases) are not used to pair articles;
-each pair they would have produced is still found if the two articles share ``min_shared`` rarer
-n-grams.
+Runs of ``k`` keys (word n-grams) are hashed to 64-bit integers with a stable hash (CRC32 of each
+key, mixed polynomially), so every process and every partition agrees. :func:`article_signatures`
+lists each article's n-gram hashes (optionally with positions); grouping the rows by hash gives,
+for every n-gram held by several articles, the pairs that share it (:func:`shared_ngrams`,
+:func:`candidate_pairs`). With positions, shared n-grams at consecutive positions on one diagonal
+are the aligner's anchors, and :func:`anchor_bounds` bounds the best passage a pair can hold, so
+pairs that cannot reach ``min_words`` are never aligned. The work grows with the number of shared
+n-gram occurrences, not with the square of the corpus. ``max_df`` ignores n-grams held more often
+than that (stock phrases); :func:`analysis.find_reuse` uses every n-gram by default.
 
-The stages are pure functions of their inputs (:func:`article_signatures` per partition of
-articles, :func:`candidate_pairs` after grouping by n-gram hash) so they can run on Dask with the
-same results as in process.
+The stages are pure functions of their inputs: signatures per partition of articles, then the
+pairs after grouping (shuffling) the signature rows by hash, give the same result as in process.
 """
 
 from __future__ import annotations
