@@ -7,6 +7,7 @@ import json
 import matplotlib
 import pandas as pd
 import pytest
+from rapidfuzz import fuzz
 
 from analysis import build_timeline, load_corpus, reused_spans, timeline_mentions
 from analysis.figures.timeline import plot_timeline
@@ -171,10 +172,67 @@ def test_figure(seed_timeline, seeds):
     assert len(zoom.lines) >= len(seeds.articles)
 
 
+def test_precomputed_mentions_give_the_same_timeline(september):
+    spans = reused_spans(september)
+    mentions = timeline_mentions(september, reuse=spans)
+    expected = build_timeline(september, reuse=spans)
+    pd.testing.assert_frame_equal(build_timeline(september, mentions=mentions), expected)
+
+
+def all_pairs_clusters(sentences: list[str], similarity: float) -> list[int]:
+    """The reference merge: each sentence joins the first cluster with any similar member."""
+    clusters: list[list[str]] = []
+    numbers = []
+    for sentence in sentences:
+        home = next(
+            (n for n, members in enumerate(clusters)
+             if any(fuzz.token_set_ratio(sentence, m) >= similarity for m in members)),
+            None,
+        )  # fmt: skip
+        if home is None:
+            clusters.append([])
+            home = len(clusters) - 1
+        clusters[home].append(sentence)
+        numbers.append(home)
+    return numbers
+
+
+SAME_YEAR = [
+    "In 1992 the two countries signed a defence pact.",
+    "Oil output fell sharply in 1992.",
+    "The two countries signed a defence pact in 1992.",
+    "A new port opened in 1992 near the capital.",
+    "Oil output fell sharply in 1992.",
+    "In 1992 oil output fell.",
+    "In 1992 the two countries signed a defence pact.",
+    "Exports of grain to Europe doubled in 1992.",
+]
+
+
+@pytest.mark.parametrize("similarity", [0, 60, 90, 100])
+def test_window_merges_like_all_pairs_when_the_group_fits(similarity):
+    frame = pd.DataFrame({"id": [f"a{i}" for i in range(len(SAME_YEAR))],
+                          "date": [f"2022-04-{i + 10}" for i in range(len(SAME_YEAR))],
+                          "author": None, "text": SAME_YEAR})  # fmt: skip
+    corpus = load_corpus(frame)
+    mentions = timeline_mentions(corpus, reuse=NO_REUSE)
+    timeline = build_timeline(corpus, mentions=mentions, similarity=similarity)
+    reference = all_pairs_clusters(SAME_YEAR, similarity)
+    expected = sorted(
+        [f"a{i}" for i, c in enumerate(reference) if c == cluster]
+        for cluster in sorted(set(reference))
+    )
+    assert sorted([a for a, _, _ in m] for m in timeline["mentions"]) == expected
+    narrow = build_timeline(corpus, mentions=mentions, similarity=similarity, window=1)
+    assert narrow["n_mentions"].sum() == len(SAME_YEAR)
+    assert len(narrow) >= len(timeline)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error"),
     [({"reuse": "spans"}, TypeError), ({"reuse": pd.DataFrame({"article_id": []})}, ValueError),
-     ({"similarity": 120}, ValueError)],
+     ({"similarity": 120}, ValueError), ({"mentions": "mentions"}, TypeError),
+     ({"mentions": pd.DataFrame({"value": []})}, ValueError), ({"window": 0}, ValueError)],
 )  # fmt: skip
 def test_bad_inputs(seeds, kwargs, error):
     with pytest.raises(error):

@@ -21,14 +21,23 @@ How
     reported that") is skipped, and the first words are kept. Events are grouped by value, then by
     sentence similarity (rapidfuzz token-set ratio), so two different things that happened on the
     same day stay two events.
+
+Scale
+    Within a value group, mentions whose sentences have the same set of words share one score
+    (recycled sentences cost nothing), and each distinct sentence is compared, in vectorised
+    blocks (``rapidfuzz.process.cdist``), only with the ``window`` distinct sentences on either
+    side of it in publication order. The cost is linear in the number of mentions; groups smaller
+    than the window (every group of a small corpus) are merged exactly as an all-pairs comparison
+    would merge them.
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from analysis.corpus import Corpus
 from analysis.timexes import extract_timexes, timex_granularity, timex_interval
@@ -141,6 +150,13 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> p
             (int(row.start), int(row.end), row.origin_id, pd.Timestamp(row.origin_date))
         )
     sentences = corpus.sentences
+    bounds = {
+        article_id: (group["start"].to_numpy(), group["end"].to_numpy())
+        for article_id, group in sentences.sort_values(["article_id", "start"]).groupby(
+            "article_id", sort=False
+        )
+    }
+    no_sentences = (np.empty(0, dtype="int64"), np.empty(0, dtype="int64"))
     rows = []
     order = corpus.articles.sort_values("date", kind="stable")
     for article_id, article in order.iterrows():
@@ -148,7 +164,7 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> p
         timexes = extract_timexes(text, published)
         recycled = by_article.get(article_id, [])
         by_origin_date: dict[pd.Timestamp, dict[tuple[int, int], str]] = {}
-        sents = sentences[sentences["article_id"] == article_id][["start", "end"]].to_numpy()
+        sent_starts, sent_ends = bounds.get(article_id, no_sentences)
         for tx in timexes.itertuples(index=False):
             origin = next((r for r in recycled if r[0] <= tx.start and tx.end <= r[1]), None)
             value = tx.value
@@ -163,9 +179,11 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> p
                         )  # fmt: skip
                     }
                 value = by_origin_date[origin_date].get((tx.start, tx.end), tx.value)
-            s_start, s_end = next(
-                ((int(a), int(b)) for a, b in sents if a <= tx.start < b), (tx.start, tx.end)
-            )
+            position = int(np.searchsorted(sent_starts, tx.start, side="right")) - 1
+            if position >= 0 and tx.start < sent_ends[position]:
+                s_start, s_end = int(sent_starts[position]), int(sent_ends[position])
+            else:
+                s_start, s_end = tx.start, tx.end
             sentence = text[s_start:s_end]
             first, last = timex_interval(value)
             rows.append(
@@ -198,8 +216,52 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> p
     return frame.astype({"start": "int64", "end": "int64", "reused": bool, "stale": bool})
 
 
+def _clusters(sentences: list[str], similarity: float, window: int) -> list[int]:
+    """Cluster numbers for the sentences of one value group, taken in order.
+
+    A sentence joins the earliest cluster that holds a sentence seen before it with a token-set
+    ratio of at least ``similarity`` (when both are among ``window`` distinct sentences of each
+    other); otherwise it starts a cluster. Sentences with the same set of words are scored once.
+    """
+    keys: dict[tuple[str, ...], int] = {}
+    key_of = []
+    distinct: list[str] = []
+    for sentence in sentences:
+        key = tuple(sorted(set(sentence.split())))
+        if key not in keys:
+            keys[key] = len(distinct)
+            distinct.append(sentence)
+        key_of.append(keys[key])
+    similar: list[np.ndarray] = []
+    for first in range(0, len(distinct), window):
+        last = min(first + window, len(distinct))
+        offset = max(0, first - window)
+        scores = process.cdist(
+            distinct[first:last], distinct[offset : min(len(distinct), last + window)],
+            scorer=fuzz.token_set_ratio, score_cutoff=similarity, dtype=np.float32,
+        )  # fmt: skip
+        similar.extend(offset + np.flatnonzero(row >= similarity) for row in scores)
+    earliest_cluster = np.full(len(distinct), len(sentences), dtype="int64")
+    clusters, seen, n_clusters = [], 0, 0
+    for key in key_of:
+        known = similar[key][similar[key] < seen]
+        if known.size:
+            cluster = int(earliest_cluster[known].min())
+        else:
+            cluster, n_clusters = n_clusters, n_clusters + 1
+        earliest_cluster[key] = min(earliest_cluster[key], cluster)
+        seen = max(seen, key + 1)
+        clusters.append(cluster)
+    return clusters
+
+
 def build_timeline(
-    corpus: Corpus, *, reuse: pd.DataFrame | None = None, similarity: float = 60.0
+    corpus: Corpus,
+    *,
+    reuse: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+    similarity: float = 60.0,
+    window: int = 500,
 ) -> pd.DataFrame:
     """Merge the dated mentions of a corpus into one timeline of events.
 
@@ -207,10 +269,19 @@ def build_timeline(
     ----------
     corpus : Corpus
     reuse : pandas.DataFrame, optional
-        Recycled passages (:func:`analysis.reused_spans`); computed when None.
+        Recycled passages (:func:`analysis.reused_spans`); computed when None. Ignored when
+        ``mentions`` is given.
+    mentions : pandas.DataFrame, optional
+        The corpus's mentions as returned by :func:`timeline_mentions`, when they are already at
+        hand (so the corpus is not tagged twice); computed when None.
     similarity : float, default 60
         Two mentions with the same value are the same event when their sentences have at least
         this rapidfuzz token-set ratio (0-100); 100 merges only identical wording.
+    window : int, default 500
+        How many distinct sentences of the same value, before and after it in publication order,
+        each sentence is compared with. Groups of up to this many distinct sentences are merged
+        exactly as an all-pairs comparison would; larger ones (thousands of "1987" in a newswire
+        year) in linear time.
 
     Returns
     -------
@@ -233,58 +304,58 @@ def build_timeline(
     ...     "origin_id": ["a"], "origin_date": [pd.Timestamp("2021-07-15")]})
     >>> build_timeline(corpus, reuse=spans)[["value", "n_mentions", "reused"]].values.tolist()
     [['2021-06-15', 2, True]]
+    >>> mentions = timeline_mentions(corpus, reuse=spans)
+    >>> len(build_timeline(corpus, mentions=mentions))
+    1
     """
     if not 0 <= similarity <= 100:
         raise ValueError(f"similarity must be between 0 and 100, not {similarity!r}")
-    mentions = timeline_mentions(corpus, reuse=reuse)
-    dated = mentions[mentions["date_start"].notna() & mentions["type"].isin(["DATE", "TIME"])]
-    events: list[list[int]] = []
-    for _, group in dated.groupby("value", sort=False):
-        clusters: list[list[int]] = []
-        for index in group.index:
-            sentence = dated.at[index, "sentence"]
-            home = next(
-                (
-                    c
-                    for c in clusters
-                    if any(
-                        fuzz.token_set_ratio(sentence, dated.at[i, "sentence"]) >= similarity
-                        for i in c
-                    )
-                ),  # fmt: skip
-                None,
+    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+        raise ValueError(f"window must be a positive int, not {window!r}")
+    if mentions is None:
+        mentions = timeline_mentions(corpus, reuse=reuse)
+    elif not isinstance(mentions, pd.DataFrame):
+        raise TypeError("mentions must be a DataFrame (see analysis.timeline_mentions)")
+    else:
+        missing = [c for c in MENTION_COLUMNS if c not in mentions.columns]
+        if missing:
+            raise ValueError(
+                f"mentions lacks column(s) {missing}; expected timeline_mentions output"
             )
-            if home is None:
-                clusters.append([index])
-            else:
-                home.append(index)
-        events.extend(clusters)
-    rows = []
-    for members in events:
-        first = dated.loc[members[0]]
-        rows.append(
-            (
-                first.date_start,
-                first.date_end,
-                first.value,
-                first.granularity,
-                first.label,
-                first.sentence,
-                first.article_id,
-                int(first.start),
-                int(first.end),
-                len(members),
-                dated.loc[members, "article_id"].nunique(),
-                [
-                    (dated.at[i, "article_id"], int(dated.at[i, "start"]), int(dated.at[i, "end"]))
-                    for i in members
-                ],
-                int(dated.loc[members, "reused"].sum()),
-                bool(dated.loc[members, "reused"].any()),
-                bool(dated.loc[members, "stale"].any()),
-            )  # fmt: skip
-        )
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
+    dated = mentions[mentions["date_start"].notna() & mentions["type"].isin(["DATE", "TIME"])]
+    dated = dated.reset_index(drop=True)
+    event_of = np.empty(len(dated), dtype="int64")
+    n_events = 0
+    for _, group in dated.groupby("value", sort=False):
+        clusters = _clusters(group["sentence"].tolist(), similarity, window)
+        event_of[group.index.to_numpy()] = np.asarray(clusters, dtype="int64") + n_events
+        n_events += max(clusters) + 1
+    triples = zip(
+        dated["article_id"].tolist(), dated["start"].tolist(), dated["end"].tolist(), strict=True
+    )
+    dated = dated.assign(event=event_of, mention=list(triples))
+    grouped = dated.groupby("event", sort=True)
+    first = grouped.head(1).set_index("event").sort_index()
+    frame = pd.DataFrame(
+        {
+            "date_start": first["date_start"],
+            "date_end": first["date_end"],
+            "value": first["value"],
+            "granularity": first["granularity"],
+            "label": first["label"],
+            "sentence": first["sentence"],
+            "article_id": first["article_id"],
+            "start": first["start"].astype("int64"),
+            "end": first["end"].astype("int64"),
+            "n_mentions": grouped.size(),
+            "n_articles": grouped["article_id"].nunique(),
+            "mentions": grouped["mention"].agg(list),
+            "n_reused": grouped["reused"].sum().astype("int64"),
+            "reused": grouped["reused"].any().astype(bool),
+            "stale": grouped["stale"].any().astype(bool),
+        },
+        columns=EVENT_COLUMNS[1:],
+    )  # fmt: skip
     frame = frame.sort_values(["date_start", "date_end", "article_id", "start"], kind="stable")
     frame.insert(0, "event_id", range(len(frame)))
     return frame.reset_index(drop=True)
