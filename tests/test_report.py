@@ -63,6 +63,7 @@ def test_report_html_is_self_contained(seed_report):
     assert page.startswith("<!DOCTYPE html>")
     assert "data:image/png;base64," in page
     assert "src='figures/" not in page
+    assert "<details open><summary>000_5b183b1fed710e9a &rarr; 001_80062493b65dd1fc" in page
 
 
 def test_article_text_is_escaped(tmp_path):

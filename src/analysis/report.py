@@ -39,10 +39,12 @@ from analysis.corpus import Corpus, load_corpus  # noqa: E402
 from analysis.families import boilerplate_families, reuse_share  # noqa: E402
 from analysis.figures.corpus import plot_paragraph_strips  # noqa: E402
 from analysis.overview import paragraph_words, summarize  # noqa: E402
+from analysis.figures.reuse import reuse_share_chart  # noqa: E402
 from analysis.figures.sources import plot_overlap, plot_source_matrix  # noqa: E402
 from analysis.figures.timeline import plot_timeline  # noqa: E402
 from analysis.overlap import source_matrix, source_overlap  # noqa: E402
 from analysis.reuse import find_reuse, reused_spans  # noqa: E402
+from analysis.sidebyside import side_by_side  # noqa: E402
 from analysis.entities import extract_entities  # noqa: E402
 from analysis.sources import extract_sources  # noqa: E402
 from analysis.timeline import build_timeline, timeline_mentions, timeline_to_timelinejs  # noqa: E402
@@ -169,8 +171,9 @@ def corpus_step(corpus: Corpus, context: dict) -> Section:
     )
 
 
-def reuse_step(corpus: Corpus, context: dict) -> Section:
-    """Boilerplate reuse: passages, families with their origin, reuse share per article."""
+def reuse_step(corpus: Corpus, context: dict, *, max_views: int = 10) -> Section:
+    """Boilerplate reuse: passages, families with their origin, reuse share per article, and
+    side-by-side views of the ``max_views`` pairs that share the most words."""
     client = context.get("client")
     if client is not None:
         from analysis.distributed import find_reuse_dask
@@ -186,6 +189,28 @@ def reuse_step(corpus: Corpus, context: dict) -> Section:
         {"reused passages": len(reuse), "boilerplate families": len(families)}
     )
     recycled = int((shares["reused_chars"] > 0).sum())
+    figures = {}
+    if recycled:
+        most = shares.sort_values(["reuse_share", "reused_chars"], ascending=False).head(30)
+        figures["share"] = reuse_share_chart(most)
+    views = []
+    pairs = (
+        reuse.groupby(["source_id", "target_id"], sort=False)["n_words"].sum()
+        .sort_values(ascending=False, kind="stable").head(max_views)
+    )
+    for source_id, target_id in pairs.index:
+        view = side_by_side(corpus, source_id, target_id, reuse=reuse)
+        views.append(
+            f"<details{' open' if not views else ''}><summary>{html.escape(source_id)} &rarr; {html.escape(target_id)}: "
+            f"{view.n_passages} passages, {int(pairs[(source_id, target_id)])} words</summary>"
+            f"{view.html}</details>"
+        )
+    side_html = (
+        f"<h3>Side by side: the {len(views)} article pair(s) with the most reused words</h3>"
+        + "".join(views)
+        if views
+        else ""
+    )
     intro = (
         f"{len(reuse)} reused passages between articles "
         f"({', '.join(f'{n} {kind}' for kind, n in reuse['kind'].value_counts().sort_index().items()) or 'none'}), "
@@ -197,6 +222,8 @@ def reuse_step(corpus: Corpus, context: dict) -> Section:
         title="Boilerplate reuse",
         intro=intro,
         tables={"passages": reuse, "families": families, "share": shares},
+        figures=figures,
+        html=side_html,
         shown_tables=("families", "share", "passages"),
     )
 
@@ -207,7 +234,7 @@ def chronology_step(corpus: Corpus, context: dict) -> Section:
     if spans is None:
         spans = reused_spans(corpus)
     mentions = timeline_mentions(corpus, reuse=spans)
-    timeline = build_timeline(corpus, reuse=spans)
+    timeline = build_timeline(corpus, reuse=spans, mentions=mentions)
     stale = mentions[mentions["stale"].fillna(False).astype(bool)]
     context.setdefault("counts", {}).update(
         {"date mentions": len(mentions), "timeline events": len(timeline), "stale dates": len(stale)}
