@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -375,14 +376,10 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-@lru_cache(maxsize=4096)
-def _sentences(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Sentence spans (as in ``Corpus.sentences``) with their content stems."""
-    out = []
-    for p0, p1 in _paragraph_spans(text):
-        for s, e in split_sentences(text[p0:p1]):
-            out.append((p0 + s, p0 + e, content_stems(text[p0 + s : p0 + e])))
-    return out
+@lru_cache(maxsize=65536)
+def _paragraph_sentences(paragraph: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """Sentence spans of one paragraph (as in ``Corpus.sentences``) with their content stems."""
+    return tuple((s, e, content_stems(paragraph[s:e])) for s, e in split_sentences(paragraph))
 
 
 def content_stems(sentence: str) -> tuple[str, ...]:
@@ -432,26 +429,64 @@ def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return previous[-1]
 
 
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text outside the given spans, the pieces joined by a line break."""
+    pieces, cursor = [], 0
+    for start, end in sorted(spans):
+        pieces.append(text[cursor:start])
+        cursor = max(cursor, end)
+    pieces.append(text[cursor:])
+    return "\n".join(pieces)
+
+
 def _paraphrases(src_text, tgt_text, taken, *, threshold, min_common) -> list[dict]:
     def free(spans, start, end):
         return all(end <= a or start >= b for a, b in spans)
 
+    def paragraphs(text, taken_spans):
+        """Paragraphs with the stems of their text outside the passages."""
+        out = []
+        for p0, p1 in _paragraph_spans(text):
+            inside = [
+                (max(a, p0) - p0, min(b, p1) - p0) for a, b in taken_spans if a < p1 and b > p0
+            ]
+            stems = Counter(content_stems(_outside(text[p0:p1], inside)))
+            if sum(stems.values()) >= min_common:
+                out.append((p0, p1, stems))
+        return out
+
+    def sentences(text, p0, p1, taken_spans):
+        return [
+            (p0 + s, p0 + e, stems)
+            for s, e, stems in _paragraph_sentences(text[p0:p1])
+            if len(stems) >= min_common and free(taken_spans, p0 + s, p0 + e)
+        ]
+
     src_taken = [(p["source_start"], p["source_end"]) for p in taken]
     tgt_taken = [(p["target_start"], p["target_end"]) for p in taken]
-    src_sents = [s for s in _sentences(src_text) if free(src_taken, s[0], s[1])]
-    tgt_sents = [s for s in _sentences(tgt_text) if free(tgt_taken, s[0], s[1])]
+    # Sentences never cross paragraphs, and the longest common subsequence of two sentences is at
+    # most the stems their paragraphs share (counted with repeats): only paragraph pairs sharing
+    # ``min_common`` stems outside the passages are split into sentences and compared.
+    src_sents, tgt_sents, pairs = {}, {}, []
+    for a0, a1, a_stems in paragraphs(src_text, src_taken):
+        for b0, b1, b_stems in paragraphs(tgt_text, tgt_taken):
+            if sum((a_stems & b_stems).values()) >= min_common:
+                if a0 not in src_sents:
+                    src_sents[a0] = sentences(src_text, a0, a1, src_taken)
+                if b0 not in tgt_sents:
+                    tgt_sents[b0] = sentences(tgt_text, b0, b1, tgt_taken)
+                pairs.append((a0, b0))
     scored = []
-    for a0, a1, a_stems in src_sents:
-        if len(a_stems) < min_common:
-            continue
-        a_set = set(a_stems)
-        for b0, b1, b_stems in tgt_sents:
-            if len(b_stems) < min_common or len(a_set.intersection(b_stems)) < min_common:
-                continue
-            common = _lcs(a_stems, b_stems)
-            similarity = 2 * common / (len(a_stems) + len(b_stems))
-            if common >= min_common and similarity >= threshold:
-                scored.append((-similarity, a0, b0, a1, b1))
+    for pa, pb in pairs:
+        for a0, a1, a_stems in src_sents[pa]:
+            a_count = Counter(a_stems)
+            for b0, b1, b_stems in tgt_sents[pb]:
+                if sum((a_count & Counter(b_stems)).values()) < min_common:
+                    continue
+                common = _lcs(a_stems, b_stems)
+                similarity = 2 * common / (len(a_stems) + len(b_stems))
+                if common >= min_common and similarity >= threshold:
+                    scored.append((-similarity, a0, b0, a1, b1))
     found, used_a, used_b = [], set(), set()
     for negative, a0, b0, a1, b1 in sorted(scored):
         if a0 in used_a or b0 in used_b:
@@ -851,28 +886,25 @@ def reused_spans(corpus: Corpus, reuse: pd.DataFrame | None = None) -> pd.DataFr
     if missing:
         raise ValueError(f"reuse is missing column(s) {missing}; expected find_reuse output")
     dates = corpus.articles["date"]
-    by_target: dict[str, list[tuple[int, int, str, int, int]]] = {}
-    for row in reuse.itertuples(index=False):
-        by_target.setdefault(row.target_id, []).append(
-            (row.target_start, row.target_end, row.source_id, row.source_start, row.source_end)
-        )
-    memo: dict[tuple[str, int, int], str] = {}
-
-    def origin(article_id: str, start: int, end: int) -> str:
-        key = (article_id, start, end)
-        if key not in memo:
-            best = article_id
-            for t0, t1, source_id, s0, s1 in by_target.get(article_id, ()):
-                if 2 * (min(end, t1) - max(start, t0)) >= end - start:
-                    candidate = origin(source_id, s0, s1)
-                    if (dates[candidate], candidate) < (dates[best], best):
-                        best = candidate
-            memo[key] = best
-        return memo[key]
-
+    passages = list(reuse.itertuples(index=False))
+    rank = {a: n for n, a in enumerate(sorted(dates.index, key=lambda a: (dates[a], a)))}
+    order = sorted(range(len(passages)), key=lambda i: (rank[passages[i].target_id], i))
+    # Passages in chronological order of their targets: a source is always earlier than its
+    # target, so the origins of the source's own recycled spans are known when they are needed.
+    resolved: dict[str, list[tuple[int, int, str]]] = {}
+    origins: dict[int, str] = {}
+    for i in order:
+        row = passages[i]
+        best = row.source_id
+        s0, s1 = row.source_start, row.source_end
+        for t0, t1, earlier in resolved.get(row.source_id, ()):
+            if 2 * (min(s1, t1) - max(s0, t0)) >= s1 - s0 and rank[earlier] < rank[best]:
+                best = earlier
+        origins[i] = best
+        resolved.setdefault(row.target_id, []).append((row.target_start, row.target_end, best))
     rows = []
-    for row in reuse.itertuples(index=False):
-        origin_id = origin(row.source_id, row.source_start, row.source_end)
+    for i, row in enumerate(passages):
+        origin_id = origins[i]
         rows.append(
             (
                 row.target_id,
