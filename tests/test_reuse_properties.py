@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.reuse import _layout, align_pair
+import analysis
+from analysis.reuse import REUSE_COLUMNS, _layout, align_pair, find_reuse
 from analysis.reuse_index import tokenize
 
 VOCABULARY = [
@@ -118,3 +120,46 @@ def test_a_copied_text_is_one_verbatim_passage(vocabulary_words):
     assert [(p["kind"], p["source_start"], p["target_end"]) for p in found] == [
         ("verbatim", 0, len(text))
     ]
+
+
+@st.composite
+def small_corpora(draw):
+    """Four articles that copy pieces of one another, with edits, on distinct dates."""
+    base = draw(st.lists(st.sampled_from(VOCABULARY), min_size=20, max_size=60))
+    texts = []
+    for _ in range(4):
+        piece_start = draw(st.integers(0, len(base) - 1))
+        piece = base[piece_start : draw(st.integers(piece_start, len(base)))]
+        words_ = draw(words) + list(piece) + draw(words)
+        for _ in range(draw(st.integers(0, 2))):
+            if words_:
+                words_[draw(st.integers(0, len(words_) - 1))] = draw(st.sampled_from(VOCABULARY))
+        texts.append(" ".join(words_) or "empty")
+    return pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d"],
+            "date": ["2020-01-04", "2020-01-01", "2020-01-03", "2020-01-02"],
+            "author": "Desk",
+            "text": texts,
+        }
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_corpora())
+def test_find_reuse_equals_aligning_every_pair(frame):
+    corpus = analysis.load_corpus(frame)
+    found = find_reuse(corpus, paraphrase=False)
+    dates = corpus.articles["date"]
+    ids = sorted(corpus.articles.index, key=lambda a: (dates[a], a))
+    rows = [
+        {"source_id": s, "target_id": t, **p}
+        for i, s in enumerate(ids)
+        for t in ids[i + 1 :]
+        for p in align_pair(corpus.text(s), corpus.text(t), paraphrase=False)
+    ]
+    expected = pd.DataFrame(rows, columns=REUSE_COLUMNS)
+    expected = expected.sort_values(
+        ["source_id", "target_id", "target_start", "source_start"], ignore_index=True
+    )
+    pd.testing.assert_frame_equal(found, expected, check_dtype=False)
