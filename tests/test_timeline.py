@@ -210,7 +210,7 @@ SAME_YEAR = [
 
 
 @pytest.mark.parametrize("similarity", [0, 60, 90, 100])
-def test_window_merges_like_all_pairs_when_the_group_fits(similarity):
+def test_merges_like_all_pairs(similarity):
     frame = pd.DataFrame({"id": [f"a{i}" for i in range(len(SAME_YEAR))],
                           "date": [f"2022-04-{i + 10}" for i in range(len(SAME_YEAR))],
                           "author": None, "text": SAME_YEAR})  # fmt: skip
@@ -223,16 +223,17 @@ def test_window_merges_like_all_pairs_when_the_group_fits(similarity):
         for cluster in sorted(set(reference))
     )
     assert sorted([a for a, _, _ in m] for m in timeline["mentions"]) == expected
-    narrow = build_timeline(corpus, mentions=mentions, similarity=similarity, window=1)
-    assert narrow["n_mentions"].sum() == len(SAME_YEAR)
-    assert len(narrow) >= len(timeline)
+    # The indexed path (used above exact_limit) pairs sentences through shared uncommon words;
+    # in a group this small every word is uncommon, so it merges exactly the same.
+    indexed = build_timeline(corpus, mentions=mentions, similarity=similarity, exact_limit=0)
+    pd.testing.assert_frame_equal(indexed, timeline)
 
 
 @pytest.mark.parametrize(
     ("kwargs", "error"),
     [({"reuse": "spans"}, TypeError), ({"reuse": pd.DataFrame({"article_id": []})}, ValueError),
      ({"similarity": 120}, ValueError), ({"mentions": "mentions"}, TypeError),
-     ({"mentions": pd.DataFrame({"value": []})}, ValueError), ({"window": 0}, ValueError)],
+     ({"mentions": pd.DataFrame({"value": []})}, ValueError), ({"exact_limit": -1}, ValueError)],
 )  # fmt: skip
 def test_bad_inputs(seeds, kwargs, error):
     with pytest.raises(error):

@@ -24,16 +24,17 @@ How
 
 Scale
     Within a value group, mentions whose sentences have the same set of words share one score
-    (recycled sentences cost nothing), and each distinct sentence is compared, in vectorised
-    blocks (``rapidfuzz.process.cdist``), only with the ``window`` distinct sentences on either
-    side of it in publication order. The cost is linear in the number of mentions; groups smaller
-    than the window (every group of a small corpus) are merged exactly as an all-pairs comparison
-    would merge them.
+    (recycled sentences cost nothing). Groups of up to ``exact_limit`` distinct sentences (every
+    group of a small corpus) compare all pairs in one vectorised ``rapidfuzz.process.cdist``
+    call. Larger groups, such as the thousands of "1987" in a newswire year, score each sentence
+    only against the few sentences that share the most uncommon words with it (an inverted index
+    of words), so the cost grows linearly with the corpus.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -67,6 +68,9 @@ _REPORTING_FRAME = re.compile(
 )
 _BARE_REPORT = re.compile(r"(?i)\b(?:said|says|reported|reports|announced|stated|noted)$")
 _CLAUSE_CUT = re.compile(r"\s+(?:that|which|who|whose|where|while)\s+|,|;|:|\s+[–—]\s+")
+_TOKEN = re.compile(r"\w{3,}")
+_CANDIDATES = 30
+_COMMON_WORD = 100
 _DATE_PREPOSITION = re.compile(r"(?i)(?:\b(?:on|in|at|by|since|from|until|during|of)\s+)?$")
 
 
@@ -216,12 +220,54 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame | None = None) -> p
     return frame.astype({"start": "int64", "end": "int64", "reused": bool, "stale": bool})
 
 
-def _clusters(sentences: list[str], similarity: float, window: int) -> list[int]:
+def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarray]:
+    """For each distinct sentence, every sentence (itself included) it is similar to."""
+    scores = process.cdist(
+        distinct, distinct, scorer=fuzz.token_set_ratio, score_cutoff=similarity, dtype=np.float32
+    )
+    return [np.flatnonzero(row >= similarity) for row in scores]
+
+
+def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]:
+    """Like :func:`_similar_all_pairs`, scoring only pairs that share uncommon words.
+
+    Each sentence is scored against at most ``_CANDIDATES`` others: those sharing the most words
+    that occur in at most ``_COMMON_WORD`` sentences of the group (so "the", "said" or the date
+    itself do not pair everything with everything).
+    """
+    words = [{w.lower() for w in _TOKEN.findall(sentence)} for sentence in distinct]
+    postings: dict[str, list[int]] = {}
+    for index, sentence_words in enumerate(words):
+        for word in sentence_words:
+            postings.setdefault(word, []).append(index)
+    similar: list[list[int]] = [[index] for index in range(len(distinct))]
+    scored: set[tuple[int, int]] = set()
+    for index, sentence_words in enumerate(words):
+        shared: Counter[int] = Counter()
+        for word in sentence_words:
+            posting = postings[word]
+            if len(posting) <= _COMMON_WORD:
+                shared.update(posting)
+        shared.pop(index, None)
+        for other, _ in shared.most_common(_CANDIDATES):
+            pair = (min(index, other), max(index, other))
+            if pair in scored:
+                continue
+            scored.add(pair)
+            score = fuzz.token_set_ratio(distinct[index], distinct[other], score_cutoff=similarity)
+            if score >= similarity:
+                similar[index].append(other)
+                similar[other].append(index)
+    return [np.asarray(sorted(found), dtype="int64") for found in similar]
+
+
+def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list[int]:
     """Cluster numbers for the sentences of one value group, taken in order.
 
     A sentence joins the earliest cluster that holds a sentence seen before it with a token-set
-    ratio of at least ``similarity`` (when both are among ``window`` distinct sentences of each
-    other); otherwise it starts a cluster. Sentences with the same set of words are scored once.
+    ratio of at least ``similarity``; otherwise it starts a cluster. Sentences with the same set
+    of words are scored once; above ``exact_limit`` distinct sentences only pairs that share
+    uncommon words are scored.
     """
     keys: dict[tuple[str, ...], int] = {}
     key_of = []
@@ -232,15 +278,10 @@ def _clusters(sentences: list[str], similarity: float, window: int) -> list[int]
             keys[key] = len(distinct)
             distinct.append(sentence)
         key_of.append(keys[key])
-    similar: list[np.ndarray] = []
-    for first in range(0, len(distinct), window):
-        last = min(first + window, len(distinct))
-        offset = max(0, first - window)
-        scores = process.cdist(
-            distinct[first:last], distinct[offset : min(len(distinct), last + window)],
-            scorer=fuzz.token_set_ratio, score_cutoff=similarity, dtype=np.float32,
-        )  # fmt: skip
-        similar.extend(offset + np.flatnonzero(row >= similarity) for row in scores)
+    if len(distinct) <= exact_limit:
+        similar = _similar_all_pairs(distinct, similarity)
+    else:
+        similar = _similar_blocked(distinct, similarity)
     earliest_cluster = np.full(len(distinct), len(sentences), dtype="int64")
     clusters, seen, n_clusters = [], 0, 0
     for key in key_of:
@@ -261,7 +302,7 @@ def build_timeline(
     reuse: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
     similarity: float = 60.0,
-    window: int = 500,
+    exact_limit: int = 300,
 ) -> pd.DataFrame:
     """Merge the dated mentions of a corpus into one timeline of events.
 
@@ -277,11 +318,10 @@ def build_timeline(
     similarity : float, default 60
         Two mentions with the same value are the same event when their sentences have at least
         this rapidfuzz token-set ratio (0-100); 100 merges only identical wording.
-    window : int, default 500
-        How many distinct sentences of the same value, before and after it in publication order,
-        each sentence is compared with. Groups of up to this many distinct sentences are merged
-        exactly as an all-pairs comparison would; larger ones (thousands of "1987" in a newswire
-        year) in linear time.
+    exact_limit : int, default 300
+        Value groups with up to this many distinct sentences are merged by comparing every pair.
+        Larger groups (thousands of "1987" in a newswire year) compare each sentence only with
+        the few that share the most uncommon words with it, which keeps the cost linear.
 
     Returns
     -------
@@ -310,8 +350,8 @@ def build_timeline(
     """
     if not 0 <= similarity <= 100:
         raise ValueError(f"similarity must be between 0 and 100, not {similarity!r}")
-    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
-        raise ValueError(f"window must be a positive int, not {window!r}")
+    if isinstance(exact_limit, bool) or not isinstance(exact_limit, int) or exact_limit < 0:
+        raise ValueError(f"exact_limit must be an int >= 0, not {exact_limit!r}")
     if mentions is None:
         mentions = timeline_mentions(corpus, reuse=reuse)
     elif not isinstance(mentions, pd.DataFrame):
@@ -327,7 +367,7 @@ def build_timeline(
     event_of = np.empty(len(dated), dtype="int64")
     n_events = 0
     for _, group in dated.groupby("value", sort=False):
-        clusters = _clusters(group["sentence"].tolist(), similarity, window)
+        clusters = _clusters(group["sentence"].tolist(), similarity, exact_limit)
         event_of[group.index.to_numpy()] = np.asarray(clusters, dtype="int64") + n_events
         n_events += max(clusters) + 1
     triples = zip(
