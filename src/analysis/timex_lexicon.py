@@ -166,7 +166,8 @@ IRREGULAR_PAST: frozenset[str] = frozenset(
     ]
 )
 
-# Words that, though they end in -ed, point at a later time or are not verbs.
+# Words that, though they end in -ed, point at a later time or are not verbs ("set" points at
+# a later time only as "set to"/"set for", a pattern of the tagger's cue expression).
 FUTURE_VERBS: frozenset[str] = frozenset(
     [
         "scheduled",
@@ -177,7 +178,6 @@ FUTURE_VERBS: frozenset[str] = frozenset(
         "projected",
         "anticipated",
         "due",
-        "set",
         "forecast",
         "designed",
         "supposed",
