@@ -77,6 +77,15 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("the end of the month", "DATE", "2022-04")]),
         ("The pact was signed in late November.", "2022-04-12",
          [("late November", "DATE", "2021-11")]),
+        # A weekday with a part of the day is that day (TimeBank's DATE convention).
+        ("The rally was held Friday night.", "2022-04-12",
+         [("Friday night", "DATE", "2022-04-08")]),
+        ("In June last year, the pact was signed.", "2022-04-12",
+         [("June last year", "DATE", "2021-06")]),
+        ("He was shot last Oct. 23 at home.", "2022-04-12", [("Oct. 23", "DATE", "2021-10-23")]),
+        ("The talks lasted 2 1/2 years.", "2022-04-12", [("2 1/2 years", "DURATION", "P2Y6M")]),
+        ("The climb took a minute and a half.", "2022-04-12",
+         [("a minute and a half", "DURATION", "PT1M30S")]),
     ],
 )  # fmt: skip
 def test_expressions_have_their_exact_values(text, dct, expected):
@@ -93,6 +102,12 @@ def test_expressions_have_their_exact_values(text, dct, expected):
         ("The drills were held in May.", "2021-05"),
         ("The agreement is to be signed in September.", "2022-09"),
         ("The ministry reported on April 12.", "2022-04-12"),
+        # A past clause still means a date a few days ahead rather than one a year back.
+        ("The offer was extended to April 20.", "2022-04-20"),
+        # A plan told in the past perfect is past.
+        ("The offer had been due to expire on Friday.", "2022-04-08"),
+        # With no tense cue, news speaks of the past unless the later date is much nearer.
+        ("Protests in the capital in March.", "2022-03"),
     ],
 )
 def test_tense_places_underspecified_dates(text, expected):

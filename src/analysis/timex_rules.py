@@ -40,7 +40,7 @@ DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 NUMWORD = alternation(w for w in NUMBERS if w not in ("a", "an"))
 NUM = (
-    r"(?P<num>\d{1,3}(?:\.\d+)?(?!\d)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
+    r"(?P<num>\d{1,3}\s+1/2|\d{1,3}(?:\.\d+)?(?!\d)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
     r"(?:one|two|three|four|five|six|seven|eight|nine)|" + NUMWORD + r"|a|an"
     r"|several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|the\s+next\s+few)"
 )
@@ -95,6 +95,7 @@ RULES: list[tuple[str, str]] = [
         + ")?"
     ),
     ("month_year", MONTH + r"(?:\s+of)?,?\s+" + YEAR),
+    ("month_rel_year", MONTH + r"\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b"),
     ("month", MONTH),
     ("year", r"(?:" + _I + r"fiscal|calendar)\s+)?(?<![\w$£€.,/])" + YEAR + r"(?![.,]\d|-\w|/)"),
     ("short_year", r"(?<![\w$])'(?P<yy>\d\d)\b(?!s)"),
@@ -228,7 +229,7 @@ RULES: list[tuple[str, str]] = [
         + WEEKDAY
         + r")|"
         + MONTH
-        + r"|"
+        + r"(?!\s+\d)|"
         + _I
         + SEASON
         + r"))"
@@ -239,7 +240,7 @@ RULES: list[tuple[str, str]] = [
         + r"(?P<rel2>earlier|later|early|late)\s+(?:this|that|next|last|"
         r"in\s+the)\s+(?P<unit>year|month|week|quarter|decade|day))\b"
     ),
-    ("duration", _I + NUM + r"[\s-]+" + UNIT_S + r")(?!\s*-?\s*old)"),
+    ("duration", _I + NUM + r"[\s-]+" + UNIT_S + r"(?P<half>\s+and\s+a\s+half)?)(?!\s*-?\s*old)"),
     (
         "bare_units",
         r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bFor\s))"
@@ -366,7 +367,7 @@ for _words, _category in (
         _CATEGORIES.setdefault(_word, set()).add(_category)
 _RULE_TRIGGERS = {
     "iso": "digit", "slash": "digit", "mdy": "month", "part_of_date": "month", "dmy": "month",
-    "month_year": "month",
+    "month_year": "month", "month_rel_year": "month",
     "month": "month", "year": "digit", "short_year": "digit", "decade": "digit",
     "century": "digit", "time": "digit", "clock": "digit", "q_code": "digit",
     "year_quarter": "digit", "weekday": "day", "weekday_set": "day",

@@ -74,7 +74,7 @@ _FUTURE_CUE = re.compile(
 )
 # A plan told in the past perfect or as already past is no future cue ("had been due to expire
 # Friday", "as previously planned"); "than expected" compares, it does not plan.
-_PLAN_IN_THE_PAST = re.compile(r"(?i)(?:\bhad\s+been|\bpreviously|\bthan)[\s-]+$")
+_PLAN_IN_THE_PAST = re.compile(r"(?i)(?:\b(?:had\s+been|previously)(?:\s+\w+){0,2}|\bthan)[\s-]+$")
 _PAST_PERFECT = re.compile(r"(?i)\bhad\b")
 _WORD = re.compile(r"\b[a-z]+\b")
 _PRESENT = frozenset(
@@ -125,7 +125,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     for match in _FUTURE_CUE.finditer(text, left, right):
         if match.end() <= start or match.start() >= end:
             planned_before = _PLAN_IN_THE_PAST.search(
-                text, max(left, match.start() - 14), match.start()
+                text, max(left, match.start() - 30), match.start()
             )
             cues.append((match.start(), "past" if planned_before else "future", True))
     for match in _WORD.finditer(text, left, right):
@@ -144,7 +144,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
             cues.append((match.start(), "present", True))
         elif word in FUTURE_VERBS:
             planned_before = _PLAN_IN_THE_PAST.search(
-                text, max(left, match.start() - 14), match.start()
+                text, max(left, match.start() - 30), match.start()
             )
             cues.append((match.start(), "past" if planned_before else "future", True))
         elif word in IRREGULAR_PAST or (word.endswith("ed") and word not in NOT_PAST_ED):
@@ -274,6 +274,8 @@ def _number(word: str) -> float | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
+    if re.fullmatch(r"\d+ 1/2", word):
+        return float(word[:-4]) + 0.5
     if word in NUMBERS:
         return float(NUMBERS[word])
     parts = word.split()
@@ -301,8 +303,13 @@ def _duration(num: float | None, unit: str) -> str:
         amount = str(int(num))
     else:
         smaller = {("Y", False): (12, "M", False), ("D", False): (24, "H", True),
-                   ("H", True): (60, "M", True), ("M", False): (30, "D", False),
+                   ("H", True): (60, "M", True), ("M", True): (60, "S", True),
+                   ("M", False): (30, "D", False),
                    ("W", False): (7, "D", False)}.get((letter, is_time))  # fmt: skip
+        whole, rest = int(num), (num - int(num)) * smaller[0] if smaller else None
+        if smaller and rest == int(rest) and whole and smaller[2] == is_time:
+            # "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M: TimeML writes both units.
+            return ("PT" if is_time else "P") + f"{whole}{letter}{int(rest)}{smaller[1]}"
         if smaller and num * smaller[0] == int(num * smaller[0]):
             amount, letter, is_time = str(int(num * smaller[0])), smaller[1], smaller[2]
         else:
@@ -374,6 +381,9 @@ class _Normalizer:
                 kind, value = "TIME", f"{value}T{DAY_PARTS[g['part'].lower()]}"
         elif rule == "month_year":
             value = f"{g['year']}-{MONTHS[g['mon'].rstrip('.').lower()]:02d}"
+        elif rule == "month_rel_year":
+            shift = {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+            value = f"{dct.year + shift}-{MONTHS[g['mon'].rstrip('.').lower()]:02d}"
         elif rule == "month":
             tense = self.tense(cand)
             value = _month(MONTHS[g["mon"].rstrip(".").lower()], dct, tense)
@@ -444,8 +454,8 @@ class _Normalizer:
         elif rule in {"quarter", "q_code", "the_quarter"}:
             value = self.quarter(cand)
         elif rule == "year_quarter":
-            last = self.last_date
-            q = last[-1] if last and re.fullmatch(r"\d{4}-Q\d", last) else "X"
+            last = self.last_quarter
+            q = last[-1] if last else "X"
             value = f"{g['qy']}-Q{q}"
         elif rule == "nine_months":
             kind, value = "DURATION", _duration(_number(g["num"]), "month")
@@ -466,6 +476,8 @@ class _Normalizer:
         elif rule in {"duration", "bare_units"}:
             kind = "DURATION"
             num = _number(g["num"]) if "num" in g else None
+            if num is not None and "half" in g:
+                num += 0.5
             value = _duration(num, g["unit"])
         elif rule == "deictic":
             kind, value = self.deictic(g["dx"])
