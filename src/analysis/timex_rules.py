@@ -505,6 +505,8 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
             return True
         if word in {"later", "present"} and not re.match(r"\s*[,.;]", text[end:]):
             return True
+        if word.endswith("term") and re.match(r"[\s-]+[a-z]", text[end:]):
+            return True  # "the long-term savings": an adjective, no time of its own
         if word == "recent" and not re.match(
             r"\s*[,.;]|\s+(?:weeks|months|years|days)\b", text[end:]
         ):
@@ -562,4 +564,22 @@ def find_candidates(text: str) -> list[Candidate]:
                     mod = extension.group("mod").lower()
                     start = stretched
         out.append(Candidate(start, end, name, groups, mod))
-    return out
+    return _join_clock_and_day(out, text)
+
+
+def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Join a clock time and the day right after it ("9 a.m. Tuesday", "5 p.m. EST Nov. 9")."""
+    joined: list[Candidate] = []
+    for cand in candidates:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.rule in {"time", "noon"}
+            and cand.rule in {"weekday", "mdy"}
+            and re.fullmatch(r"\s+(?:on\s+)?", text[previous.end : cand.start])
+        ):
+            groups = {**cand.groups, **previous.groups}
+            joined[-1] = Candidate(previous.start, cand.end, "time_day", groups, previous.mod)
+        else:
+            joined.append(cand)
+    return joined

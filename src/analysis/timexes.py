@@ -490,6 +490,12 @@ class _Normalizer:
             kind, value = "SET", f"XXXX-WXX-{WEEKDAYS[g['wds'].lower()]}"
         elif rule in {"time", "clock", "noon"}:
             kind, value = "TIME", self.time(g)
+        elif rule == "time_day":
+            day = self(Candidate(cand.start, cand.end, "weekday" if "mon" not in g else "mdy", g))
+            if day is None:
+                return None
+            _, day_value, tense = day
+            kind, value = "TIME", day_value[:10] + self.time(g)[10:]
         elif rule == "season":
             kind, value = "DATE", self.season(cand)
         elif rule == "set":
