@@ -568,7 +568,10 @@ def find_candidates(text: str) -> list[Candidate]:
 
 
 def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidate]:
-    """Join a clock time and the day right after it ("9 a.m. Tuesday", "5 p.m. EST Nov. 9")."""
+    """Join a clock time and the day right after it ("9 a.m. Tuesday", "5 p.m. EST Nov. 9").
+
+    A short parenthesis may sit between them: "10:35 a.m. (0735 GMT) Friday".
+    """
     joined: list[Candidate] = []
     for cand in candidates:
         previous = joined[-1] if joined else None
@@ -576,7 +579,9 @@ def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidat
             previous is not None
             and previous.rule in {"time", "noon"}
             and cand.rule in {"weekday", "mdy"}
-            and re.fullmatch(r"\s+(?:on\s+)?", text[previous.end : cand.start])
+            and re.fullmatch(
+                r"\s+(?:\([^()\n]{1,20}\)\s+)?(?:on\s+)?", text[previous.end : cand.start]
+            )
         ):
             groups = {**cand.groups, **previous.groups}
             joined[-1] = Candidate(previous.start, cand.end, "time_day", groups, previous.mod)

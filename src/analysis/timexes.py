@@ -70,7 +70,10 @@ _BOUNDARY = re.compile(r"[.!?;:]['\"”’)]*\s+(?=[A-Z\"“‘'(])|\n")
 _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|won't|shall|'ll|going\s+to|to\s+be\s+\w+|would|is\s+to|are\s+to|due\s+to|"
     r"plans?\s+to|planning\s+to|intends?\s+to|upcoming|next|coming|tomorrow|aims?\s+to|must|should|"
-    r"might|payable|effective|expires?|deadline|set\s+(?:to|for))\b|’ll\b"
+    r"might|payable|effective|expires?|deadline|set\s+(?:to|for)|ahead\s+of|"
+    # A verb of intent with its infinitive looks ahead, even in the past ("agreed to buy").
+    r"(?:agreed|decided|promised|pledged|voted|vowed|offered|hopes?|hoped|wants?|wanted|"
+    r"seeks?|sought)\s+to)\b|’ll\b"
 )
 # A plan told in the past perfect or as already past is no future cue ("had been due to expire
 # Friday", "as previously planned"); "than expected" compares, it does not plan.
