@@ -87,6 +87,10 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("9 a.m. Tuesday", "TIME", "2022-04-12T09:00")]),
         ("The offer expired at 5 p.m. EST Nov. 9.", "2022-04-12",
          [("5 p.m. EST Nov. 9", "TIME", "2021-11-09T17:00")]),
+        ("The base stays for at least 20 more years.", "2022-04-12",
+         [("at least 20 more years", "DURATION", "P20Y")]),
+        ("They met on June 3. That same day, talks ended.", "2022-04-12",
+         [("June 3", "DATE", "2021-06-03"), ("same day", "DATE", "2021-06-03")]),
         ("The talks lasted 2 1/2 years.", "2022-04-12", [("2 1/2 years", "DURATION", "P2Y6M")]),
         ("The climb took a minute and a half.", "2022-04-12",
          [("a minute and a half", "DURATION", "PT1M30S")]),
@@ -133,6 +137,8 @@ def test_tense_places_underspecified_dates(text, expected):
         "The troops march on the capital.",
         "Leaves fall from the trees.",
         "The memo is dated Feb. 30, 1987.",
+        "It would be a second betrayal.",
+        "Savings grow in the long-term account.",
     ],
 )
 def test_traps_are_not_date_mentions(text):

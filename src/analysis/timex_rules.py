@@ -240,7 +240,11 @@ RULES: list[tuple[str, str]] = [
         + r"(?P<rel2>earlier|later|early|late)\s+(?:this|that|next|last|"
         r"in\s+the)\s+(?P<unit>year|month|week|quarter|decade|day))\b"
     ),
-    ("duration", _I + NUM + r"[\s-]+" + UNIT_S + r"(?P<half>\s+and\s+a\s+half)?)(?!\s*-?\s*old)"),
+    (
+        "duration",
+        _I + NUM + r"[\s-]+(?:(?:more|additional|further|straight|consecutive)\s+)?" + UNIT_S
+        + r"(?P<half>\s+and\s+a\s+half)?)(?!\s*-?\s*old)"
+    ),
     (
         "bare_units",
         r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bFor\s))"
@@ -480,6 +484,11 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
         ):
             return True
         if unit[0].isupper() and not match.group("num")[0].isupper():
+            return True
+        # "a second betrayal": an ordinal, not a second of time.
+        if unit.lower() == "second" and re.match(
+            r"\s+(?!of\b|or\b|and\b|ago\b|later\b)[a-z]", text[end:]
+        ):
             return True
     if name == "month" and match.group("mon") == "May" and _MODAL_MAY.match(text, end):
         return True

@@ -629,7 +629,7 @@ class _Normalizer:
     def relative(self, cand: Candidate) -> tuple[str, str | None]:
         g, dct = cand.groups, self.dct
         rel = re.sub(r"\s+", " ", g["rel"].lower())
-        if rel == "that":
+        if rel in {"that", "same"}:
             dct = self.reference_day()
         sign = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1,
                 "following": 1, "upcoming": 1}.get(rel, 0)  # fmt: skip
