@@ -3,6 +3,7 @@
 Run from the project root::
 
     .venv/bin/python benchmarks/bench_tempeval.py [--data DIR] [--parts dev held-back] [--errors N]
+    .venv/bin/python benchmarks/bench_tempeval.py --timeline 1000 5000 19043
 
 The 256 documents are split once, by a fixed rule decided before any score was seen: a document is
 *held back* when the first byte of ``sha1("chronology-split-v1:" + file name)`` is below 77 (out of
@@ -12,7 +13,10 @@ development documents only; the held-back part measures them on text they were n
 Prints a Markdown table: strict and relaxed span P/R/F1, type F1 and value F1 for both parts and
 documents (and words) per second of tagging on one core. With ``--reuters N`` it also tags the
 first N Reuters-21578 stories that have a body (anchored on their ``<DATE>``) and reports their
-speed: newswire of ordinary length, beside the TimeBank documents.
+speed: newswire of ordinary length, beside the TimeBank documents. With ``--timeline N [N ...]``
+it times :func:`analysis.timeline_mentions` and :func:`analysis.build_timeline` (given those
+mentions) on the first N Reuters-21578 stories read by :func:`analysis.reuters.read_reuters`, with
+an empty reused-spans frame so the reuse detection is left out.
 """
 
 from __future__ import annotations
@@ -78,7 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", nargs="+", default=["dev", "held-back"], help="parts to score")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (best is reported)")
     parser.add_argument("--reuters", type=int, default=0, help="also time N Reuters stories")
+    parser.add_argument(
+        "--timeline", type=int, nargs="+", default=[], help="time the timeline on N Reuters stories"
+    )
     args = parser.parse_args(argv)
+    if args.timeline:
+        print_timeline_timings(args.data.parent / "reuters21578", args.timeline)
+        return 0
     if not args.data.is_dir():
         print(f"TBAQ data not found at {args.data}", file=sys.stderr)
         return 1
@@ -119,6 +129,39 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(stories) / min(timings):.0f} stories/s, {words / min(timings):.0f} words/s"
         )
     return 0
+
+
+def print_timeline_timings(folder: Path, sizes: list[int]) -> None:
+    """Time ``timeline_mentions`` and ``build_timeline`` on the first N Reuters stories."""
+    import pandas as pd
+
+    from analysis import build_timeline, load_corpus, timeline_mentions
+    from analysis.reuters import read_reuters
+
+    stories = read_reuters(folder)
+    no_reuse = pd.DataFrame(columns=["article_id", "start", "end", "origin_id", "origin_date"])
+    print(
+        "| stories | sentences s | mentions | timeline_mentions s | dated | largest value group "
+        "| events | build_timeline s |"
+    )
+    print("|" + "---|" * 8)
+    for size in sizes:
+        corpus = load_corpus(stories.head(size))
+        began = time.perf_counter()
+        _ = corpus.sentences
+        sentences_s = time.perf_counter() - began
+        began = time.perf_counter()
+        mentions = timeline_mentions(corpus, reuse=no_reuse)
+        mentions_s = time.perf_counter() - began
+        began = time.perf_counter()
+        events = build_timeline(corpus, mentions=mentions)
+        build_s = time.perf_counter() - began
+        dated = mentions[mentions["date_start"].notna() & mentions["type"].isin(["DATE", "TIME"])]
+        print(
+            f"| {len(corpus.articles)} | {sentences_s:.1f} | {len(mentions)} | {mentions_s:.1f} "
+            f"| {len(dated)} | {dated['value'].value_counts().max()} | {len(events)} "
+            f"| {build_s:.1f} |"
+        )
 
 
 def print_errors(documents: list, system: dict, limit: int) -> None:
