@@ -110,6 +110,10 @@ def test_expressions_have_their_exact_values(text, dct, expected):
         ("The drills were held in May.", "2021-05"),
         ("The agreement is to be signed in September.", "2022-09"),
         ("The ministry reported on April 12.", "2022-04-12"),
+        # An initial is no sentence end: "will" still governs the date.
+        ("Ms. Aliyeva will succeed Rafael G. Mammadov Feb. 1.", "2023-02-01"),
+        # A past form right next to the date governs it, whatever comes later.
+        ("Shares issued Feb. 1 will receive a partial dividend.", "2022-02-01"),
         # A past clause still means a date a few days ahead rather than one a year back.
         ("The offer was extended to April 20.", "2022-04-20"),
         # A plan told in the past perfect is past.

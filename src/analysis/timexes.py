@@ -66,7 +66,12 @@ _MODS = {
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 _VAGUE = {"several", "a few", "few", "many", "some", "a couple of", "a number of", "the next few"}
 
-_BOUNDARY = re.compile(r"[.!?;:]['\"”’)]*\s+(?=[A-Z\"“‘'(])|\n")
+# A sentence or clause ends at a stop before a capital, but not after an initial or a title
+# ("Daniel P. Davison", "Mr. Bush", "U.S. Secretary").
+_BOUNDARY = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|Lt))(?<!\b(?:Mrs|Sen|Rep|Gen|Gov|Col|Inc))"
+    r"[.!?;:]['\"”’)]*\s+(?=[A-Z\"“‘'(])|\n"
+)
 _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|won't|shall|'ll|going\s+to|to\s+be\s+\w+|would|is\s+to|are\s+to|due\s+to|"
     r"plans?\s+to|planning\s+to|intends?\s+to|upcoming|next|coming|tomorrow|aims?\s+to|must|should|"
@@ -155,6 +160,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 text, max(left, match.start() - 12), match.start()
             ):
                 continue
+            # A past form right next to the date governs it ("issued July 1", "on Sunday
+            # issued"), whatever other cue the sentence holds.
+            if 0 <= start - match.end() <= 4 or 0 <= match.start() - end <= 2:
+                return "past"
             cues.append((match.start(), "past", word in IRREGULAR_PAST))
         elif word == "ago":
             cues.append((match.start(), "past", True))
