@@ -133,7 +133,8 @@ RULES: list[tuple[str, str]] = [
         "quarter",
         _I
         + r"the\s+)?(?:(?P<qy>1[5-9]\d\d|20\d\d)(?:'s)?\s+|(?:this|last|"
-        r"next)\s+year's\s+)?(?:fiscal\s+|calendar\s+)?"
+        r"next)\s+year's\s+)?(?P<prior>(?i:year-ago|year-earlier|prior-year)\s+)?"
+        r"(?:fiscal\s+|calendar\s+)?"
         + ORDQ
         + r"(?:[\s-]+fiscal)?[\s-]+"
         + _I

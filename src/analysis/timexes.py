@@ -581,9 +581,10 @@ class _Normalizer:
             if re.fullmatch(r"\d{4}-Q\d", self.last_date):
                 return self.last_date
             return f"{previous.year}-Q{(previous.month - 1) // 3 + 1}"
-        if year:
-            return f"{year}-Q{q}"
-        return _quarter(q, dct, self.tense(cand))
+        value = f"{year}-Q{q}" if year else _quarter(q, dct, self.tense(cand))
+        if "prior" in g:  # "the year-ago third quarter": that quarter a year before
+            value = f"{int(value[:4]) - 1}{value[4:]}"
+        return value
 
     def year_before(self) -> str:
         last = self.last_quarter or self.last_date
