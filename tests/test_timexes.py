@@ -89,6 +89,8 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("5 p.m. EST Nov. 9", "TIME", "2021-11-09T17:00")]),
         ("In the year-ago third quarter, it earned $2 million.", "2022-11-02",
          [("the year-ago third quarter", "DATE", "2021-Q3")]),
+        ("Prices will stay low for a couple of years.", "2022-04-12",
+         [("a couple of years", "DURATION", "P2Y")]),
         ("The base stays for at least 20 more years.", "2022-04-12",
          [("at least 20 more years", "DURATION", "P20Y")]),
         ("They met on June 3. That same day, talks ended.", "2022-04-12",

@@ -64,7 +64,8 @@ _MODS = {
     "the end of": "END", "the close of": "END", "earlier": "START", "later": "END",
 }  # fmt: skip
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
-_VAGUE = {"several", "a few", "few", "many", "some", "a couple of", "a number of", "the next few"}
+# Counts with no number; "a couple of" is two, as TimeML reads it.
+_VAGUE = {"several", "a few", "few", "many", "some", "a number of", "the next few"}
 
 # A sentence or clause ends at a stop before a capital, but not after an initial or a title
 # ("Daniel P. Davison", "Mr. Bush", "U.S. Secretary").
@@ -284,6 +285,8 @@ def _number(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.lower().replace("-", " ")).strip()
     if word in _VAGUE:
         return None
+    if word == "a couple of":
+        return 2.0
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
     if re.fullmatch(r"\d+ 1/2", word):
