@@ -3,7 +3,8 @@
 Design
 ------
 :func:`side_by_side` lays the earlier article (left) and the later one (right) out paragraph by
-paragraph as an HTML table for JupyterLab. Every reused passage is shaded on both sides with the
+paragraph as an HTML table for JupyterLab; paragraphs joined by a passage share a row, so moved
+text lines up. Every reused passage is shaded on both sides with the
 same number: green for verbatim, amber for edited, blue for paraphrase; new text stays plain.
 Inside an edited passage the words that differ (after the same comparison keys the aligner uses)
 are underlined in red, so the edits can be read off directly. Every piece of article text goes
@@ -125,14 +126,13 @@ def side_by_side(
     paragraphs = corpus.paragraphs
     left = paragraphs[paragraphs["article_id"] == source_id]
     right = paragraphs[paragraphs["article_id"] == target_id]
-    cells = []
-    for index in range(max(len(left), len(right))):
-        cells.append(
-            "<tr>"
-            + _cell(source_text, left, index, source_marks)
-            + _cell(target_text, right, index, target_marks)
-            + "</tr>"
-        )
+    cells = [
+        "<tr>"
+        + _cell(source_text, left, i, source_marks)
+        + _cell(target_text, right, j, target_marks)
+        + "</tr>"
+        for i, j in _rows(left, right, rows)
+    ]
     dates = corpus.articles["date"]
     head = "".join(
         f"<th>{html.escape(a)} ({dates[a]:%Y-%m-%d})</th>" for a in (source_id, target_id)
@@ -167,8 +167,44 @@ def _differences(source_text, target_text, s0, s1, t0, t1):
     return src_diff, tgt_diff
 
 
-def _cell(text: str, paragraphs: pd.DataFrame, index: int, marks) -> str:
-    if index >= len(paragraphs):
+def _rows(left: pd.DataFrame, right: pd.DataFrame, passages: pd.DataFrame):
+    """Pairs of paragraph positions (or None) for the table rows: paragraphs joined by a passage
+    share a row, in order; the paragraphs between them are laid side by side."""
+
+    def touched(paragraphs, start, end):
+        return [
+            n
+            for n, (a, b) in enumerate(zip(paragraphs["start"], paragraphs["end"], strict=True))
+            if a < end and b > start
+        ]
+
+    links = set()
+    for row in passages.itertuples(index=False):
+        src = touched(left, row.source_start, row.source_end)
+        tgt = touched(right, row.target_start, row.target_end)
+        links.update(zip(src, tgt, strict=False))
+    chosen: list[tuple[int, int]] = []
+    for i, j in sorted(links):
+        if not chosen or (i > chosen[-1][0] and j > chosen[-1][1]):
+            chosen.append((i, j))
+    out, i, j = [], 0, 0
+    for mi, mj in [*chosen, (len(left), len(right))]:
+        gap_left, gap_right = list(range(i, mi)), list(range(j, mj))
+        for k in range(max(len(gap_left), len(gap_right))):
+            out.append(
+                (
+                    gap_left[k] if k < len(gap_left) else None,
+                    gap_right[k] if k < len(gap_right) else None,
+                )
+            )
+        if mi < len(left) or mj < len(right):
+            out.append((mi, mj))
+        i, j = mi + 1, mj + 1
+    return out
+
+
+def _cell(text: str, paragraphs: pd.DataFrame, index: int | None, marks) -> str:
+    if index is None:
         return "<td></td>"
     start, end = int(paragraphs.iloc[index]["start"]), int(paragraphs.iloc[index]["end"])
     cuts = {start, end}
