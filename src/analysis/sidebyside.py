@@ -141,7 +141,7 @@ def side_by_side(
         f'<mark style="background:{colour}">{kind}</mark>' for kind, colour in COLOURS.items()
     )
     markup = (
-        f'{STYLE}<div>{legend} <span class="diff">changed word</span></div>'
+        f'{STYLE}<div class="sbs">{legend} <span class="diff">changed word</span></div>'
         f'<table class="sbs"><tr>{head}</tr>{"".join(cells)}</table>'
     )
     return SideBySide(source_id, target_id, len(rows), markup)
