@@ -93,3 +93,15 @@ def test_figures_refuse_bad_tables():
         paragraph_heatmap(pd.DataFrame())
     with pytest.raises(ValueError, match="missing column"):
         reuse_share_chart(pd.DataFrame({"reused_chars": [1]}))
+
+
+def test_moved_paragraphs_share_a_row(seeds):
+    view = side_by_side(seeds, OLD, NEW)
+    rows = view.html.split("<tr>")[2:]
+    marked = [
+        (row.split("<td>")[1].count("<sup>[2]"), row.split("<td>")[2].count("<sup>[2]"))
+        for row in rows
+    ]
+    assert marked.count((1, 1)) == 4
+    assert (1, 0) not in marked and (0, 1) not in marked
+    assert len(rows) == 14
