@@ -69,6 +69,13 @@ def test_dask_matches_in_process(client, make_corpus, npartitions):
     pd.testing.assert_frame_equal(got, expected)
 
 
+def test_dask_matches_in_process_covering_sources(client):
+    corpus = small_corpus()
+    expected = find_reuse(corpus, sources="covering")
+    got = find_reuse_dask(corpus, client, npartitions=2, chunk_size=3, sources="covering")
+    pd.testing.assert_frame_equal(got, expected)
+
+
 def test_small_corpus_has_the_planted_reuse():
     reuse = find_reuse(small_corpus())
     # 4 articles carry both paragraphs and 4 carry the first one: every later article reuses
@@ -81,6 +88,8 @@ def test_bad_arguments(client):
         find_reuse_dask("not a corpus", client)
     with pytest.raises(ValueError, match="chunk_size must be a positive integer"):
         find_reuse_dask(small_corpus(), client, chunk_size=0)
+    with pytest.raises(ValueError, match="max_df is not supported on Dask"):
+        find_reuse_dask(small_corpus(), client, max_df=10)
 
 
 def test_dask_parse_matches_in_process(client):

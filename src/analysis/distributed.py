@@ -10,10 +10,13 @@ from the same pure functions :func:`analysis.find_reuse` composes:
 2. **Candidate index by shuffle**: the ``(article_id, hash)`` rows are shuffled on ``hash``, so every
    n-gram's postings land in one partition. Each partition counts, for the n-grams it holds, how many
    each pair of articles shares (:func:`~analysis.reuse_index.candidate_pairs` with
-   ``min_shared=1``); the per-partition counts are summed per pair and filtered by ``min_shared``.
-   An n-gram lives in exactly one partition, so the sums equal the in-process counts.
-3. **Alignment**: the ordered candidate pairs are cut into chunks and aligned in parallel
-   (:func:`~analysis.reuse.align_pair`); the texts travel to the workers once (scattered).
+   ``min_shared=1``): every pair of articles that shares an n-gram is found, in whichever
+   partition holds that n-gram.
+3. **Alignment by target**: the targets (articles sharing text with an earlier one) are cut into
+   chunks; each task receives its targets and their candidate sources, finds the anchors of each
+   pair (:func:`~analysis.reuse.source_candidates`) and aligns them
+   (:func:`~analysis.reuse.align_target`). Anchors depend only on the two articles of a pair and
+   their date order, so each task computes what the in-process run computes for its targets.
 
 The passages are then sorted exactly as in process. The costly per-article work of the sources
 step, the spaCy parse, runs on the workers in chunks of paragraphs (:func:`parse_paragraphs_dask`);
@@ -30,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus import Corpus
-from analysis.reuse import _reuse_frame, align_pair, ordered_pairs
+from analysis.reuse import _reuse_frame, align_target, source_candidates
 from analysis.reuse_index import article_signatures, candidate_pairs
 
 __all__ = ["dask_client", "find_reuse_dask", "parse_paragraphs_dask"]
@@ -69,14 +72,30 @@ def dask_client(
 
 
 def _pair_counts(partition: pd.DataFrame, max_df: int) -> pd.DataFrame:
-    return candidate_pairs(partition, min_shared=1, max_df=max_df)
+    return candidate_pairs(partition, min_shared=1, max_df=max_df)[["a", "b", "shared"]]
 
 
-def _align_chunk(pairs: list[tuple[str, str]], texts: dict[str, str], options: dict) -> list[dict]:
-    rows = []
-    for source_id, target_id in pairs:
-        for passage in align_pair(texts[source_id], texts[target_id], **options):
-            rows.append({"source_id": source_id, "target_id": target_id, **passage})
+def _align_chunk(
+    targets: list[str], articles: pd.DataFrame, reuse_options: dict, options: dict
+) -> list[dict]:
+    """Align each target of the chunk with its earlier candidate sources.
+
+    ``articles`` holds the targets and every article sharing an n-gram with one of them, so the
+    candidates and anchors of each target are the ones :func:`analysis.find_reuse` computes on the
+    whole corpus (they depend only on the two articles of a pair and their date order).
+    """
+    sub = Corpus(articles=articles, paragraphs=pd.DataFrame())
+    signatures = article_signatures(articles, k=options["k"], positions=True)
+    texts = articles["text"].to_dict()
+    wanted = set(targets)
+    rows: list[dict] = []
+    for target_id, candidates in source_candidates(sub, signatures, **reuse_options):
+        if target_id in wanted:
+            rows.extend(
+                align_target(target_id, texts, candidates, sources=options["sources"], **{
+                    key: value for key, value in options.items() if key != "sources"
+                })
+            )
     return rows
 
 
@@ -85,12 +104,12 @@ def find_reuse_dask(
     client,
     *,
     npartitions: int | None = None,
-    chunk_size: int = 500,
+    chunk_size: int = 200,
     k: int = 4,
-    min_words: int = 8,
+    min_words: int = 10,
     max_gap: int = 8,
-    min_shared: int = 2,
-    max_df: int = 500,
+    max_df: int | None = None,
+    sources: str = "all",
     paraphrase: bool = True,
     paraphrase_threshold: float = 0.45,
     paraphrase_min_common: int = 6,
@@ -105,51 +124,67 @@ def find_reuse_dask(
     npartitions : int, optional
         Article partitions for the signature and shuffle stages (default: 2 per worker thread).
     chunk_size : int
-        Candidate pairs per alignment task.
-    k, min_words, max_gap, min_shared, max_df, paraphrase, paraphrase_threshold,
-    paraphrase_min_common
+        Target articles per alignment task.
+    k, min_words, max_gap, sources, paraphrase, paraphrase_threshold, paraphrase_min_common
         As in :func:`analysis.find_reuse`.
+    max_df : None
+        Only the default (no limit) is supported: a limit on n-gram occurrences is a global count
+        that the partitioned alignment tasks do not see.
     """
     import dask.dataframe as dd
 
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
-    if chunk_size < 1:
+    if not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+    if max_df is not None:
+        raise ValueError("max_df is not supported on Dask; leave it None (no limit)")
+    if sources not in ("covering", "all"):
+        raise ValueError(f"sources must be 'covering' or 'all', got {sources!r}")
     options = {
         "k": k,
         "min_words": min_words,
         "max_gap": max_gap,
+        "sources": sources,
         "paraphrase": paraphrase,
         "paraphrase_threshold": paraphrase_threshold,
         "paraphrase_min_common": paraphrase_min_common,
     }
-    texts = corpus.articles["text"]
-    if len(texts) < 2:
+    reuse_options = {"min_words": min_words, "max_gap": max_gap}
+    articles = corpus.articles[["date", "text"]]
+    if len(articles) < 2:
         return _reuse_frame([])
     threads = sum(client.nthreads().values()) or 1
-    npartitions = min(npartitions or 2 * threads, len(texts))
+    npartitions = min(npartitions or 2 * threads, len(articles))
 
-    articles = dd.from_pandas(texts.to_frame("text"), npartitions=npartitions, sort=False)
+    frame = dd.from_pandas(articles[["text"]], npartitions=npartitions, sort=False)
     signature_meta = pd.DataFrame(
         {"article_id": pd.Series(dtype=object), "hash": pd.Series(dtype=np.uint64)}
     )
-    signatures = articles.map_partitions(article_signatures, k=k, meta=signature_meta)
+    signatures = frame.map_partitions(article_signatures, k=k, meta=signature_meta)
     by_hash = signatures.shuffle(on="hash", npartitions=npartitions)
     count_meta = pd.DataFrame(
         {"a": pd.Series(dtype=object), "b": pd.Series(dtype=object), "shared": pd.Series(dtype="int64")}
     )
-    partial = by_hash.map_partitions(_pair_counts, max_df=max_df, meta=count_meta)
-    counts = partial.compute(scheduler=client.get)
-    counts = counts.groupby(["a", "b"], sort=True, as_index=False)["shared"].sum()
-    pairs = counts[counts["shared"] >= min_shared].reset_index(drop=True)
-
-    ordered = list(ordered_pairs(corpus, pairs).itertuples(index=False, name=None))
-    if not ordered:
+    unlimited = len(articles) + 1
+    partial = by_hash.map_partitions(_pair_counts, max_df=unlimited, meta=count_meta)
+    pairs = partial.compute(scheduler=client.get)[["a", "b"]].drop_duplicates()
+    if pairs.empty:
         return _reuse_frame([])
-    shared_texts = client.scatter(texts.to_dict(), broadcast=True)
-    chunks = [ordered[i : i + chunk_size] for i in range(0, len(ordered), chunk_size)]
-    futures = client.map(_align_chunk, chunks, texts=shared_texts, options=options, pure=False)
+
+    order = {a: n for n, a in enumerate(sorted(articles.index, key=lambda a: (articles.at[a, "date"], a)))}
+    neighbours: dict[str, set[str]] = {}
+    for a, b in pairs.itertuples(index=False):
+        target, source = (b, a) if order[a] < order[b] else (a, b)
+        neighbours.setdefault(target, set()).add(source)
+    targets = sorted(neighbours)
+    chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
+    payloads = [
+        articles.loc[sorted(set(chunk).union(*(neighbours[t] for t in chunk)))] for chunk in chunks
+    ]
+    futures = client.map(
+        _align_chunk, chunks, payloads, reuse_options=reuse_options, options=options, pure=False
+    )
     rows = [row for chunk in client.gather(futures) for row in chunk]
     return _reuse_frame(rows)
 
