@@ -7,8 +7,8 @@ Usage::
 
 Each size runs in a fresh child process, so its peak memory (``ru_maxrss``) is its own. The steps
 are the ones ``python -m analysis report`` runs: load (the Reuters reader and ``load_corpus``),
-reuse (``find_reuse``, families, reuse shares), chronology (``build_timeline``) and sources
-(``extract_sources``).
+reuse (``find_reuse``, families, reuse shares, reused spans), chronology (``timeline_mentions``,
+``build_timeline``) and sources (``extract_sources``, ``extract_entities``).
 
 Growing the corpus: copy 0 is Reuters itself; copy ``k`` (k >= 1) is Reuters again with every
 lower-case word of five or more letters given a copy-specific ending (``price`` -> ``pricekb``).
@@ -40,19 +40,25 @@ _LONG_LOWER = re.compile(r"\b[a-z]{5,}\b")
 _TAGS = "bcdfghjklmnpqrstvwxz"
 
 
-def scaled_frame(frame: pd.DataFrame, factor: int) -> pd.DataFrame:
-    """Return ``factor`` copies of ``frame``; copies after the first have distinct long words."""
+def scaled_frame(frame: pd.DataFrame, factor: float) -> pd.DataFrame:
+    """Return ``factor`` copies of ``frame``; copies after the first have distinct long words.
+    A factor below 1 takes the first stories (in NEWID order)."""
+    if factor < 1:
+        return frame.head(int(len(frame) * factor)).reset_index(drop=True)
+    factor = int(factor)
     copies = [frame]
     for k in range(1, factor):
         tag = _TAGS[k % len(_TAGS)] + _TAGS[k // len(_TAGS)]
         copy = frame.copy()
         copy["id"] = copy["id"] + f"~{k}"
-        copy["text"] = copy["text"].str.replace(_LONG_LOWER, lambda m: m.group(0) + tag, regex=True)
+        copy["text"] = copy["text"].str.replace(
+            _LONG_LOWER, lambda m, tag=tag: m.group(0) + tag, regex=True
+        )
         copies.append(copy)
     return pd.concat(copies, ignore_index=True)
 
 
-def run_size(factor: int, steps: list[str]) -> dict:
+def run_size(factor: float, steps: list[str]) -> dict:
     """Run the pipeline steps on one corpus size in this process; return timings and memory."""
     import analysis
     from analysis.reuters import read_reuters
@@ -74,14 +80,22 @@ def run_size(factor: int, steps: list[str]) -> dict:
         timings["reuse"] = time.perf_counter() - t0
         counts["passages"] = len(reuse)
         counts["families"] = len(families)
+    spans = None
+    if reuse is not None:
+        t0 = time.perf_counter()
+        spans = analysis.reused_spans(corpus, reuse)
+        timings["reuse"] += time.perf_counter() - t0
     if "chronology" in steps:
         t0 = time.perf_counter()
-        timeline = analysis.build_timeline(corpus, reuse=reuse)
+        mentions = analysis.timeline_mentions(corpus, reuse=spans)
+        timeline = analysis.build_timeline(corpus, reuse=spans, mentions=mentions)
         timings["chronology"] = time.perf_counter() - t0
-        counts["timeline entries"] = len(timeline)
+        counts["date mentions"] = len(mentions)
+        counts["timeline events"] = len(timeline)
     if "sources" in steps:
         t0 = time.perf_counter()
-        sources = analysis.extract_sources(corpus)
+        sources = analysis.extract_sources(corpus, reused=spans)
+        analysis.extract_entities(corpus)
         timings["sources"] = time.perf_counter() - t0
         counts["attributions"] = len(sources)
     timings["total"] = time.perf_counter() - started
@@ -91,9 +105,9 @@ def run_size(factor: int, steps: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 5, 10])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 5, 10])
     parser.add_argument("--steps", nargs="+", choices=STEPS[1:], default=list(STEPS[1:]))
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_size(args.child, args.steps)))
@@ -104,32 +118,53 @@ def main() -> None:
     for factor in args.sizes:
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(factor), "--steps", *args.steps],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(f"{factor}x done: {results[-1]['timings']['total']:.1f} s", file=sys.stderr)
+        print(f"{factor:g}x done: {results[-1]['timings']['total']:.1f} s", file=sys.stderr)
     base = results[0]
     step_names = ["load", *args.steps]
-    print(f"Machine: {platform.machine()}, {platform.python_implementation()} "
-          f"{platform.python_version()}, {__import__('os').cpu_count()} cores\n")
-    header = ["size", "articles", "words", *[f"{s} s" for s in step_names], "total s",
-              "s per 1k articles", "time vs 1x", "peak MiB"]
+    print(
+        f"Machine: {platform.machine()}, {platform.python_implementation()} "
+        f"{platform.python_version()}, {__import__('os').cpu_count()} cores\n"
+    )
+    header = [
+        "size",
+        "articles",
+        "words",
+        *[f"{s} s" for s in step_names],
+        "total s",
+        "s per 1k articles",
+        "time vs 1x",
+        "peak MiB",
+    ]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for r in results:
         t, c = r["timings"], r["counts"]
         per_k = 1000 * t["total"] / c["articles"]
         ratio = t["total"] / base["timings"]["total"]
-        cells = [f"{r['factor']}x", f"{c['articles']:,}", f"{c['words']:,}",
-                 *[f"{t[s]:.1f}" for s in step_names], f"{t['total']:.1f}", f"{per_k:.2f}",
-                 f"{ratio:.2f}", f"{r['peak_mib']:.0f}"]
+        cells = [
+            f"{r['factor']:g}x",
+            f"{c['articles']:,}",
+            f"{c['words']:,}",
+            *[f"{t[s]:.1f}" for s in step_names],
+            f"{t['total']:.1f}",
+            f"{per_k:.2f}",
+            f"{ratio:.2f}",
+            f"{r['peak_mib']:.0f}",
+        ]
         print("| " + " | ".join(cells) + " |")
     print()
     extra = sorted({k for r in results for k in r["counts"]} - {"articles", "words"})
     print("| size | " + " | ".join(extra) + " |")
     print("|---|" + "---|" * len(extra))
     for r in results:
-        print(f"| {r['factor']}x | " + " | ".join(f"{r['counts'].get(k, '')}" for k in extra) + " |")
+        print(
+            f"| {r['factor']:g}x | " + " | ".join(f"{r['counts'].get(k, '')}" for k in extra) + " |"
+        )
 
 
 if __name__ == "__main__":

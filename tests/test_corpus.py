@@ -29,7 +29,7 @@ def write(tmp_path, name: str, content: str | bytes):
     return path
 
 
-# --- the seeds -------------------------------------------------------------------------------------
+# --- the seeds ---------------------------------------------------------------------------------
 
 
 def test_seeds_articles(seeds):
@@ -95,17 +95,39 @@ def test_seed_sentences(seeds):
     [
         (" date 2021-07-15 By Azernews\n\n" + BODY, "Azernews", "2021-07-15"),
         ("date 2021-07-15\n\n" + BODY, None, "2021-07-15"),
-        (" date 2021-07-15 14:05 +04:00 By Jane Roe\n\n" + BODY, "Jane Roe", "2021-07-15 14:05 +04:00"),
+        (
+            " date 2021-07-15 14:05 +04:00 By Jane Roe\n\n" + BODY,
+            "Jane Roe",
+            "2021-07-15 14:05 +04:00",
+        ),
         (" date 2021-07-15 09:30:00 UTC\n" + BODY, None, "2021-07-15 09:30:00 UTC"),
-        (" date 2021-07-15 By Jane Roe\n\n\n\n" + BODY.replace("\n\n", "\n\n\n\n") + "\n\n\n", "Jane Roe", "2021-07-15"),
+        (
+            " date 2021-07-15 By Jane Roe\n\n\n\n" + BODY.replace("\n\n", "\n\n\n\n") + "\n\n\n",
+            "Jane Roe",
+            "2021-07-15",
+        ),
         (" date 2021-07-15 By Jane Roe\n\nBy Jane Roe\n\n" + BODY, "Jane Roe", "2021-07-15"),
         (" date 2021-07-15\n\nBy Jane Roe\n\n" + BODY, "Jane Roe", "2021-07-15"),
-        (" date 2021-07-15 By X\n\n" + BODY + "\n\n---\nRead more: link\nFollow us", "X", "2021-07-15"),
+        (
+            " date 2021-07-15 By X\n\n" + BODY + "\n\n---\nRead more: link\nFollow us",
+            "X",
+            "2021-07-15",
+        ),
         ((" date 2021-07-15 By X\n\n" + BODY).replace("\n", "\r\n"), "X", "2021-07-15"),
         ("\ufeff date 2021-07-15 By X\n\n" + BODY, "X", "2021-07-15"),
     ],
-    ids=["seed", "no-byline", "time-zone", "utc", "blank-lines", "byline-repeated",
-         "byline-in-body-only", "footer", "crlf", "bom"],
+    ids=[
+        "seed",
+        "no-byline",
+        "time-zone",
+        "utc",
+        "blank-lines",
+        "byline-repeated",
+        "byline-in-body-only",
+        "footer",
+        "crlf",
+        "bom",
+    ],
 )
 def test_header_and_body_variants(tmp_path, content, author, published):
     write(tmp_path, "a.txt", content)
@@ -165,7 +187,10 @@ def test_csv(tmp_path):
     path = tmp_path / "c.csv"
     pd.DataFrame(records()).to_csv(path, index=False)
     corpus = load_corpus(path)
-    assert corpus.articles["date"].tolist() == [pd.Timestamp("2022-01-02"), pd.Timestamp("2022-01-01")]
+    assert corpus.articles["date"].tolist() == [
+        pd.Timestamp("2022-01-02"),
+        pd.Timestamp("2022-01-01"),
+    ]
     assert corpus.paragraphs.groupby("article_id").size().to_dict() == {"a": 1, "b": 2}
 
 
@@ -202,7 +227,9 @@ BAD_FILES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "line", "reason"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+@pytest.mark.parametrize(
+    ("name", "content", "line", "reason"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
 def test_bad_file_raises_with_file_line_and_reason(tmp_path, name, content, line, reason):
     path = write(tmp_path, name, content)
     with pytest.raises(ArticleFormatError) as info:
@@ -264,7 +291,10 @@ def test_duplicate_ids(tmp_path):
     ("row", "reason"),
     [
         ({"id": "a", "date": "2021-02-30", "author": "", "text": "T."}, "impossible date"),
-        ({"id": "a", "date": "yesterday", "author": "", "text": "T."}, "expected a publication date"),
+        (
+            {"id": "a", "date": "yesterday", "author": "", "text": "T."},
+            "expected a publication date",
+        ),
         ({"id": "a", "date": "2021-02-03", "author": "", "text": "  \n\n "}, "body is empty"),
         ({"id": "", "date": "2021-02-03", "author": "", "text": "T."}, "non-empty article id"),
     ],
@@ -342,7 +372,7 @@ def test_invalid_arguments(kwargs, exc, match):
         ('He said output would stay at 15.8 mln bpd."', 1),
         ("Kerdix Inc. and Nakamichi Corp agreed. Hoechst said so.", 2),
         ("Lt. Col. John Smith of the U.S. Army arrived at 9 a.m. on Monday. It was No. 1.", 2),
-        ("J. R. R. Tolkien wrote it. \"We will win. We must,\" he said. Then he left.", 3),
+        ('J. R. R. Tolkien wrote it. "We will win. We must," he said. Then he left.', 3),
         ("", 0),
     ],
 )

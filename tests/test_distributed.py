@@ -20,11 +20,32 @@ BOILERPLATE = [
 ]
 
 
-WORDS = (
-    "harbour wheat copper ballot river tariff glacier senate orchard pipeline vaccine runway "
-    "lottery cobalt monsoon dockyard festival quarry turbine verdict archive embassy satellite "
-    "reservoir"
-).split()
+WORDS = [
+    "harbour",
+    "wheat",
+    "copper",
+    "ballot",
+    "river",
+    "tariff",
+    "glacier",
+    "senate",
+    "orchard",
+    "pipeline",
+    "vaccine",
+    "runway",
+    "lottery",
+    "cobalt",
+    "monsoon",
+    "dockyard",
+    "festival",
+    "quarry",
+    "turbine",
+    "verdict",
+    "archive",
+    "embassy",
+    "satellite",
+    "reservoir",
+]
 
 
 def own_sentence(i: int, salt: int) -> str:
@@ -58,8 +79,9 @@ def client():
         yield c
 
 
-@pytest.mark.parametrize("make_corpus", [lambda: load_corpus(SEEDS_DIR), small_corpus],
-                         ids=["seeds", "small"])
+@pytest.mark.parametrize(
+    "make_corpus", [lambda: load_corpus(SEEDS_DIR), small_corpus], ids=["seeds", "small"]
+)
 @pytest.mark.parametrize("npartitions", [1, 3])
 def test_dask_matches_in_process(client, make_corpus, npartitions):
     corpus = make_corpus()
@@ -93,8 +115,8 @@ def test_bad_arguments(client):
 
 
 def test_dask_parse_matches_in_process(client):
-    from analysis.nlp import parse_paragraphs
     from analysis.distributed import parse_paragraphs_dask
+    from analysis.nlp import parse_paragraphs
 
     corpus = load_corpus(SEEDS_DIR)
     local = list(parse_paragraphs(corpus))

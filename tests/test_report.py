@@ -33,9 +33,17 @@ def test_report_files(seed_report):
 def test_report_has_every_analysis(seed_report):
     out = seed_report.out_dir
     assert seed_report.sections == ["corpus", "reuse", "chronology", "sources"]
-    for name in ("reuse_passages", "reuse_families", "reuse_share", "chronology_mentions",
-                 "chronology_timeline", "sources_attributions", "sources_entities",
-                 "sources_overlap", "sources_matrix"):
+    for name in (
+        "reuse_passages",
+        "reuse_families",
+        "reuse_share",
+        "chronology_mentions",
+        "chronology_timeline",
+        "sources_attributions",
+        "sources_entities",
+        "sources_overlap",
+        "sources_matrix",
+    ):
         assert (out / "tables" / f"{name}.parquet").is_file(), name
     passages = pd.read_parquet(out / "tables" / "reuse_passages.parquet")
     assert passages[["target_start", "target_end", "kind"]].values.tolist() == [
@@ -91,8 +99,9 @@ def test_cli_collect_lists_skipped_files(tmp_path, capsys):
     (tmp_path / "in" / "good.txt").write_text(" date 2021-01-01\n\nGood story.", encoding="utf-8")
     (tmp_path / "in" / "bad.txt").write_text(" date 2021-02-30\n\nBad date.", encoding="utf-8")
     out = tmp_path / "out"
-    status = main(["report", str(tmp_path / "in"), "--out", str(out), "--errors", "collect",
-                   "--no-progress"])
+    status = main(
+        ["report", str(tmp_path / "in"), "--out", str(out), "--errors", "collect", "--no-progress"]
+    )
     assert status == 0
     assert "problems: 1" in capsys.readouterr().out
     problems = pd.read_csv(out / "tables" / "corpus_problems.csv")
@@ -103,8 +112,9 @@ def test_cli_collect_lists_skipped_files(tmp_path, capsys):
 
 def test_cli_dask_matches_in_process(tmp_path, seed_report):
     out = tmp_path / "dask"
-    status = main(["report", str(SEEDS_DIR), "--out", str(out), "--dask", "--workers", "2",
-                   "--no-progress"])
+    status = main(
+        ["report", str(SEEDS_DIR), "--out", str(out), "--dask", "--workers", "2", "--no-progress"]
+    )
     assert status == 0
     for name in ("reuse_passages", "chronology_mentions", "sources_attributions"):
         got = pd.read_parquet(out / "tables" / f"{name}.parquet")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis report CORPUS --out DIR`` (also installed as ``news-analysis``).
+"""Command line: ``python -m analysis report CORPUS --out DIR`` (script: ``news-analysis``).
 
 Runs the whole pipeline (:func:`analysis.report.run_report`) and prints a summary. Bad input stops
 the run with exit status 2 and one line naming the file, the line and what was expected; with
@@ -58,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
 
             with dask_client(args.scheduler, n_workers=args.workers) as client:
                 result = run_report(
-                    source, args.out, errors=args.errors, progress=not args.no_progress,
+                    source,
+                    args.out,
+                    errors=args.errors,
+                    progress=not args.no_progress,
                     client=client,
                 )
         else:
@@ -66,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     except ArticleFormatError as exc:
         print(f"error: {exc}", file=sys.stderr)
         if args.errors == "raise":
-            print("hint: --errors collect skips bad inputs and lists them in the report",
-                  file=sys.stderr)
+            print(
+                "hint: --errors collect skips bad inputs and lists them in the report",
+                file=sys.stderr,
+            )
         return 2
     print(result)
     return 0

@@ -4,10 +4,10 @@ Design
 ------
 Every input shape is turned into the same *record*: ``(article_id, date, author, path, line, body)``
 where ``body`` is the article's lines after its header. One parser then splits the body into
-paragraphs (blank-line separated), drops a repeated byline ("By NAME") and a ``---`` footer, and joins
-the paragraphs with one blank line. That joined string is the article's ``text``; every span this
-package reports (paragraphs, sentences, dates, sources, reused passages) is a ``start``/``end`` pair
-of character offsets into it, so ``text[start:end]`` is always exactly the unit.
+paragraphs (blank-line separated), drops a repeated byline ("By NAME") and a ``---`` footer, and
+joins the paragraphs with one blank line. That joined string is the article's ``text``; every span
+this package reports (paragraphs, sentences, dates, sources, reused passages) is a pair of
+character offsets ``start``/``end`` into it, so ``text[start:end]`` is always exactly the unit.
 
 Text files follow the seed format: a header line ``" date YYYY-MM-DD By AUTHOR"``; the date may be
 followed by a time and a time zone, the byline may be missing. Windows line endings and a UTF-8
@@ -208,7 +208,9 @@ def load_corpus(
             report(exc)
             continue
         text, spans, author, footer = parsed
-        article_rows.append((rec.article_id, rec.date, rec.published, author, rec.path, text, footer))
+        article_rows.append(
+            (rec.article_id, rec.date, rec.published, author, rec.path, text, footer)
+        )
         para_rows.extend((rec.article_id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans))
 
     articles = pd.DataFrame(
@@ -399,7 +401,11 @@ def _records_from_frame(frame: pd.DataFrame, path, report, line_offset) -> Itera
             if not article_id or article_id == "nan":
                 raise ArticleFormatError(where, line, "expected a non-empty article id")
             author = row["author"]
-            author = None if author is None or pd.isna(author) or not str(author).strip() else str(author).strip()
+            author = (
+                None
+                if author is None or pd.isna(author) or not str(author).strip()
+                else str(author).strip()
+            )
             yield _Record(
                 article_id=article_id,
                 date=_parse_date(row["date"], where, line),

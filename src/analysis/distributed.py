@@ -1,4 +1,4 @@
-"""The pipeline on Dask (dask.distributed): the same results as in process, on many cores or machines.
+"""The pipeline on Dask (dask.distributed): the in-process results, on many cores or machines.
 
 Design
 ------
@@ -7,8 +7,9 @@ from the same pure functions :func:`analysis.find_reuse` composes:
 
 1. **Signatures**: the articles are split into partitions; each partition computes the word n-gram
    hashes of its articles (:func:`~analysis.reuse_index.article_signatures`).
-2. **Candidate index by shuffle**: the ``(article_id, hash)`` rows are shuffled on ``hash``, so every
-   n-gram's postings land in one partition. Each partition counts, for the n-grams it holds, how many
+2. **Candidate index by shuffle**: the ``(article_id, hash)`` rows are shuffled on ``hash``, so
+   every n-gram's postings land in one partition. Each partition counts, for the n-grams it holds,
+   how many
    each pair of articles shares (:func:`~analysis.reuse_index.candidate_pairs` with
    ``min_shared=1``): every pair of articles that shares an n-gram is found, in whichever
    partition holds that n-gram.
@@ -37,6 +38,7 @@ from analysis.reuse import _reuse_frame, align_target, source_candidates
 from analysis.reuse_index import article_signatures, candidate_pairs
 
 __all__ = ["dask_client", "find_reuse_dask", "parse_paragraphs_dask"]
+
 
 @contextlib.contextmanager
 def dask_client(
@@ -92,9 +94,13 @@ def _align_chunk(
     for target_id, candidates in source_candidates(sub, signatures, **reuse_options):
         if target_id in wanted:
             rows.extend(
-                align_target(target_id, texts, candidates, sources=options["sources"], **{
-                    key: value for key, value in options.items() if key != "sources"
-                })
+                align_target(
+                    target_id,
+                    texts,
+                    candidates,
+                    sources=options["sources"],
+                    **{key: value for key, value in options.items() if key != "sources"},
+                )
             )
     return rows
 
@@ -164,7 +170,11 @@ def find_reuse_dask(
     signatures = frame.map_partitions(article_signatures, k=k, meta=signature_meta)
     by_hash = signatures.shuffle(on="hash", npartitions=npartitions)
     count_meta = pd.DataFrame(
-        {"a": pd.Series(dtype=object), "b": pd.Series(dtype=object), "shared": pd.Series(dtype="int64")}
+        {
+            "a": pd.Series(dtype=object),
+            "b": pd.Series(dtype=object),
+            "shared": pd.Series(dtype="int64"),
+        }
     )
     unlimited = len(articles) + 1
     partial = by_hash.map_partitions(_pair_counts, max_df=unlimited, meta=count_meta)
@@ -172,7 +182,10 @@ def find_reuse_dask(
     if pairs.empty:
         return _reuse_frame([])
 
-    order = {a: n for n, a in enumerate(sorted(articles.index, key=lambda a: (articles.at[a, "date"], a)))}
+    order = {
+        a: n
+        for n, a in enumerate(sorted(articles.index, key=lambda a: (articles.at[a, "date"], a)))
+    }
     neighbours: dict[str, set[str]] = {}
     for a, b in pairs.itertuples(index=False):
         target, source = (b, a) if order[a] < order[b] else (a, b)

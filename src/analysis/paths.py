@@ -1,8 +1,8 @@
 """Where the project's files are, so notebooks and scripts do not depend on their working folder.
 
-``PROJECT_ROOT`` is the folder holding ``pyproject.toml`` (a source checkout); ``SEEDS_DIR`` the seed
-articles in it. Set ``ANALYSIS_SEEDS_DIR`` to point at another copy of the seeds (for an installed
-package used outside the checkout).
+``PROJECT_ROOT`` is the folder holding ``pyproject.toml`` (a source checkout); ``SEEDS_DIR`` the
+seed articles in it. Set ``ANALYSIS_SEEDS_DIR`` to point at another copy of the seeds (for an
+installed package used outside the checkout).
 """
 
 from __future__ import annotations

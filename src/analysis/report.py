@@ -4,14 +4,14 @@ Design
 ------
 :func:`run_report` loads the corpus, then runs each analysis *step* (reuse, chronology, sources) in
 turn. A step is a function ``(corpus, context) -> Section``: it returns its tables (DataFrames), its
-figures (matplotlib) and a few lines of HTML, and never writes anything itself. The writer then turns
-every table into CSV and Parquet, every figure into PNG and SVG, and the sections into one
+figures (matplotlib) and a few lines of HTML, and never writes anything itself. The writer then
+turns every table into CSV and Parquet, every figure into PNG and SVG, and the sections into one
 self-contained ``report.html`` (figures inlined as data URIs, every piece of article text
 HTML-escaped).
 
 Every file is written atomically: into a temporary file in the output folder, flushed, then renamed
-over the final name, so an interrupted run leaves either the previous file or the new one, never half
-of one. ``report.html`` is written last: its presence means the run finished.
+over the final name, so an interrupted run leaves either the previous file or the new one, never
+half of one. ``report.html`` is written last: its presence means the run finished.
 """
 
 from __future__ import annotations
@@ -36,16 +36,16 @@ from matplotlib.figure import Figure  # noqa: E402
 from tqdm.auto import tqdm  # noqa: E402
 
 from analysis.corpus import Corpus, load_corpus  # noqa: E402
+from analysis.entities import extract_entities  # noqa: E402
 from analysis.families import boilerplate_families, reuse_share  # noqa: E402
 from analysis.figures.corpus import plot_paragraph_strips  # noqa: E402
-from analysis.overview import paragraph_words, summarize  # noqa: E402
 from analysis.figures.reuse import reuse_share_chart  # noqa: E402
 from analysis.figures.sources import plot_overlap, plot_source_matrix  # noqa: E402
 from analysis.figures.timeline import plot_timeline  # noqa: E402
 from analysis.overlap import source_matrix, source_overlap  # noqa: E402
+from analysis.overview import paragraph_words, summarize  # noqa: E402
 from analysis.reuse import find_reuse, reused_spans  # noqa: E402
 from analysis.sidebyside import side_by_side  # noqa: E402
-from analysis.entities import extract_entities  # noqa: E402
 from analysis.sources import extract_sources  # noqa: E402
 from analysis.timeline import build_timeline, timeline_mentions, timeline_to_timelinejs  # noqa: E402
 
@@ -112,13 +112,16 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     """Index as columns; nested values (tuples, lists, dicts) as JSON text, for CSV and Parquet."""
     flat = frame.reset_index() if _has_named_index(frame) else frame.copy()
     for column in flat.columns:
-        if flat[column].dtype == object and flat[column].map(
-            lambda v: isinstance(v, (tuple, list, dict, set))
-        ).any():
+        if (
+            flat[column].dtype == object
+            and flat[column].map(lambda v: isinstance(v, (tuple, list, dict, set))).any()
+        ):
             flat[column] = flat[column].map(
-                lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, default=str)
-                if isinstance(v, (tuple, list, dict, set))
-                else v
+                lambda v: (
+                    json.dumps(sorted(v) if isinstance(v, set) else v, default=str)
+                    if isinstance(v, (tuple, list, dict, set))
+                    else v
+                )
             )
     return flat
 
@@ -189,19 +192,25 @@ def reuse_step(corpus: Corpus, context: dict, *, max_views: int = 10) -> Section
         {"reused passages": len(reuse), "boilerplate families": len(families)}
     )
     recycled = int((shares["reused_chars"] > 0).sum())
+    kinds = ", ".join(
+        f"{n} {kind}" for kind, n in reuse["kind"].value_counts().sort_index().items()
+    )
     figures = {}
     if recycled:
         most = shares.sort_values(["reuse_share", "reused_chars"], ascending=False).head(30)
         figures["share"] = reuse_share_chart(most)
     views = []
     pairs = (
-        reuse.groupby(["source_id", "target_id"], sort=False)["n_words"].sum()
-        .sort_values(ascending=False, kind="stable").head(max_views)
+        reuse.groupby(["source_id", "target_id"], sort=False)["n_words"]
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+        .head(max_views)
     )
     for source_id, target_id in pairs.index:
         view = side_by_side(corpus, source_id, target_id, reuse=reuse)
         views.append(
-            f"<details{' open' if not views else ''}><summary>{html.escape(source_id)} &rarr; {html.escape(target_id)}: "
+            f"<details{' open' if not views else ''}><summary>"
+            f"{html.escape(source_id)} &rarr; {html.escape(target_id)}: "
             f"{view.n_passages} passages, {int(pairs[(source_id, target_id)])} words</summary>"
             f"{view.html}</details>"
         )
@@ -213,9 +222,9 @@ def reuse_step(corpus: Corpus, context: dict, *, max_views: int = 10) -> Section
     )
     intro = (
         f"{len(reuse)} reused passages between articles "
-        f"({', '.join(f'{n} {kind}' for kind, n in reuse['kind'].value_counts().sort_index().items()) or 'none'}), "
-        f"in {len(families)} boilerplate families; {recycled} of {len(corpus)} articles recycle text "
-        "from an earlier article."
+        f"({kinds or 'none'}), "
+        f"in {len(families)} boilerplate families; {recycled} of {len(corpus)} articles recycle "
+        "text from an earlier article."
     )
     return Section(
         key="reuse",
@@ -237,7 +246,11 @@ def chronology_step(corpus: Corpus, context: dict) -> Section:
     timeline = build_timeline(corpus, reuse=spans, mentions=mentions)
     stale = mentions[mentions["stale"].fillna(False).astype(bool)]
     context.setdefault("counts", {}).update(
-        {"date mentions": len(mentions), "timeline events": len(timeline), "stale dates": len(stale)}
+        {
+            "date mentions": len(mentions),
+            "timeline events": len(timeline),
+            "stale dates": len(stale),
+        }
     )
     figures = {}
     if len(timeline):
@@ -293,8 +306,12 @@ def sources_step(corpus: Corpus, context: dict) -> Section:
         key="sources",
         title="Sources and overlap",
         intro=intro,
-        tables={"attributions": sources, "entities": entities, "overlap": overlap,
-                "matrix": matrix},
+        tables={
+            "attributions": sources,
+            "entities": entities,
+            "overlap": overlap,
+            "matrix": matrix,
+        },
         figures=figures,
         shown_tables=("attributions", "overlap"),
     )
@@ -419,8 +436,7 @@ def _render_html(sections: list[Section], summary: dict) -> str:
             frame = section.tables[name]
             parts.append(f"<h3>{html.escape(name.replace('_', ' '))} ({len(frame)} rows)</h3>")
             parts.append(
-                f"<p class='note'>Full table: tables/{section.key}_{name}.csv "
-                f"(and .parquet)</p>"
+                f"<p class='note'>Full table: tables/{section.key}_{name}.csv (and .parquet)</p>"
             )
             parts.append("<div class='scroll'>")
             parts.append(_shorten(_flat(frame.head(50))).to_html(escape=True, border=0, na_rep=""))

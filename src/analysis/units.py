@@ -45,9 +45,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Examples
     --------
-    >>> t = 'Col-Gen Zakir Hasanov met Gen. Rafet Dalkiran at 9 a.m. on Monday. "We agree. Fully," he said.'
+    >>> t = 'Col-Gen Hasanov met Gen. Dalkiran at 9 a.m. on Monday. "We agree. Fully," he said.'
     >>> [t[s:e] for s, e in split_sentences(t)]
-    ['Col-Gen Zakir Hasanov met Gen. Rafet Dalkiran at 9 a.m. on Monday.', '"We agree. Fully," he said.']
+    ['Col-Gen Hasanov met Gen. Dalkiran at 9 a.m. on Monday.', '"We agree. Fully," he said.']
     """
     if not text.strip():
         return []
@@ -65,7 +65,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start = _find_loose(flat, piece, cursor)
         if start < 0:
             continue
-        end = start + len(piece) if flat.startswith(piece, start) else _loose_end(flat, piece, start)
+        end = (
+            start + len(piece) if flat.startswith(piece, start) else _loose_end(flat, piece, start)
+        )
         spans.append((start, end))
         cursor = end
     return _cover_gaps(flat, spans)

@@ -52,8 +52,15 @@ def plot_paragraph_strips(
         for para, words in paras[["para", "words"]].itertuples(index=False):
             ax.barh(row, words, left=left, height=0.6, color=_COLOURS[para % 2], edgecolor="white")
             if words >= 12:
-                ax.text(left + words / 2, row, str(para), ha="center", va="center",
-                        color="white", fontsize=8)
+                ax.text(
+                    left + words / 2,
+                    row,
+                    str(para),
+                    ha="center",
+                    va="center",
+                    color="white",
+                    fontsize=8,
+                )
             left += words
     labels = [
         f"{summary.at[a, 'date']:%Y-%m-%d}  {summary.at[a, 'author'] or 'unknown author'}"
