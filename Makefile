@@ -34,9 +34,13 @@ lint: $(VENV)/.installed ## Ruff lint and format check (notebooks included)
 	$(PY) -m pip install --quiet ruff
 	$(PY) -m ruff check . && $(PY) -m ruff format --check .
 
-bench: $(VENV)/.installed ## Run the benchmarks (needs ../shared/data) and print their tables
+bench: $(VENV)/.installed ## Run every benchmark (needs ../shared/data; about an hour) -> BENCHMARKS.md tables
 	$(PY) -m pip install --quiet -e ".[bench]"
-	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/bench_reuse.py --sample 300 --seed 0 --tm-pairs 150 --repeat 3
+	$(PY) benchmarks/bench_tempeval.py --repeat 3 --reuters 2000
+	$(PY) benchmarks/bench_sources.py --stories 500
+	$(PY) benchmarks/bench_pipeline.py --sizes 1 2 5 10 --steps reuse chronology
+	$(PY) benchmarks/bench_pipeline.py --sizes 0.05 0.1 0.2 --steps reuse chronology sources
 
 clean: ## Remove the virtual environment and generated reports
 	rm -rf $(VENV) reports build

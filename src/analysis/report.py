@@ -36,12 +36,13 @@ from matplotlib.figure import Figure  # noqa: E402
 from tqdm.auto import tqdm  # noqa: E402
 
 from analysis.corpus import Corpus, load_corpus  # noqa: E402
-from analysis.entities import extract_entities  # noqa: E402
+from analysis.entities import analyse, extract_entities  # noqa: E402
 from analysis.families import boilerplate_families, reuse_share  # noqa: E402
 from analysis.figures.corpus import plot_paragraph_strips  # noqa: E402
 from analysis.figures.reuse import reuse_share_chart  # noqa: E402
 from analysis.figures.sources import plot_overlap, plot_source_matrix  # noqa: E402
 from analysis.figures.timeline import plot_timeline  # noqa: E402
+from analysis.nlp import parse_paragraphs
 from analysis.overlap import source_matrix, source_overlap  # noqa: E402
 from analysis.overview import paragraph_words, summarize  # noqa: E402
 from analysis.reuse import find_reuse, reused_spans  # noqa: E402
@@ -281,9 +282,20 @@ def sources_step(corpus: Corpus, context: dict) -> Section:
     client = context.get("client")
     if client is not None:
         from analysis.distributed import parse_paragraphs_dask
-        from analysis.entities import analyse
 
-        analyse(corpus, docs=parse_paragraphs_dask(corpus, client))
+        docs = parse_paragraphs_dask(corpus, client)
+    else:
+        docs = list(
+            tqdm(
+                parse_paragraphs(corpus),
+                total=len(corpus.paragraphs),
+                desc="parsing paragraphs",
+                unit="para",
+                disable=not context.get("progress", False),
+                leave=False,
+            )
+        )
+    analyse(corpus, docs=docs)
     sources = extract_sources(corpus, reused=spans)
     entities = extract_entities(corpus)
     overlap = source_overlap(corpus, sources=sources, entities=entities, reused=spans)
@@ -355,7 +367,7 @@ def run_report(
     out = Path(out_dir)
     started = time.perf_counter()
     corpus = load_corpus(source, errors=errors)
-    context: dict = {"client": client}
+    context: dict = {"client": client, "progress": progress}
     sections: list[Section] = []
     step_list = list(steps or DEFAULT_STEPS)
     for step in tqdm(step_list, desc="analyses", unit="step", disable=not progress):
