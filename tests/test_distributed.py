@@ -112,6 +112,17 @@ def test_bad_arguments(client):
         find_reuse_dask(small_corpus(), client, chunk_size=0)
     with pytest.raises(ValueError, match="max_df is not supported on Dask"):
         find_reuse_dask(small_corpus(), client, max_df=10)
+    with pytest.raises(TypeError, match=r"unknown find_reuse option\(s\) \['min_word'\]"):
+        find_reuse_dask(small_corpus(), client, min_word=5)
+    with pytest.raises(ValueError, match="min_words"):
+        find_reuse_dask(small_corpus(), client, min_words=0)
+
+
+def test_dask_options_reach_the_alignment(client):
+    corpus = small_corpus()
+    expected = find_reuse(corpus, paraphrase=False, min_words=12)
+    got = find_reuse_dask(corpus, client, paraphrase=False, min_words=12)
+    pd.testing.assert_frame_equal(got, expected)
 
 
 def test_dask_parse_matches_in_process(client):

@@ -28,16 +28,23 @@ the parsed documents come back as spaCy ``DocBin`` bytes, and the cross-article 
 from __future__ import annotations
 
 import contextlib
+import inspect
 from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 
 from analysis.corpus import Corpus
-from analysis.reuse import _reuse_frame, align_target, source_candidates
+from analysis.reuse import _options, _reuse_frame, align_target, find_reuse, source_candidates
 from analysis.reuse_index import article_signatures, candidate_pairs
 
 __all__ = ["dask_client", "find_reuse_dask", "parse_paragraphs_dask"]
+
+_REUSE_DEFAULTS = {
+    name: parameter.default
+    for name, parameter in inspect.signature(find_reuse).parameters.items()
+    if parameter.kind is inspect.Parameter.KEYWORD_ONLY
+}
 
 
 @contextlib.contextmanager
@@ -111,14 +118,7 @@ def find_reuse_dask(
     *,
     npartitions: int | None = None,
     chunk_size: int = 200,
-    k: int = 4,
-    min_words: int = 10,
-    max_gap: int = 8,
-    max_df: int | None = None,
-    sources: str = "all",
-    paraphrase: bool = True,
-    paraphrase_threshold: float = 0.45,
-    paraphrase_min_common: int = 6,
+    **options,
 ) -> pd.DataFrame:
     """:func:`analysis.find_reuse` on a Dask cluster; returns the identical DataFrame.
 
@@ -131,11 +131,10 @@ def find_reuse_dask(
         Article partitions for the signature and shuffle stages (default: 2 per worker thread).
     chunk_size : int
         Target articles per alignment task.
-    k, min_words, max_gap, sources, paraphrase, paraphrase_threshold, paraphrase_min_common
-        As in :func:`analysis.find_reuse`.
-    max_df : None
-        Only the default (no limit) is supported: a limit on n-gram occurrences is a global count
-        that the partitioned alignment tasks do not see.
+    **options
+        The options of :func:`analysis.find_reuse`, with its defaults. ``max_df`` must stay None
+        (no limit): a limit on n-gram occurrences is a global count that the partitioned
+        alignment tasks do not see.
     """
     import dask.dataframe as dd
 
@@ -143,20 +142,23 @@ def find_reuse_dask(
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
     if not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
-    if max_df is not None:
+    unknown = sorted(set(options) - set(_REUSE_DEFAULTS))
+    if unknown:
+        raise TypeError(f"unknown find_reuse option(s) {unknown}")
+    settings = {**_REUSE_DEFAULTS, **options}
+    if settings.pop("max_df") is not None:
         raise ValueError("max_df is not supported on Dask; leave it None (no limit)")
-    if sources not in ("covering", "all"):
-        raise ValueError(f"sources must be 'covering' or 'all', got {sources!r}")
-    options = {
-        "k": k,
-        "min_words": min_words,
-        "max_gap": max_gap,
-        "sources": sources,
-        "paraphrase": paraphrase,
-        "paraphrase_threshold": paraphrase_threshold,
-        "paraphrase_min_common": paraphrase_min_common,
-    }
-    reuse_options = {"min_words": min_words, "max_gap": max_gap}
+    if settings["sources"] not in ("covering", "all"):
+        raise ValueError(f"sources must be 'covering' or 'all', got {settings['sources']!r}")
+    _options(
+        settings["k"],
+        settings["min_words"],
+        settings["max_gap"],
+        settings["paraphrase_threshold"],
+        settings["paraphrase_min_common"],
+    )
+    k = settings["k"]
+    reuse_options = {"min_words": settings["min_words"], "max_gap": settings["max_gap"]}
     articles = corpus.articles[["date", "text"]]
     if len(articles) < 2:
         return _reuse_frame([])
@@ -196,7 +198,7 @@ def find_reuse_dask(
         articles.loc[sorted(set(chunk).union(*(neighbours[t] for t in chunk)))] for chunk in chunks
     ]
     futures = client.map(
-        _align_chunk, chunks, payloads, reuse_options=reuse_options, options=options, pure=False
+        _align_chunk, chunks, payloads, reuse_options=reuse_options, options=settings, pure=False
     )
     rows = [row for chunk in client.gather(futures) for row in chunk]
     return _reuse_frame(rows)

@@ -238,11 +238,16 @@ def reuse_step(corpus: Corpus, context: dict, *, max_views: int = 10) -> Section
     )
 
 
+def _reused_spans(corpus: Corpus, context: dict) -> pd.DataFrame:
+    """The reused spans of the reuse step, or computed here when that step did not run."""
+    if context.get("reused_spans") is None:
+        context["reused_spans"] = reused_spans(corpus)
+    return context["reused_spans"]
+
+
 def chronology_step(corpus: Corpus, context: dict) -> Section:
     """Chronology: every date mention with its value, the merged timeline, stale dates."""
-    spans = context.get("reused_spans")
-    if spans is None:
-        spans = reused_spans(corpus)
+    spans = _reused_spans(corpus, context)
     mentions = timeline_mentions(corpus, reuse=spans)
     timeline = build_timeline(corpus, reuse=spans, mentions=mentions)
     stale = mentions[mentions["stale"].fillna(False).astype(bool)]
@@ -276,9 +281,7 @@ def chronology_step(corpus: Corpus, context: dict) -> Section:
 
 def sources_step(corpus: Corpus, context: dict) -> Section:
     """Sources: attributed statements, named entities, what pairs of articles share."""
-    spans = context.get("reused_spans")
-    if spans is None:
-        spans = reused_spans(corpus)
+    spans = _reused_spans(corpus, context)
     client = context.get("client")
     if client is not None:
         from analysis.distributed import parse_paragraphs_dask
