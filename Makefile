@@ -25,7 +25,7 @@ report: $(VENV)/.installed ## Analyse seeds/: write reports/seeds/report.html an
 	@echo "open $(REPORT_DIR)/report.html and $(REPORT_DIR)/notebooks/*.html"
 
 notebooks: $(VENV)/.installed ## Re-execute the notebooks in place (regenerates their stored outputs)
-	$(PY) -m jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+	$(PY) -m jupyter nbconvert --log-level WARN --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
 
 test: $(VENV)/.installed ## Run every test: unit tests, doctests and the notebooks under nbval
 	$(PY) -m pytest
