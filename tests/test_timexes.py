@@ -98,6 +98,25 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
         ("The talks lasted 2 1/2 years.", "2022-04-12", [("2 1/2 years", "DURATION", "P2Y6M")]),
         ("The climb took a minute and a half.", "2022-04-12",
          [("a minute and a half", "DURATION", "PT1M30S")]),
+        # A bare day joined to a month-day date is a date of that month.
+        ("The summit meets on April 24 and 25.", "2022-04-12",
+         [("April 24", "DATE", "2022-04-24"), ("25", "DATE", "2022-04-25")]),
+        ("Talks ran from Nov. 8 to 10 and 40 delegates came.", "2022-04-12",
+         [("Nov. 8", "DATE", "2021-11-08"), ("10", "DATE", "2021-11-10")]),
+        # ISO 8601 has no quarters: a count of quarters is written in months.
+        ("The charge is spread over the next three quarters.", "2022-04-12",
+         [("the next three quarters", "DURATION", "P9M")]),
+        # Between a subject or modal and its verb, "one day" is an unspecified future time.
+        ("Islam will one day be the second largest religion.", "2022-04-12",
+         [("one day", "DATE", "FUTURE_REF")]),
+        ("He hopes he one day follows them.", "2022-04-12", [("one day", "DATE", "FUTURE_REF")]),
+        ("The strike lasted one day.", "2022-04-12", [("one day", "DURATION", "P1D")]),
+        # The year-ago period is a year before the last quarter reported on, not before an
+        # outlook for the current one.
+        ("Third-quarter profit fell. Sales will rise in the fourth quarter. In the year-ago "
+         "period, it earned $1 million.", "1989-10-26",
+         [("Third-quarter", "DATE", "1989-Q3"), ("the fourth quarter", "DATE", "1989-Q4"),
+          ("the year-ago period", "DATE", "1988-Q3")]),
     ],
 )  # fmt: skip
 def test_expressions_have_their_exact_values(text, dct, expected):
@@ -147,6 +166,11 @@ def test_tense_places_underspecified_dates(text, expected):
         "The memo is dated Feb. 30, 1987.",
         "It would be a second betrayal.",
         "Savings grow in the long-term account.",
+        # A capital on the unit makes a title ("This Week" on ABC), not a time.
+        'Baker said on ABC\'s "This Week" that the offer stood.',
+        # Alone, "later" follows some event: TimeBank leaves it unannotated.
+        "Gonzalez told reporters later that he had lost a son.",
+        "Later, the controller asks the pilot again.",
     ],
 )
 def test_traps_are_not_date_mentions(text):

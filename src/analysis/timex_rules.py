@@ -513,7 +513,8 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
             and before.strip()
         ):
             return True
-        if word in {"later", "present"} and not re.match(r"\s*[,.;]", text[end:]):
+        if word == "later" or (word == "present" and not re.match(r"\s*[,.;]", text[end:])):
+            # Alone, "later" is after some event, not a time of its own (TimeBank leaves it).
             return True
         if word.endswith("term") and re.match(r"[\s-]+[a-z]", text[end:]):
             return True  # "the long-term savings": an adjective, no time of its own
@@ -521,6 +522,10 @@ def _is_trap(name: str, match: re.Match, text: str) -> bool:
             r"\s*[,.;]|\s+(?:weeks|months|years|days)\b", text[end:]
         ):
             return True
+    if name == "relative" and match.group("unit") and match.group("unit")[0].isupper():
+        # "ABC's \"This Week\"": a capital on the unit makes it a title, not a time.
+        unit = match.group("unit")
+        return not unit.isupper()
     if name == "set" and match.group("set").lower() == "a":
         price = r"(?:\d|\$|cents?|dollars?|times|percent|%)\s*$"
         if not re.search(price, text[max(0, start - 25) : start]):
@@ -574,7 +579,30 @@ def find_candidates(text: str) -> list[Candidate]:
                     mod = extension.group("mod").lower()
                     start = stretched
         out.append(Candidate(start, end, name, groups, mod))
-    return _join_clock_and_day(out, text)
+    return _second_days(_join_clock_and_day(out, text), text)
+
+
+# "April 24 and 25": a bare day number joined to a month-day date is a date of the same month.
+_AND_DAY = re.compile(
+    r"\s+(?:and|or|to|through)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?![.,]?\d|\s*(?:%|[$(]|(?!(?:and|or|in|at|on|to|from)\b)[A-Za-z]))"
+)
+
+
+def _second_days(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Add the second day of "April 24 and 25" (or "Nov. 8 to 10") as a date of its own."""
+    out: list[Candidate] = []
+    for index, cand in enumerate(candidates):
+        out.append(cand)
+        if cand.rule != "mdy":
+            continue
+        match = _AND_DAY.match(text, cand.end)
+        following = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
+        if match and match.end() <= following:
+            groups = {k: v for k, v in cand.groups.items() if k != "wd"}
+            groups["day"] = match.group("day")
+            out.append(Candidate(match.start("day"), match.end("day"), "mdy", groups))
+    return out
 
 
 def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidate]:

@@ -108,6 +108,12 @@ _PERFECT_OR_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|is|are|am|to\s+be|will
 _DEADLINE = re.compile(r"(?i)\b(?:by|until|till)\s+$")
 
 
+_SUBJECT_OR_MODAL = re.compile(
+    r"(?:\b(?:will|would|could|can|may|might|should|shall|must|hopes?|hoped|I|you|he|she|we|"
+    r"they)|'ll|’ll)\s+$"
+)
+_DAY_COMPLEMENT = re.compile(r"(?i)\s+(?:of|after|before|later|earlier|ago|and|or)\b")
+
 _REACH = 80  # characters searched for tense cues on each side, within the sentence
 
 
@@ -265,6 +271,10 @@ def _quarter(q: int, dct: dt.date, tense: str | None) -> str:
     return f"{year}-Q{q}"
 
 
+def _quarter_of(day: dt.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     """The ``n``-th ``weekday`` (ISO, Monday 1) of a month."""
     first = dt.date(year, month, 1)
@@ -312,6 +322,8 @@ def _duration(num: float | None, unit: str) -> str:
         letter, num = "Y", None if num is None else num * 100
     elif letter == "WE":
         letter, num = "D", None if num is None else num * 2
+    elif letter == "Q" and num is not None:
+        letter, num = "M", num * 3  # "the next three quarters" is P9M: ISO 8601 has no quarters
     if num is None:
         amount = "X"
     elif num == int(num):
@@ -494,6 +506,8 @@ class _Normalizer:
             if num is not None and "half" in g:
                 num += 0.5
             value = _duration(num, g["unit"])
+            if self.someday(cand):
+                kind, value = "DATE", "FUTURE_REF"
         elif rule == "deictic":
             kind, value = self.deictic(g["dx"])
         elif rule == "weekday":
@@ -537,9 +551,22 @@ class _Normalizer:
         explicit = re.fullmatch(r"\d{4}(?:-\d\d){0,2}|\d{4}-(?:Q\d|H\d|W\d\d)", value)
         if kind == "DATE" and explicit and not anaphoric:
             self.last_date = value
-            if re.fullmatch(r"\d{4}-Q\d", value):
+            # A year-ago comparison is with the period reported on, which has ended by the
+            # publication date: an outlook for "the fourth quarter" is no such period.
+            if re.fullmatch(r"\d{4}-Q\d", value) and value < _quarter_of(dct):
                 self.last_quarter = value
         return kind, value, tense
+
+    def someday(self, cand: Candidate) -> bool:
+        """Whether "one day" is an unspecified future time ("Islam will one day be ..."),
+        not a duration: it sits between a subject or modal and its verb."""
+        g = cand.groups
+        if g.get("num", "").lower() not in {"one", "some"} or g["unit"].lower() != "day":
+            return False
+        before = self.text[max(0, cand.start - 12) : cand.start]
+        return bool(_SUBJECT_OR_MODAL.search(before)) and not _DAY_COMPLEMENT.match(
+            self.text, cand.end
+        )
 
     def moving_holiday(self, name: str, tense: str | None) -> str:
         name = re.sub(r"\s+", " ", name.lower())
