@@ -111,6 +111,15 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("one day", "DATE", "FUTURE_REF")]),
         ("He hopes he one day follows them.", "2022-04-12", [("one day", "DATE", "FUTURE_REF")]),
         ("The strike lasted one day.", "2022-04-12", [("one day", "DURATION", "P1D")]),
+        # A count of short units before or after an event of the story is a duration.
+        ("Three days later, the index closed.", "1989-10-30",
+         [("Three days", "DURATION", "P3D")]),
+        ("A day earlier, trucks crossed.", "1990-08-16", [("A day", "DURATION", "P1D")]),
+        ("Profit rose from $2 million a year earlier.", "1989-10-30",
+         [("a year earlier", "DATE", "1988")]),
+        # "That same day" after a month names a day of that month, which one is not said.
+        ("In October 1998 it opened. That same day, it closed.", "1999-02-06",
+         [("October 1998", "DATE", "1998-10"), ("same day", "DATE", "1998-10-XX")]),
         # The year-ago period is a year before the last quarter reported on, not before an
         # outlook for the current one.
         ("Third-quarter profit fell. Sales will rise in the fourth quarter. In the year-ago "

@@ -565,7 +565,10 @@ def find_candidates(text: str) -> list[Candidate]:
         hyphenated = re.match(r"(?i)the\s+(?=[\w-]+-quarter\b)", text[start:end])
         if name == "quarter" and hyphenated:
             start += hyphenated.end()
-        if name == "ago" and re.match(r"(?i)after|before|since", groups["dir"]):
+        short_count = re.match(r"(?i)(?:later|earlier)$", groups.get("dir", "")) and re.match(
+            r"(?i)(?:second|minute|hour|day|week)$", groups.get("unit", "")
+        )
+        if name == "ago" and (re.match(r"(?i)after|before|since", groups["dir"]) or short_count):
             end = match.end("unit") + len(re.match(r"(?:es|s)?", text[match.end("unit") :])[0])
         mod = None
         modifier = (

@@ -114,6 +114,10 @@ _SUBJECT_OR_MODAL = re.compile(
 )
 _DAY_COMPLEMENT = re.compile(r"(?i)\s+(?:of|after|before|later|earlier|ago|and|or)\b")
 
+# "Three days later", "a day earlier": a count of short units before or after an event of the
+# story is a duration, as after "before" or "after"; "a year earlier" compares with a period.
+_NARRATIVE_UNITS = frozenset(["second", "minute", "hour", "day", "week"])
+
 _REACH = 80  # characters searched for tense cues on each side, within the sentence
 
 
@@ -627,7 +631,9 @@ class _Normalizer:
         direction = re.sub(r"\s+", " ", g["dir"].lower())
         num = _number(g["num"])
         unit = _unit_key(g["unit"])
-        if direction in {"after", "before", "since"}:
+        if direction in {"after", "before", "since"} or (
+            direction in {"later", "earlier"} and unit in _NARRATIVE_UNITS
+        ):
             return "DURATION", _duration(num, unit), None
         if num is None:
             return "DATE", ("PAST_REF" if direction in {"ago", "earlier", "before"} else
@@ -679,6 +685,14 @@ class _Normalizer:
                 return "DURATION", _duration(1, unit)
             if unit in {"hour", "minute", "second", "yr", "hr", "min"}:
                 return "DURATION", _duration(1, unit)
+            if unit == "day" and rel in {"that", "same"} and self.last_date:
+                # "That same day" after "in October 1998" is a day of that month, which one is
+                # not said: TimeML writes the unknown part with X.
+                known = self.last_date
+                if re.fullmatch(r"\d{4}", known):
+                    return "DATE", f"{known}-XX-XX"
+                if re.fullmatch(r"\d{4}-\d\d", known):
+                    return "DATE", f"{known}-XX"
             if unit == "day":
                 return "DATE", (dct + dt.timedelta(days=sign)).isoformat()
             if unit == "century":
