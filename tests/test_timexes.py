@@ -117,6 +117,8 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
         ("A day earlier, trucks crossed.", "1990-08-16", [("A day", "DURATION", "P1D")]),
         ("Profit rose from $2 million a year earlier.", "1989-10-30",
          [("a year earlier", "DATE", "1988")]),
+        # A bare plural after "within" is a vague duration, as after "for".
+        ("Troops will arrive within weeks.", "1990-08-15", [("weeks", "DURATION", "PXW")]),
         # "That same day" after a month names a day of that month, which one is not said.
         ("In October 1998 it opened. That same day, it closed.", "1999-02-06",
          [("October 1998", "DATE", "1998-10"), ("same day", "DATE", "1998-10-XX")]),

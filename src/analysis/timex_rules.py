@@ -248,7 +248,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "bare_units",
-        r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bFor\s))"
+        r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bFor\s)|(?<=\bwithin\s))"
         + _I
         + r"(?P<unit>year|month|week|day|hour|minute|decade|centurie)s)\b"
     ),
