@@ -117,6 +117,11 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
         ("A day earlier, trucks crossed.", "1990-08-16", [("A day", "DURATION", "P1D")]),
         ("Profit rose from $2 million a year earlier.", "1989-10-30",
          [("a year earlier", "DATE", "1988")]),
+        # A weekday with a plural part of the day recurs, and so does one joined to it.
+        ("Two flights leave on Monday and Tuesday nights.", "1998-02-13",
+         [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+        ("It rained Monday and Tuesday.", "1998-02-13",
+         [("Monday", "DATE", "1998-02-09"), ("Tuesday", "DATE", "1998-02-10")]),
         # A bare plural after "within" is a vague duration, as after "for".
         ("Troops will arrive within weeks.", "1990-08-15", [("weeks", "DURATION", "PXW")]),
         # "That same day" after a month names a day of that month, which one is not said.

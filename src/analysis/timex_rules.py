@@ -261,7 +261,11 @@ RULES: list[tuple[str, str]] = [
         r"this\s+(?:morning|afternoon|evening))))\b"
     ),
     ("weekday", WEEKDAY + r"(?:\s+" + _I + PART + r"))?"),
-    ("weekday_set", r"\b(?P<wds>" + _I + alternation(w for w in WEEKDAYS if len(w) > 4) + r"))s\b"),
+    (
+        "weekday_set",
+        r"\b(?P<wds>" + _I + alternation(w for w in WEEKDAYS if len(w) > 4) + r"))(?:s\b|\s+"
+        r"(?P<parts>" + _I + r"morning|afternoon|evening|night))s\b)",
+    ),
     (
         "time",
         r"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|"
@@ -582,7 +586,24 @@ def find_candidates(text: str) -> list[Candidate]:
                     mod = extension.group("mod").lower()
                     start = stretched
         out.append(Candidate(start, end, name, groups, mod))
-    return _second_days(_join_clock_and_day(out, text), text)
+    return _shared_sets(_second_days(_join_clock_and_day(out, text), text), text)
+
+
+def _shared_sets(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """In "Monday and Tuesday nights" the plural part makes both weekdays recurring."""
+    out = list(candidates)
+    for index in range(len(out) - 1):
+        first, second = out[index], out[index + 1]
+        if (
+            first.rule == "weekday"
+            and "part" not in first.groups
+            and second.rule == "weekday_set"
+            and "parts" in second.groups
+            and re.fullmatch(r"\s+(?:and|or)\s+", text[first.end : second.start])
+        ):
+            groups = {"wds": first.groups["wd"], "parts": second.groups["parts"]}
+            out[index] = Candidate(first.start, first.end, "weekday_set", groups, first.mod)
+    return out
 
 
 # "April 24 and 25": a bare day number joined to a month-day date is a date of the same month.

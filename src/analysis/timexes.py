@@ -521,6 +521,8 @@ class _Normalizer:
             value = _weekday(WEEKDAYS[g["wd"].lower()], dct, tense).isoformat()
         elif rule == "weekday_set":
             kind, value = "SET", f"XXXX-WXX-{WEEKDAYS[g['wds'].lower()]}"
+            if "parts" in g:  # "Tuesday nights": every Tuesday, at night
+                value += "T" + DAY_PARTS[g["parts"].lower()]
         elif rule in {"time", "clock", "noon"}:
             kind, value = "TIME", self.time(g)
         elif rule == "time_day":
