@@ -157,6 +157,8 @@ def test_expressions_have_their_exact_values(text, dct, expected):
         ("The offer was extended to April 20.", "2022-04-20"),
         # A plan told in the past perfect is past.
         ("The offer had been due to expire on Friday.", "2022-04-08"),
+        # "next to" is a place, not a time ahead.
+        ("Dozens were wounded in the blasts next to the embassy on Friday.", "2022-04-08"),
         # With no tense cue, news speaks of the past unless the later date is much nearer.
         ("Protests in the capital in March.", "2022-03"),
     ],

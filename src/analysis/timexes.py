@@ -75,7 +75,7 @@ _BOUNDARY = re.compile(
 )
 _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|won't|shall|'ll|going\s+to|to\s+be\s+\w+|would|is\s+to|are\s+to|due\s+to|"
-    r"plans?\s+to|planning\s+to|intends?\s+to|upcoming|next|coming|tomorrow|aims?\s+to|must|should|"
+    r"plans?\s+to|planning\s+to|intends?\s+to|upcoming|next(?!\s+to\b)|coming|tomorrow|aims?\s+to|must|should|"
     r"might|payable|effective|expires?|deadline|set\s+(?:to|for)|ahead\s+of|"
     # A verb of intent with its infinitive looks ahead, even in the past ("agreed to buy").
     r"(?:agreed|decided|promised|pledged|voted|vowed|offered|hopes?|hoped|wants?|wanted|"
