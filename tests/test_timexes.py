@@ -122,6 +122,11 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
         ("It rained Monday and Tuesday.", "1998-02-13",
          [("Monday", "DATE", "1998-02-09"), ("Tuesday", "DATE", "1998-02-10")]),
+        # "Last year" comparing a quarter's figure is that quarter a year before.
+        ("Third-quarter profit fell to $2 million, compared with a loss of $3 million last year. "
+         "Last year it grew.", "1989-11-02",
+         [("Third-quarter", "DATE", "1989-Q3"), ("last year", "DATE", "1988-Q3"),
+          ("Last year", "DATE", "1988")]),
         # A bare plural after "within" is a vague duration, as after "for".
         ("Troops will arrive within weeks.", "1990-08-15", [("weeks", "DURATION", "PXW")]),
         # "That same day" after a month names a day of that month, which one is not said.
@@ -157,6 +162,8 @@ def test_expressions_have_their_exact_values(text, dct, expected):
         ("The offer was extended to April 20.", "2022-04-20"),
         # A plan told in the past perfect is past.
         ("The offer had been due to expire on Friday.", "2022-04-08"),
+        # A date that opens a sentence is not governed by the sentence before it.
+        ("Parliament will vote on it. Friday, prices stalled.", "2022-04-08"),
         # "next to" is a place, not a time ahead.
         ("Dozens were wounded in the blasts next to the embassy on Friday.", "2022-04-08"),
         # With no tense cue, news speaks of the past unless the later date is much nearer.

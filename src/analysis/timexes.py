@@ -118,12 +118,16 @@ _DAY_COMPLEMENT = re.compile(r"(?i)\s+(?:of|after|before|later|earlier|ago|and|o
 # story is a duration, as after "before" or "after"; "a year earlier" compares with a period.
 _NARRATIVE_UNITS = frozenset(["second", "minute", "hour", "day", "week"])
 
+_COMPARISON = re.compile(
+    r"(?i)\b(?:compared\s+with|from|versus|against|corresponding\s+period|same\s+period)\b"
+)
+
 _REACH = 80  # characters searched for tense cues on each side, within the sentence
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(0, start - _REACH)
-    for match in _BOUNDARY.finditer(text, left, start):
+    for match in _BOUNDARY.finditer(text, left, start + 1):
         left = match.end()
     right_match = _BOUNDARY.search(text, end, end + _REACH)
     return left, (right_match.start() if right_match else min(len(text), end + _REACH))
@@ -551,8 +555,10 @@ class _Normalizer:
             value = self.ref(g["ref"])
         if value is None:
             return None
-        anaphoric = rule in {"year_ago", "ago", "the_quarter", "year_quarter"} or (
-            rule == "quarter" and "ord" in g and g["ord"].lower() not in ORDINALS
+        anaphoric = (
+            rule in {"year_ago", "ago", "the_quarter", "year_quarter"}
+            or (rule == "quarter" and "ord" in g and g["ord"].lower() not in ORDINALS)
+            or (rule == "span_rel" and "-Q" in value)
         )
         explicit = re.fullmatch(r"\d{4}(?:-\d\d){0,2}|\d{4}-(?:Q\d|H\d|W\d\d)", value)
         if kind == "DATE" and explicit and not anaphoric:
@@ -657,6 +663,8 @@ class _Normalizer:
         span = self.text[cand.start : cand.end].lower()
         plural = span.endswith("s")
         if "num" not in g and not plural and not span.startswith(("the", "this", "these", "those")):
+            if rel == "last" and unit == "year" and self.compares_quarter(cand):
+                return "DATE", self.year_before()
             if rel in {"last", "past", "previous"}:
                 return "DATE", _shift(self.dct, 1, unit, -1)
             if rel in {"next", "coming", "following", "upcoming"}:
@@ -666,6 +674,16 @@ class _Normalizer:
             return "DATE", _shift(base, 1, unit, 1)
         num = _number(g["num"]) if "num" in g else (None if span.endswith("s") else 1.0)
         return "DURATION", _duration(num, unit)
+
+    def compares_quarter(self, cand: Candidate) -> bool:
+        """Whether "last year" compares a quarter's figure with the one a year before ("a loss of
+        $3 million last year", "the corresponding period last year")."""
+        if not self.last_quarter:
+            return False
+        left = max(0, cand.start - 60)
+        for match in _BOUNDARY.finditer(self.text, left, cand.start + 1):
+            left = match.end()
+        return bool(_COMPARISON.search(self.text, left, cand.start))
 
     def reference_day(self) -> dt.date:
         """The last explicit date mentioned (its first day), or the publication date."""
