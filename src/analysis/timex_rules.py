@@ -3,9 +3,11 @@
 Each rule is a named regular expression; :func:`find_candidates` runs them all over a text and keeps
 the longest non-overlapping matches (leftmost first on ties), after dropping the traps: the modal
 "may", money and counts that look like years ("$2020", "2,000 troops"), years inside names
-("Efes-2022"). A match then grows to the left over modifiers TimeML includes in the extent ("nearly
-two years", "late November", "the end of 1990"). Normalizing the matches to TimeML values is the job
-of :mod:`analysis.timexes`; the words themselves are in :mod:`analysis.timex_lexicon`.
+("Efes-2022"), titles ("This Week"). A match then grows to the left over modifiers TimeML includes
+in the extent ("nearly two years", "late November", "the end of 1990"); a bare day joined to a
+month-day date ("April 24 and 25") becomes a date of its own. Normalizing the matches to TimeML
+values is the job of :mod:`analysis.timexes`; the words themselves are in
+:mod:`analysis.timex_lexicon`.
 """
 
 from __future__ import annotations
