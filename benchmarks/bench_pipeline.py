@@ -43,6 +43,8 @@ _TAGS = "bcdfghjklmnpqrstvwxz"
 def scaled_frame(frame: pd.DataFrame, factor: float) -> pd.DataFrame:
     """Return ``factor`` copies of ``frame``; copies after the first have distinct long words.
     A factor below 1 takes the first stories (in NEWID order)."""
+    frame = frame.copy()
+    frame.attrs = {}
     if factor < 1:
         return frame.head(int(len(frame) * factor)).reset_index(drop=True)
     factor = int(factor)
@@ -119,7 +121,7 @@ def main() -> None:
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(factor), "--steps", *args.steps],
             check=True,
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
         )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
