@@ -60,7 +60,7 @@ def scaled_frame(frame: pd.DataFrame, factor: float) -> pd.DataFrame:
     return pd.concat(copies, ignore_index=True)
 
 
-def run_size(factor: float, steps: list[str]) -> dict:
+def run_size(factor: float, steps: list[str], max_df: int | None = None) -> dict:
     """Run the pipeline steps on one corpus size in this process; return timings and memory."""
     import analysis
     from analysis.reuters import read_reuters
@@ -76,7 +76,7 @@ def run_size(factor: float, steps: list[str]) -> dict:
     reuse = None
     if "reuse" in steps:
         t0 = time.perf_counter()
-        reuse = analysis.find_reuse(corpus)
+        reuse = analysis.find_reuse(corpus, max_df=max_df)
         families = analysis.boilerplate_families(corpus, reuse)
         analysis.reuse_share(corpus, reuse)
         timings["reuse"] = time.perf_counter() - t0
@@ -109,22 +109,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 5, 10])
     parser.add_argument("--steps", nargs="+", choices=STEPS[1:], default=list(STEPS[1:]))
+    parser.add_argument(
+        "--max-df", type=int, help="find_reuse's max_df (n-gram occurrence cap); default: none"
+    )
+    parser.add_argument("--save", type=Path, help="also write each size's result to this folder")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_size(args.child, args.steps)))
+        print(json.dumps(run_size(args.child, args.steps, args.max_df)))
         return
     if not REUTERS.is_dir():
         sys.exit(f"Reuters-21578 not found at {REUTERS}")
     results = []
     for factor in args.sizes:
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(factor), "--steps", *args.steps],
+            [sys.executable, __file__, "--child", str(factor), "--steps", *args.steps]
+            + (["--max-df", str(args.max_df)] if args.max_df else []),
             check=True,
             stdout=subprocess.PIPE,
             text=True,
         )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            (args.save / f"size-{factor:g}.json").write_text(json.dumps(results[-1]))
         print(f"{factor:g}x done: {results[-1]['timings']['total']:.1f} s", file=sys.stderr)
     base = results[0]
     step_names = ["load", *args.steps]

@@ -233,7 +233,8 @@ def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]
 
     Each sentence is scored against at most ``_CANDIDATES`` others: those sharing the most words
     that occur in at most ``_COMMON_WORD`` sentences of the group (so "the", "said" or the date
-    itself do not pair everything with everything).
+    itself do not pair everything with everything). Words are taken in sorted order, so ties
+    among candidates break the same way in every process (set order depends on the hash seed).
     """
     words = [{w.lower() for w in _TOKEN.findall(sentence)} for sentence in distinct]
     postings: dict[str, list[int]] = {}
@@ -244,7 +245,7 @@ def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]
     scored: set[tuple[int, int]] = set()
     for index, sentence_words in enumerate(words):
         shared: Counter[int] = Counter()
-        for word in sentence_words:
+        for word in sorted(sentence_words):
             posting = postings[word]
             if len(posting) <= _COMMON_WORD:
                 shared.update(posting)
