@@ -11,11 +11,13 @@ reuse (``find_reuse``, families, reuse shares, reused spans), chronology (``time
 ``build_timeline``) and sources (``extract_sources``, ``extract_entities``).
 
 Growing the corpus: copy 0 is Reuters itself; copy ``k`` (k >= 1) is Reuters again with every
-lower-case word of five or more letters given a copy-specific ending (``price`` -> ``pricekb``).
-Capitalised words, numbers, dates and short words ("said", "week") are kept, so the chronology and
-source steps see the same kind of text. Measured limit of this construction (BENCHMARKS.md): the
-kept words still form runs of four or more, so the aligner reads a copy as an edited reprint of
-its original, and the reuse found grows with the square of the number of copies.
+word of two or more letters given a copy-specific ending (``price`` -> ``pricekb``), except month
+and weekday names; numbers are kept. Within a copy, text shared by two stories stays shared, so
+each copy carries Reuters' own reuse; across copies no run of words survives, so the copies do not
+pair with each other (exact copies, or copies that keep short words, are edited reprints of one
+another, and the reuse work grows with the square of the number of copies). The chronology step
+still finds the month-and-day dates; relative expressions ("last week") and reporting verbs are
+only found in copy 0.
 """
 
 from __future__ import annotations
@@ -35,12 +37,47 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 REUTERS = ROOT.parent / "shared" / "data" / "reuters21578"
 STEPS = ("load", "reuse", "chronology", "sources")
-_LONG_LOWER = re.compile(r"\b[a-z]{5,}\b")
+_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+_KEPT = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
 _TAGS = "bcdfghjklmnpqrstvwxz"
 
 
 def scaled_frame(frame: pd.DataFrame, factor: float) -> pd.DataFrame:
-    """Return ``factor`` copies of ``frame``; copies after the first have distinct long words.
+    """Return ``factor`` copies of ``frame``; copies after the first have their own words.
     A factor below 1 takes the first stories (in NEWID order)."""
     frame = frame.copy()
     frame.attrs = {}
@@ -53,7 +90,9 @@ def scaled_frame(frame: pd.DataFrame, factor: float) -> pd.DataFrame:
         copy = frame.copy()
         copy["id"] = copy["id"] + f"~{k}"
         copy["text"] = copy["text"].str.replace(
-            _LONG_LOWER, lambda m, tag=tag: m.group(0) + tag, regex=True
+            _WORD,
+            lambda m, tag=tag: m.group(0) if m.group(0) in _KEPT else m.group(0) + tag,
+            regex=True,
         )
         copies.append(copy)
     return pd.concat(copies, ignore_index=True)
