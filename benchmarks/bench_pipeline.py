@@ -101,7 +101,7 @@ def scaled_frame(frame: pd.DataFrame, factor: float) -> pd.DataFrame:
 def run_size(factor: float, steps: list[str], max_df: int | None = None) -> dict:
     """Run the pipeline steps on one corpus size in this process; return timings and memory."""
     import analysis
-    from analysis.reuters import read_reuters
+    from analysis.corpus.reuters import read_reuters
 
     timings: dict[str, float] = {}
     counts: dict[str, int] = {}

@@ -49,10 +49,10 @@ import numpy as np
 import pandas as pd
 
 import analysis
+from analysis.corpus.reuters import read_reuters
 from analysis.paths import PROJECT_ROOT, SEEDS_DIR, SHARED_DATA_DIR
-from analysis.reuse import align_pair
-from analysis.reuse_index import ngram_hashes, word_keys
-from analysis.reuters import read_reuters
+from analysis.reuse.alignment import align_pair
+from analysis.reuse.index import ngram_hashes, word_keys
 
 MIN_WORDS = 10
 WORD_RE = re.compile(r"\w+")

@@ -26,8 +26,8 @@ from collections import Counter
 import pandas as pd
 
 from analysis import extract_sources, load_corpus
-from analysis.nlp import load_nlp, parse_paragraphs
 from analysis.paths import PROJECT_ROOT, SEEDS_DIR, SHARED_DATA_DIR
+from analysis.sources.parsing import load_nlp, parse_paragraphs
 
 REUTERS = SHARED_DATA_DIR / "reuters21578"
 NO_REUSE = pd.DataFrame({"article_id": [], "start": [], "end": []})

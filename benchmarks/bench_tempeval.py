@@ -15,8 +15,9 @@ documents (and words) per second of tagging on one core. With ``--reuters N`` it
 first N Reuters-21578 stories that have a body (anchored on their ``<DATE>``) and reports their
 speed: newswire of ordinary length, beside the TimeBank documents. With ``--timeline N [N ...]``
 it times :func:`analysis.timeline_mentions` and :func:`analysis.build_timeline` (given those
-mentions) on the first N Reuters-21578 stories read by :func:`analysis.reuters.read_reuters`, with
-an empty reused-spans frame so the reuse detection is left out.
+mentions) on the first N Reuters-21578 stories read by
+:func:`analysis.corpus.reuters.read_reuters`, with an empty reused-spans frame so the reuse
+detection is left out.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ import sys
 import time
 from pathlib import Path
 
+from analysis.chronology.tagger import extract_timexes
+from analysis.chronology.tempeval import score_timexes
+from analysis.corpus.timeml import read_timeml
 from analysis.paths import SHARED_DATA_DIR
-from analysis.tempeval import read_timeml, score_timexes
-from analysis.timexes import extract_timexes
 
 SPLIT_SALT = "chronology-split-v1:"
 HELD_BACK_FROM_BYTE = 77
@@ -136,7 +138,7 @@ def print_timeline_timings(folder: Path, sizes: list[int]) -> None:
     import pandas as pd
 
     from analysis import build_timeline, load_corpus, timeline_mentions
-    from analysis.reuters import read_reuters
+    from analysis.corpus.reuters import read_reuters
 
     stories = read_reuters(folder)
     no_reuse = pd.DataFrame(columns=["article_id", "start", "end", "origin_id", "origin_date"])
@@ -166,7 +168,7 @@ def print_timeline_timings(folder: Path, sizes: list[int]) -> None:
 
 def print_errors(documents: list, system: dict, limit: int) -> None:
     """Print development-part misses, false alarms and wrong values (for rule development)."""
-    from analysis.tempeval import align_timexes
+    from analysis.chronology.tempeval import align_timexes
 
     shown = 0
     for doc in documents:

@@ -10,7 +10,7 @@ import pytest
 from analysis import load_corpus
 from analysis.distributed import dask_client, find_reuse_dask
 from analysis.paths import SEEDS_DIR
-from analysis.reuse import find_reuse
+from analysis.reuse.detection import find_reuse
 
 BOILERPLATE = [
     "The central bank raised its benchmark rate by a quarter point to curb inflation, which has "
@@ -112,7 +112,7 @@ def test_bad_arguments(client):
         find_reuse_dask(small_corpus(), client, chunk_size=0)
     with pytest.raises(ValueError, match="max_df is not supported on Dask"):
         find_reuse_dask(small_corpus(), client, max_df=10)
-    with pytest.raises(TypeError, match=r"unknown find_reuse option\(s\) \['min_word'\]"):
+    with pytest.raises(TypeError, match=r"unknown ReuseOptions option\(s\) \['min_word'\]"):
         find_reuse_dask(small_corpus(), client, min_word=5)
     with pytest.raises(ValueError, match="min_words"):
         find_reuse_dask(small_corpus(), client, min_words=0)
@@ -127,7 +127,7 @@ def test_dask_options_reach_the_alignment(client):
 
 def test_dask_parse_matches_in_process(client):
     from analysis.distributed import parse_paragraphs_dask
-    from analysis.nlp import parse_paragraphs
+    from analysis.sources.parsing import parse_paragraphs
 
     corpus = load_corpus(SEEDS_DIR)
     local = list(parse_paragraphs(corpus))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analysis.corpus import ArticleFormatError
+from analysis.corpus.loading import ArticleFormatError
+from analysis.options import add_arguments, from_arguments
 
 __all__ = ["main"]
 
@@ -43,13 +44,19 @@ def _parser() -> argparse.ArgumentParser:
         "--scheduler", metavar="ADDRESS", help="run on an existing Dask scheduler (tcp://host:8786)"
     )
     report.add_argument("--workers", type=int, help="workers of the local Dask cluster")
+    add_arguments(report)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
-    args = _parser().parse_args(argv)
-    from analysis.report import run_report
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        options = from_arguments(args)
+    except ValueError as exc:
+        parser.error(str(exc))
+    from analysis.report.pipeline import run_report
 
     source = args.corpus[0] if len(args.corpus) == 1 else args.corpus
     try:
@@ -60,12 +67,19 @@ def main(argv: list[str] | None = None) -> int:
                 result = run_report(
                     source,
                     args.out,
+                    options=options,
                     errors=args.errors,
                     progress=not args.no_progress,
                     client=client,
                 )
         else:
-            result = run_report(source, args.out, errors=args.errors, progress=not args.no_progress)
+            result = run_report(
+                source,
+                args.out,
+                options=options,
+                errors=args.errors,
+                progress=not args.no_progress,
+            )
     except ArticleFormatError as exc:
         print(f"error: {exc}", file=sys.stderr)
         if args.errors == "raise":

@@ -6,11 +6,11 @@ Reuse detection is the only step that compares articles; it runs in three distri
 from the same pure functions :func:`analysis.find_reuse` composes:
 
 1. **Signatures**: the articles are split into partitions; each partition computes the word n-gram
-   hashes of its articles (:func:`~analysis.reuse_index.article_signatures`).
+   hashes of its articles (:func:`~analysis.reuse.index.article_signatures`).
 2. **Candidate index by shuffle**: the ``(article_id, hash)`` rows are shuffled on ``hash``, so
    every n-gram's postings land in one partition. Each partition counts, for the n-grams it holds,
    how many
-   each pair of articles shares (:func:`~analysis.reuse_index.candidate_pairs` with
+   each pair of articles shares (:func:`~analysis.reuse.index.candidate_pairs` with
    ``min_shared=1``): every pair of articles that shares an n-gram is found, in whichever
    partition holds that n-gram.
 3. **Alignment by target**: the targets (articles sharing text with an earlier one) are cut into
@@ -28,23 +28,17 @@ the parsed documents come back as spaCy ``DocBin`` bytes, and the cross-article 
 from __future__ import annotations
 
 import contextlib
-import inspect
 from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 
-from analysis.corpus import Corpus
-from analysis.reuse import _options, _reuse_frame, align_target, find_reuse, source_candidates
-from analysis.reuse_index import article_signatures, candidate_pairs
+from analysis.corpus.loading import Corpus, date_rank
+from analysis.options import ReuseOptions
+from analysis.reuse.detection import align_target, passages_frame, source_candidates
+from analysis.reuse.index import article_signatures, candidate_pairs
 
 __all__ = ["dask_client", "find_reuse_dask", "parse_paragraphs_dask"]
-
-_REUSE_DEFAULTS = {
-    name: parameter.default
-    for name, parameter in inspect.signature(find_reuse).parameters.items()
-    if parameter.kind is inspect.Parameter.KEYWORD_ONLY
-}
 
 
 @contextlib.contextmanager
@@ -84,9 +78,7 @@ def _pair_counts(partition: pd.DataFrame, max_df: int) -> pd.DataFrame:
     return candidate_pairs(partition, min_shared=1, max_df=max_df)[["a", "b", "shared"]]
 
 
-def _align_chunk(
-    targets: list[str], articles: pd.DataFrame, reuse_options: dict, options: dict
-) -> list[dict]:
+def _align_chunk(targets: list[str], articles: pd.DataFrame, options: ReuseOptions) -> list[dict]:
     """Align each target of the chunk with its earlier candidate sources.
 
     ``articles`` holds the targets and every article sharing an n-gram with one of them, so the
@@ -94,31 +86,24 @@ def _align_chunk(
     whole corpus (they depend only on the two articles of a pair and their date order).
     """
     sub = Corpus(articles=articles, paragraphs=pd.DataFrame())
-    signatures = article_signatures(articles, k=options["k"], positions=True)
+    signatures = article_signatures(articles, k=options.k, positions=True)
     texts = articles["text"].to_dict()
     wanted = set(targets)
     rows: list[dict] = []
-    for target_id, candidates in source_candidates(sub, signatures, **reuse_options):
+    for target_id, candidates in source_candidates(sub, signatures, options):
         if target_id in wanted:
-            rows.extend(
-                align_target(
-                    target_id,
-                    texts,
-                    candidates,
-                    sources=options["sources"],
-                    **{key: value for key, value in options.items() if key != "sources"},
-                )
-            )
+            rows.extend(align_target(target_id, texts, candidates, options))
     return rows
 
 
 def find_reuse_dask(
     corpus: Corpus,
     client,
+    options: ReuseOptions | None = None,
     *,
     npartitions: int | None = None,
     chunk_size: int = 200,
-    **options,
+    **overrides,
 ) -> pd.DataFrame:
     """:func:`analysis.find_reuse` on a Dask cluster; returns the identical DataFrame.
 
@@ -127,41 +112,27 @@ def find_reuse_dask(
     corpus : Corpus
     client : distributed.Client
         From :func:`dask_client` or your own.
+    options : ReuseOptions, optional
+        The options of :func:`analysis.find_reuse` (or the same names as keywords). ``max_df``
+        must stay None (no limit): a limit on n-gram occurrences is a global count that the
+        partitioned alignment tasks do not see.
     npartitions : int, optional
         Article partitions for the signature and shuffle stages (default: 2 per worker thread).
     chunk_size : int
         Target articles per alignment task.
-    **options
-        The options of :func:`analysis.find_reuse`, with its defaults. ``max_df`` must stay None
-        (no limit): a limit on n-gram occurrences is a global count that the partitioned
-        alignment tasks do not see.
     """
     import dask.dataframe as dd
 
+    options = ReuseOptions.merged(options, **overrides)
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
     if not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
-    unknown = sorted(set(options) - set(_REUSE_DEFAULTS))
-    if unknown:
-        raise TypeError(f"unknown find_reuse option(s) {unknown}")
-    settings = {**_REUSE_DEFAULTS, **options}
-    if settings.pop("max_df") is not None:
+    if options.max_df is not None:
         raise ValueError("max_df is not supported on Dask; leave it None (no limit)")
-    if settings["sources"] not in ("covering", "all"):
-        raise ValueError(f"sources must be 'covering' or 'all', got {settings['sources']!r}")
-    _options(
-        settings["k"],
-        settings["min_words"],
-        settings["max_gap"],
-        settings["paraphrase_threshold"],
-        settings["paraphrase_min_common"],
-    )
-    k = settings["k"]
-    reuse_options = {"min_words": settings["min_words"], "max_gap": settings["max_gap"]}
     articles = corpus.articles[["date", "text"]]
     if len(articles) < 2:
-        return _reuse_frame([])
+        return passages_frame([])
     threads = sum(client.nthreads().values()) or 1
     npartitions = min(npartitions or 2 * threads, len(articles))
 
@@ -169,7 +140,7 @@ def find_reuse_dask(
     signature_meta = pd.DataFrame(
         {"article_id": pd.Series(dtype=object), "hash": pd.Series(dtype=np.uint64)}
     )
-    signatures = frame.map_partitions(article_signatures, k=k, meta=signature_meta)
+    signatures = frame.map_partitions(article_signatures, k=options.k, meta=signature_meta)
     by_hash = signatures.shuffle(on="hash", npartitions=npartitions)
     count_meta = pd.DataFrame(
         {
@@ -182,12 +153,9 @@ def find_reuse_dask(
     partial = by_hash.map_partitions(_pair_counts, max_df=unlimited, meta=count_meta)
     pairs = partial.compute(scheduler=client.get)[["a", "b"]].drop_duplicates()
     if pairs.empty:
-        return _reuse_frame([])
+        return passages_frame([])
 
-    order = {
-        a: n
-        for n, a in enumerate(sorted(articles.index, key=lambda a: (articles.at[a, "date"], a)))
-    }
+    order = date_rank(articles)
     neighbours: dict[str, set[str]] = {}
     for a, b in pairs.itertuples(index=False):
         target, source = (b, a) if order[a] < order[b] else (a, b)
@@ -197,17 +165,15 @@ def find_reuse_dask(
     payloads = [
         articles.loc[sorted(set(chunk).union(*(neighbours[t] for t in chunk)))] for chunk in chunks
     ]
-    futures = client.map(
-        _align_chunk, chunks, payloads, reuse_options=reuse_options, options=settings, pure=False
-    )
+    futures = client.map(_align_chunk, chunks, payloads, options=options, pure=False)
     rows = [row for chunk in client.gather(futures) for row in chunk]
-    return _reuse_frame(rows)
+    return passages_frame(rows)
 
 
 def _parse_chunk(paragraphs: list[tuple[str, str, int]]) -> bytes:
     from spacy.tokens import DocBin
 
-    from analysis.nlp import load_nlp
+    from analysis.sources.parsing import load_nlp
 
     nlp = load_nlp()
     store = DocBin(store_user_data=True)
@@ -218,11 +184,12 @@ def _parse_chunk(paragraphs: list[tuple[str, str, int]]) -> bytes:
 
 
 def parse_paragraphs_dask(corpus: Corpus, client, *, chunk_size: int = 400) -> list:
-    """:func:`analysis.nlp.parse_paragraphs` on a Dask cluster: the same ``(article_id, start,
-    doc)`` list, parsed in chunks of paragraphs on the workers and sent back as spaCy DocBins."""
+    """:func:`analysis.sources.parsing.parse_paragraphs` on a Dask cluster: the same
+    ``(article_id, start, doc)`` list, parsed in chunks of paragraphs on the workers and sent back
+    as spaCy DocBins."""
     from spacy.tokens import DocBin
 
-    from analysis.nlp import load_nlp
+    from analysis.sources.parsing import load_nlp
 
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")

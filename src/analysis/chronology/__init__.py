@@ -1,0 +1,24 @@
+"""Chronology: every date mention, normalized against its article's date, merged into a timeline.
+
+- :mod:`~analysis.chronology.rules`: the pattern rules of the temporal tagger, one record each;
+- :mod:`~analysis.chronology.tagger`: :func:`extract_timexes`, spans with TimeML TIMEX3 type and
+  value anchored on the publication date;
+- :mod:`~analysis.chronology.timeline`: :func:`timeline_mentions` (each mention with its sentence,
+  label, interval and stale-date check against the origin of recycled text) and
+  :func:`build_timeline` (mentions merged into events);
+- :mod:`~analysis.chronology.exports`: the timeline as CSV and TimelineJS JSON;
+- :mod:`~analysis.chronology.tempeval`: the TempEval-3 Task A scorer.
+"""
+
+from analysis.chronology.tagger import extract_timexes, timex_granularity, timex_interval
+from analysis.chronology.tempeval import score_timexes
+from analysis.chronology.timeline import build_timeline, timeline_mentions
+
+__all__ = [
+    "build_timeline",
+    "extract_timexes",
+    "score_timexes",
+    "timeline_mentions",
+    "timex_granularity",
+    "timex_interval",
+]

@@ -1,0 +1,379 @@
+"""One timeline across articles: dated mentions, merged into events, with stale dates flagged.
+
+What
+    :func:`timeline_mentions` lists every temporal expression of a corpus (from
+    :func:`analysis.extract_timexes`) with its sentence, a short event label, the interval it
+    denotes and whether it sits in text recycled from an earlier article. :func:`build_timeline`
+    merges the dated mentions into events: mentions with the same value whose sentences say the same
+    thing (the June 15 memorandum told in two articles) become one entry with all its mentions.
+
+Stale dates
+    A relative date is resolved against the publication date of the text it is written in. When an
+    article recycles a passage ("On June 15, the two countries signed ...") the passage was written
+    for its *origin*, the earliest article it appears in (see :func:`analysis.reused_spans`). Each
+    mention inside a recycled passage is therefore resolved twice: against its own article's date
+    (``naive_value``) and against the origin's date (``value``, the one the timeline uses). Where
+    the two differ the mention is ``stale``: a reader of the later article would date it wrongly.
+
+How
+    Labels come from the clause that holds the date: the sentence is cut at commas and
+    semicolons, the date phrase and its preposition are dropped, a reporting frame ("the ministry
+    reported that") is skipped, and the first words are kept. Events are grouped by value, then by
+    sentence similarity (rapidfuzz token-set ratio), so two different things that happened on the
+    same day stay two events.
+
+Scale
+    Within a value group, mentions whose sentences have the same set of words share one score
+    (recycled sentences cost nothing). Groups of up to ``exact_limit`` distinct sentences (every
+    group of a small corpus) compare all pairs in one vectorised ``rapidfuzz.process.cdist``
+    call. Larger groups, such as the thousands of "1987" in a newswire year, score each sentence
+    only against the few sentences that share the most uncommon words with it (an inverted index
+    of words), so the cost grows linearly with the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from analysis.chronology.tagger import extract_timexes, timex_granularity, timex_interval
+from analysis.corpus.loading import Corpus
+from analysis.options import TimelineOptions
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "MENTION_COLUMNS",
+    "build_timeline",
+    "timeline_mentions",
+]
+
+MENTION_COLUMNS = [
+    "article_id", "published", "start", "end", "text", "type", "value", "naive_value",
+    "granularity", "date_start", "date_end", "sentence_start", "sentence_end", "sentence", "label",
+    "anchor", "reused", "origin_id", "origin_date", "stale",
+]  # fmt: skip
+EVENT_COLUMNS = [
+    "event_id", "date_start", "date_end", "value", "granularity", "label", "sentence",
+    "article_id", "start", "end", "n_mentions", "n_articles", "mentions", "n_reused", "reused",
+    "stale",
+]  # fmt: skip
+SPAN_COLUMNS = ("article_id", "start", "end", "origin_id", "origin_date")
+_REPORTING_FRAME = re.compile(
+    r"(?i)^.*?\b(?:said|says|reported|reports|announced|told\s+\w+|stated|noted)\s+(?:that\s+)?"
+)
+_BARE_REPORT = re.compile(r"(?i)\b(?:said|says|reported|reports|announced|stated|noted)$")
+_CLAUSE_CUT = re.compile(r"\s+(?:that|which|who|whose|where|while)\s+|,|;|:|\s+[–—]\s+")
+_TOKEN = re.compile(r"\w{3,}")
+_CANDIDATES = 30
+_COMMON_WORD = 100
+_DATE_PREPOSITION = re.compile(r"(?i)(?:\b(?:on|in|at|by|since|from|until|during|of)\s+)?$")
+
+
+def _label(sentence: str, start: int, end: int, *, words: int = 10) -> str:
+    """A short event label: the clause around ``sentence[start:end]``, without the date phrase."""
+    before = _DATE_PREPOSITION.sub("", sentence[:start]).rstrip()
+    text = before + " " + sentence[end:].lstrip()
+    cut = start - (len(sentence[:start]) - len(before))
+    pieces, position = [], 0
+    for match in _CLAUSE_CUT.finditer(text):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, len(text)))
+    index = next((i for i, (a, b) in enumerate(pieces) if a <= cut <= b), len(pieces) - 1)
+    clause = text[pieces[index][0] : pieces[index][1]].strip(" .")
+    while len(clause.split()) < 4 and index + 1 < len(pieces) and cut <= pieces[index][0] + 1:
+        index += 1
+        clause = text[pieces[index][0] : pieces[index][1]].strip(" .")
+    if len(clause.split()) < 4 and index > 0:
+        clause = text[pieces[index - 1][0] : pieces[index][1]].strip(" .")
+    if _BARE_REPORT.search(clause) and index > 0:
+        # "..., the ministry reported on July 14": the event is what was reported.
+        clause = text[pieces[index - 1][0] : pieces[index - 1][1]].strip(" .")
+    clause = _REPORTING_FRAME.sub("", clause) if _REPORTING_FRAME.match(clause) else clause
+    kept = clause.split()
+    label = " ".join(kept[:words]) + (" …" if len(kept) > words else "")
+    return label[:1].upper() + label[1:]
+
+
+def _check_spans(reuse: object) -> pd.DataFrame:
+    if not isinstance(reuse, pd.DataFrame):
+        raise TypeError("reuse must be a DataFrame of reused spans (see analysis.reused_spans)")
+    missing = [c for c in SPAN_COLUMNS if c not in reuse.columns]
+    if missing:
+        raise ValueError(f"reuse lacks column(s) {missing}; expected analysis.reused_spans output")
+    return reuse
+
+
+def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
+    """Every temporal expression of a corpus, with its sentence, label, interval and stale check.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    reuse : pandas.DataFrame
+        Recycled passages as returned by :func:`analysis.reused_spans` (columns ``article_id,
+        start, end, origin_id, origin_date`` are used). Pass an empty frame with these columns to
+        skip the reuse check.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article_id, published`` (the article's date), ``start, end, text, type`` and ``value``
+        (TIMEX3; for a mention in recycled text, resolved against the origin's publication date),
+        ``naive_value`` (resolved against the article's own date), ``granularity``,
+        ``date_start, date_end`` (first and last day denoted; NaT for durations, sets and vague
+        references), ``sentence_start, sentence_end, sentence``, ``label``, ``anchor`` (the event a
+        duration is counted from), ``reused`` (the mention lies in a recycled passage),
+        ``origin_id, origin_date`` (that passage's origin) and ``stale`` (``value`` and
+        ``naive_value`` differ). Sorted by article date, article and offset.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> corpus = load_corpus(pd.DataFrame({"id": ["a"], "date": ["2022-04-12"], "author": [None],
+    ...     "text": ["On June 15, the two countries signed a memorandum."]}))
+    >>> none = pd.DataFrame(columns=["article_id", "start", "end", "origin_id", "origin_date"])
+    >>> timeline_mentions(corpus, reuse=none)[["text", "value", "label"]].values.tolist()
+    [['June 15', '2021-06-15', 'The two countries signed a memorandum']]
+    """
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"corpus must be a Corpus (see analysis.load_corpus), not {type(corpus)}")
+    spans = _check_spans(reuse)
+    by_article: dict[str, list[tuple[int, int, str, pd.Timestamp]]] = {}
+    for row in spans.itertuples(index=False):
+        by_article.setdefault(row.article_id, []).append(
+            (int(row.start), int(row.end), row.origin_id, pd.Timestamp(row.origin_date))
+        )
+    sentences = corpus.sentences
+    bounds = {
+        article_id: (group["start"].to_numpy(), group["end"].to_numpy())
+        for article_id, group in sentences.sort_values(["article_id", "start"]).groupby(
+            "article_id", sort=False
+        )
+    }
+    no_sentences = (np.empty(0, dtype="int64"), np.empty(0, dtype="int64"))
+    rows = []
+    order = corpus.articles.sort_values("date", kind="stable")
+    for article_id, article in order.iterrows():
+        text, published = article["text"], article["date"]
+        timexes = extract_timexes(text, published)
+        recycled = by_article.get(article_id, [])
+        by_origin_date: dict[pd.Timestamp, dict[tuple[int, int], str]] = {}
+        sent_starts, sent_ends = bounds.get(article_id, no_sentences)
+        for tx in timexes.itertuples(index=False):
+            origin = next((r for r in recycled if r[0] <= tx.start and tx.end <= r[1]), None)
+            value = tx.value
+            if origin is not None:
+                origin_date = origin[3]
+                if origin_date not in by_origin_date:
+                    again = extract_timexes(text, origin_date)
+                    by_origin_date[origin_date] = {
+                        (s, e): v
+                        for s, e, v in again[["start", "end", "value"]].itertuples(
+                            index=False
+                        )  # fmt: skip
+                    }
+                value = by_origin_date[origin_date].get((tx.start, tx.end), tx.value)
+            position = int(np.searchsorted(sent_starts, tx.start, side="right")) - 1
+            if position >= 0 and tx.start < sent_ends[position]:
+                s_start, s_end = int(sent_starts[position]), int(sent_ends[position])
+            else:
+                s_start, s_end = tx.start, tx.end
+            sentence = text[s_start:s_end]
+            first, last = timex_interval(value)
+            rows.append(
+                (
+                    article_id,
+                    published,
+                    tx.start,
+                    tx.end,
+                    tx.text,
+                    tx.type,
+                    value,
+                    tx.value,
+                    timex_granularity(value),
+                    first,
+                    last,
+                    s_start,
+                    s_end,
+                    sentence,
+                    _label(sentence, tx.start - s_start, tx.end - s_start),
+                    tx.anchor,
+                    origin is not None,
+                    origin[2] if origin else None,
+                    origin[3] if origin else pd.NaT,
+                    value != tx.value,
+                )  # fmt: skip
+            )
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    for column in ("date_start", "date_end", "origin_date", "published"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame.astype({"start": "int64", "end": "int64", "reused": bool, "stale": bool})
+
+
+def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarray]:
+    """For each distinct sentence, every sentence (itself included) it is similar to."""
+    scores = process.cdist(
+        distinct, distinct, scorer=fuzz.token_set_ratio, score_cutoff=similarity, dtype=np.float32
+    )
+    return [np.flatnonzero(row >= similarity) for row in scores]
+
+
+def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]:
+    """Like :func:`_similar_all_pairs`, scoring only pairs that share uncommon words.
+
+    Each sentence is scored against at most ``_CANDIDATES`` others: those sharing the most words
+    that occur in at most ``_COMMON_WORD`` sentences of the group (so "the", "said" or the date
+    itself do not pair everything with everything). Words are taken in sorted order, so ties
+    among candidates break the same way in every process (set order depends on the hash seed).
+    """
+    words = [{w.lower() for w in _TOKEN.findall(sentence)} for sentence in distinct]
+    postings: dict[str, list[int]] = {}
+    for index, sentence_words in enumerate(words):
+        for word in sentence_words:
+            postings.setdefault(word, []).append(index)
+    similar: list[list[int]] = [[index] for index in range(len(distinct))]
+    scored: set[tuple[int, int]] = set()
+    for index, sentence_words in enumerate(words):
+        shared: Counter[int] = Counter()
+        for word in sorted(sentence_words):
+            posting = postings[word]
+            if len(posting) <= _COMMON_WORD:
+                shared.update(posting)
+        shared.pop(index, None)
+        for other, _ in shared.most_common(_CANDIDATES):
+            pair = (min(index, other), max(index, other))
+            if pair in scored:
+                continue
+            scored.add(pair)
+            score = fuzz.token_set_ratio(distinct[index], distinct[other], score_cutoff=similarity)
+            if score >= similarity:
+                similar[index].append(other)
+                similar[other].append(index)
+    return [np.asarray(sorted(found), dtype="int64") for found in similar]
+
+
+def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list[int]:
+    """Cluster numbers for the sentences of one value group, taken in order.
+
+    A sentence joins the earliest cluster that holds a sentence seen before it with a token-set
+    ratio of at least ``similarity``; otherwise it starts a cluster. Sentences with the same set
+    of words are scored once; above ``exact_limit`` distinct sentences only pairs that share
+    uncommon words are scored.
+    """
+    keys: dict[tuple[str, ...], int] = {}
+    key_of = []
+    distinct: list[str] = []
+    for sentence in sentences:
+        key = tuple(sorted(set(sentence.split())))
+        if key not in keys:
+            keys[key] = len(distinct)
+            distinct.append(sentence)
+        key_of.append(keys[key])
+    if len(distinct) <= exact_limit:
+        similar = _similar_all_pairs(distinct, similarity)
+    else:
+        similar = _similar_blocked(distinct, similarity)
+    earliest_cluster = np.full(len(distinct), len(sentences), dtype="int64")
+    clusters, seen, n_clusters = [], 0, 0
+    for key in key_of:
+        known = similar[key][similar[key] < seen]
+        if known.size:
+            cluster = int(earliest_cluster[known].min())
+        else:
+            cluster, n_clusters = n_clusters, n_clusters + 1
+        earliest_cluster[key] = min(earliest_cluster[key], cluster)
+        seen = max(seen, key + 1)
+        clusters.append(cluster)
+    return clusters
+
+
+def build_timeline(
+    mentions: pd.DataFrame, options: TimelineOptions | None = None, **overrides
+) -> pd.DataFrame:
+    """Merge the dated mentions of a corpus into one timeline of events.
+
+    Parameters
+    ----------
+    mentions : pandas.DataFrame
+        The corpus's mentions as returned by :func:`timeline_mentions`.
+    options : TimelineOptions, optional
+        ``similarity`` (default 0.6): two mentions with the same value are the same event when
+        their sentences have at least this rapidfuzz token-set ratio (0-1); 1 merges only identical
+        wording. ``exact_limit`` (default 300): value groups with up to this many distinct
+        sentences are merged by comparing every pair; larger groups (thousands of "1987" in a
+        newswire year) compare each sentence only with the few that share the most uncommon words
+        with it, which keeps the cost linear. Also accepted by name (``similarity=0.8``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, sorted by date: ``event_id``, ``date_start, date_end`` (the interval
+        the value denotes), ``value, granularity, label, sentence`` (of the first mention: the
+        earliest article, then the earliest offset), ``article_id, start, end`` (that mention),
+        ``n_mentions, n_articles``, ``mentions`` (list of ``(article_id, start, end)``),
+        ``n_reused`` (mentions in recycled text), ``reused`` (at least one) and ``stale`` (some
+        mention's naive value differs from the value).
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> corpus = load_corpus(pd.DataFrame({
+    ...     "id": ["a", "b"], "date": ["2021-07-15", "2022-04-12"], "author": [None, None],
+    ...     "text": ["On June 15, the two countries signed a memorandum.",
+    ...              "Drills follow. On June 15, the two countries signed a memorandum."]}))
+    >>> spans = pd.DataFrame({"article_id": ["b"], "start": [15], "end": [65],
+    ...     "origin_id": ["a"], "origin_date": [pd.Timestamp("2021-07-15")]})
+    >>> mentions = timeline_mentions(corpus, reuse=spans)
+    >>> build_timeline(mentions)[["value", "n_mentions", "reused"]].values.tolist()
+    [['2021-06-15', 2, True]]
+    """
+    options = TimelineOptions.merged(options, **overrides)
+    if not isinstance(mentions, pd.DataFrame):
+        raise TypeError("mentions must be a DataFrame (see analysis.timeline_mentions)")
+    missing = [c for c in MENTION_COLUMNS if c not in mentions.columns]
+    if missing:
+        raise ValueError(f"mentions lacks column(s) {missing}; expected timeline_mentions output")
+    # rapidfuzz scores from 0 to 100; rounded so that 0.6 is exactly 60, not 60.000000000000007.
+    similarity = round(options.similarity * 100, 9)
+    dated = mentions[mentions["date_start"].notna() & mentions["type"].isin(["DATE", "TIME"])]
+    dated = dated.reset_index(drop=True)
+    event_of = np.empty(len(dated), dtype="int64")
+    n_events = 0
+    for _, group in dated.groupby("value", sort=False):
+        clusters = _clusters(group["sentence"].tolist(), similarity, options.exact_limit)
+        event_of[group.index.to_numpy()] = np.asarray(clusters, dtype="int64") + n_events
+        n_events += max(clusters) + 1
+    triples = zip(
+        dated["article_id"].tolist(), dated["start"].tolist(), dated["end"].tolist(), strict=True
+    )
+    dated = dated.assign(event=event_of, mention=list(triples))
+    grouped = dated.groupby("event", sort=True)
+    first = grouped.head(1).set_index("event").sort_index()
+    frame = pd.DataFrame(
+        {
+            "date_start": first["date_start"],
+            "date_end": first["date_end"],
+            "value": first["value"],
+            "granularity": first["granularity"],
+            "label": first["label"],
+            "sentence": first["sentence"],
+            "article_id": first["article_id"],
+            "start": first["start"].astype("int64"),
+            "end": first["end"].astype("int64"),
+            "n_mentions": grouped.size(),
+            "n_articles": grouped["article_id"].nunique(),
+            "mentions": grouped["mention"].agg(list),
+            "n_reused": grouped["reused"].sum().astype("int64"),
+            "reused": grouped["reused"].any().astype(bool),
+            "stale": grouped["stale"].any().astype(bool),
+        },
+        columns=EVENT_COLUMNS[1:],
+    )  # fmt: skip
+    frame = frame.sort_values(["date_start", "date_end", "article_id", "start"], kind="stable")
+    frame.insert(0, "event_id", range(len(frame)))
+    return frame.reset_index(drop=True)

@@ -1,0 +1,472 @@
+"""Load news articles from files, folders, JSON Lines, CSV or DataFrames into one :class:`Corpus`.
+
+Design
+------
+Every input shape is turned into the same *record*: ``(article_id, date, author, path, line, body)``
+where ``body`` is the article's lines after its header. One parser then splits the body into
+paragraphs (blank-line separated), drops a repeated byline ("By NAME") and a ``---`` footer, and
+joins the paragraphs with one blank line. That joined string is the article's ``text``; every span
+this package reports (paragraphs, sentences, dates, sources, reused passages) is a pair of
+character offsets ``start``/``end`` into it, so ``text[start:end]`` is always exactly the unit.
+
+Text files follow the seed format: a header line ``" date YYYY-MM-DD By AUTHOR"``; the date may be
+followed by a time and a time zone, the byline may be missing. Windows line endings and a UTF-8
+byte-order mark are accepted. The text is kept as written: quotes, dashes and spelling are never
+normalized here (comparisons normalize their own copies).
+
+Bad input raises :class:`ArticleFormatError` (a ``ValueError``) naming the file, the line and what
+was expected. With ``errors="collect"`` each bad article is listed in :attr:`Corpus.problems`
+instead, and every good article still loads: nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob as globlib
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus.units import split_paragraphs, split_sentences
+
+__all__ = ["ArticleFormatError", "Corpus", "date_rank", "load_corpus"]
+
+HEADER_RE = re.compile(
+    r"""^\s*date\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})
+        (?:[T\s]+(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)
+           (?:\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,5}(?:[+-]\d{1,2})?))?)?
+        (?:\s+By\s*:?\s+(?P<author>\S.*?))?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+BYLINE_RE = re.compile(r"^\s*By\s*:?\s+(?P<author>[^\n.!?]{1,80}?)\s*$", re.IGNORECASE)
+FOOTER_SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+RECORD_COLUMNS = ("id", "date", "author", "text")
+ERROR_MODES = ("raise", "collect")
+TEXT_SUFFIXES = {".txt", ".text", ""}
+TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+
+
+class ArticleFormatError(ValueError):
+    """An input that is not a well-formed article, with where it is and what was expected.
+
+    Attributes
+    ----------
+    path : str
+        The file (or ``"<DataFrame>"``) the problem is in.
+    line : int or None
+        The 1-based line (for JSON Lines and CSV, the record's line), or None for the whole input.
+    reason : str
+        What was found and what was expected.
+    """
+
+    def __init__(self, path: str | PathLike, line: int | None, reason: str):
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+        where = self.path if line is None else f"{self.path}, line {line}"
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True)
+class _Record:
+    article_id: str
+    date: pd.Timestamp
+    author: str | None
+    path: str
+    published: str | None
+    body_lines: list[str]
+    first_body_line: int | None
+
+
+@dataclass
+class Corpus:
+    """A set of articles as tidy DataFrames with character offsets.
+
+    Attributes
+    ----------
+    articles : pandas.DataFrame
+        One row per article, index ``article_id``; columns ``date`` (datetime64, the publication
+        day), ``published`` (date, time and zone as written in the header), ``author``, ``path``,
+        ``text`` (the body, paragraphs joined by one blank line) and ``footer``.
+    paragraphs : pandas.DataFrame
+        ``article_id, para, start, end, text``; ``articles.text[article_id][start:end] == text``.
+    problems : pandas.DataFrame
+        ``path, line, reason`` for every input that was not loaded (``errors="collect"``).
+    """
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    problems: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["path", "line", "reason"])
+    )
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """``article_id, para, sent, start, end, text``: sentences, offsets into the article text.
+
+        ``sent`` numbers the sentences within the article from 0. Computed on first access.
+        """
+        rows = []
+        for art, para, pstart, ptext in self.paragraphs[
+            ["article_id", "para", "start", "text"]
+        ].itertuples(index=False):
+            for start, end in split_sentences(ptext):
+                rows.append((art, para, pstart + start, pstart + end, ptext[start:end]))
+        frame = pd.DataFrame(rows, columns=["article_id", "para", "start", "end", "text"])
+        frame.insert(2, "sent", frame.groupby("article_id", sort=False).cumcount())
+        return frame.astype({"para": "int64", "sent": "int64", "start": "int64", "end": "int64"})
+
+    @cached_property
+    def date_rank(self) -> dict[str, int]:
+        """Each article's place in publication order: see :func:`date_rank`."""
+        return date_rank(self.articles)
+
+    def text(self, article_id: str) -> str:
+        """Return the body text of one article."""
+        return self.articles.at[article_id, "text"]
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Corpus: {len(self.articles)} articles, {len(self.paragraphs)} paragraphs, "
+            f"{len(self.problems)} problems>"
+        )
+
+
+def date_rank(articles: pd.DataFrame) -> dict[str, int]:
+    """Number the articles (index ``article_id``, column ``date``) in publication order, ties by id.
+
+    This is what *earlier* means in every analysis: a source is earlier than its target, an origin
+    the earliest article of its text.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"date": pd.to_datetime(["2022-04-12", "2021-07-15", "2021-07-15"])},
+    ...                      index=pd.Index(["c", "b", "a"], name="article_id"))
+    >>> date_rank(frame)
+    {'a': 0, 'b': 1, 'c': 2}
+    """
+    dates = articles["date"]
+    ordered = sorted(articles.index, key=lambda a: (dates[a], a))
+    return {article_id: number for number, article_id in enumerate(ordered)}
+
+
+def load_corpus(
+    source: str | PathLike | Sequence[str | PathLike] | pd.DataFrame,
+    *,
+    errors: str = "raise",
+) -> Corpus:
+    """Load articles into a :class:`Corpus`.
+
+    Parameters
+    ----------
+    source : path, glob, list of paths, or DataFrame
+        A folder (its ``*.txt`` files), one article file, a glob pattern, a list of any of these, a
+        JSON Lines (``.jsonl``) or CSV file with columns ``id, date, author, text``, or a DataFrame
+        with those columns.
+    errors : {"raise", "collect"}
+        ``"raise"`` stops at the first bad input with an :class:`ArticleFormatError`;
+        ``"collect"`` loads every good article and lists each bad one in ``Corpus.problems``.
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    ArticleFormatError
+        With ``errors="raise"``, for a missing path, an empty folder, a missing header or date, an
+        impossible date, an empty body, bytes that are not UTF-8, or a duplicate article id.
+
+    Examples
+    --------
+    >>> from analysis.paths import SEEDS_DIR
+    >>> corpus = load_corpus(SEEDS_DIR)
+    >>> corpus
+    <Corpus: 2 articles, 22 paragraphs, 0 problems>
+    >>> corpus.articles["author"].to_dict()
+    {'000_5b183b1fed710e9a': 'Azernews', '001_80062493b65dd1fc': 'Vugar Khalilov'}
+    >>> p = corpus.paragraphs.iloc[0]
+    >>> corpus.text(p.article_id)[p.start:p.end] == p.text
+    True
+    """
+    if errors not in ERROR_MODES:
+        raise ValueError(f"errors must be one of {ERROR_MODES}, got {errors!r}")
+    problems: list[tuple[str, int | None, str]] = []
+
+    def report(exc: ArticleFormatError) -> None:
+        if errors == "raise":
+            raise exc
+        problems.append((exc.path, exc.line, exc.reason))
+
+    records: list[_Record] = []
+    seen: dict[str, str] = {}
+    for item in _iter_records(source, report):
+        if item.article_id in seen:
+            report(
+                ArticleFormatError(
+                    item.path,
+                    None,
+                    f"duplicate article id {item.article_id!r} (also in {seen[item.article_id]}); "
+                    "expected unique ids",
+                )
+            )
+            continue
+        seen[item.article_id] = item.path
+        records.append(item)
+
+    article_rows, para_rows = [], []
+    for rec in records:
+        try:
+            parsed = _parse_body(rec)
+        except ArticleFormatError as exc:
+            report(exc)
+            continue
+        text, spans, author, footer = parsed
+        article_rows.append(
+            (rec.article_id, rec.date, rec.published, author, rec.path, text, footer)
+        )
+        para_rows.extend((rec.article_id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans))
+
+    articles = pd.DataFrame(
+        article_rows,
+        columns=["article_id", "date", "published", "author", "path", "text", "footer"],
+    )
+    articles["date"] = pd.to_datetime(articles["date"]).astype("datetime64[ns]")
+    articles = articles.set_index("article_id")
+    paragraphs = pd.DataFrame(para_rows, columns=["article_id", "para", "start", "end", "text"])
+    paragraphs = paragraphs.astype({"para": "int64", "start": "int64", "end": "int64"})
+    problem_frame = pd.DataFrame(problems, columns=["path", "line", "reason"]).astype(
+        {"line": "Int64"}
+    )
+    return Corpus(articles=articles, paragraphs=paragraphs, problems=problem_frame)
+
+
+def _iter_records(source, report) -> Iterator[_Record]:
+    if isinstance(source, pd.DataFrame):
+        yield from _records_from_frame(source, "<DataFrame>", report, line_offset=None)
+        return
+    if isinstance(source, (str, PathLike)):
+        sources: Iterable = [source]
+    elif isinstance(source, Sequence):
+        sources = source
+    else:
+        raise TypeError(
+            "source must be a path, a glob, a list of paths or a pandas DataFrame, "
+            f"got {type(source).__name__}"
+        )
+    for item in sources:
+        for path in _expand(item, report):
+            if path.suffix.lower() in TABLE_SUFFIXES:
+                yield from _records_from_table(path, report)
+            else:
+                try:
+                    yield _record_from_text_file(path)
+                except ArticleFormatError as exc:
+                    report(exc)
+
+
+def _expand(item: str | PathLike, report) -> list[Path]:
+    text = str(item)
+    if any(ch in text for ch in "*?[") and not Path(text).exists():
+        matches = sorted(Path(p) for p in globlib.glob(text, recursive=True) if Path(p).is_file())
+        if not matches:
+            report(ArticleFormatError(text, None, "the glob pattern matched no files"))
+        return matches
+    path = Path(item)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and _is_article_file(p))
+        if not files:
+            report(
+                ArticleFormatError(
+                    path,
+                    None,
+                    "the folder holds no article files; expected *.txt, *.jsonl or *.csv files",
+                )
+            )
+        return files
+    if not path.exists():
+        report(ArticleFormatError(path, None, "no such file or folder"))
+        return []
+    return [path]
+
+
+def _is_article_file(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return suffix in TABLE_SUFFIXES or suffix in {".txt", ".text"}
+
+
+def _read_utf8(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ArticleFormatError(
+            path,
+            line,
+            f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not valid UTF-8; "
+            "expected UTF-8 text",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _record_from_text_file(path: Path) -> _Record:
+    lines = _read_utf8(path).split("\n")
+    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if header_index is None:
+        raise ArticleFormatError(
+            path, 1, "the file is empty; expected a header ' date YYYY-MM-DD By AUTHOR'"
+        )
+    header = lines[header_index]
+    match = HEADER_RE.match(header)
+    if not match:
+        raise ArticleFormatError(
+            path,
+            header_index + 1,
+            f"expected a header ' date YYYY-MM-DD [HH:MM [ZONE]] [By AUTHOR]', found {header!r}",
+        )
+    date = _parse_date(match["date"], path, header_index + 1)
+    published = " ".join(p for p in (match["date"], match["time"], match["tz"]) if p)
+    return _Record(
+        article_id=path.stem,
+        date=date,
+        author=match["author"],
+        path=str(path),
+        published=published,
+        body_lines=lines[header_index + 1 :],
+        first_body_line=header_index + 2,
+    )
+
+
+def _parse_date(value, path, line: int | None) -> pd.Timestamp:
+    if isinstance(value, (pd.Timestamp, dt.date)) and not pd.isna(value):
+        return pd.Timestamp(value).normalize().tz_localize(None)
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    match = re.match(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s].*)?$", text)
+    if not match:
+        raise ArticleFormatError(
+            path, line, f"expected a publication date YYYY-MM-DD, found {text!r}"
+        )
+    try:
+        return pd.Timestamp(dt.date(*(int(g) for g in match.groups())))
+    except ValueError as exc:
+        raise ArticleFormatError(
+            path, line, f"impossible date {match.group(0).strip()!r} ({exc}); expected YYYY-MM-DD"
+        ) from None
+
+
+def _records_from_table(path: Path, report) -> Iterator[_Record]:
+    try:
+        if path.suffix.lower() == ".csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            line_offset = 2
+        else:
+            rows = []
+            for number, line in enumerate(_read_utf8(path).split("\n"), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    report(ArticleFormatError(path, number, f"invalid JSON ({exc.msg})"))
+                    continue
+                if not isinstance(row, dict):
+                    report(ArticleFormatError(path, number, "expected a JSON object per line"))
+                    continue
+                rows.append({**row, "_line": number})
+            frame = pd.DataFrame(rows)
+            line_offset = None
+    except ArticleFormatError as exc:
+        report(exc)
+        return
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        report(ArticleFormatError(path, None, f"cannot read the table ({exc}); expected UTF-8 CSV"))
+        return
+    if frame.empty:
+        report(ArticleFormatError(path, None, "the table holds no articles"))
+        return
+    yield from _records_from_frame(frame, path, report, line_offset)
+
+
+def _records_from_frame(frame: pd.DataFrame, path, report, line_offset) -> Iterator[_Record]:
+    missing = [c for c in RECORD_COLUMNS if c not in frame.columns]
+    if missing:
+        report(
+            ArticleFormatError(
+                path,
+                None,
+                f"missing column(s) {missing}; expected columns {list(RECORD_COLUMNS)}",
+            )
+        )
+        return
+    for position, row in enumerate(frame.to_dict("records")):
+        if "_line" in row:
+            line = int(row["_line"])
+        elif line_offset is not None:
+            line = position + line_offset
+        else:
+            line = None
+        where = str(path) if line is not None else f"{path} row {position}"
+        try:
+            text = row["text"]
+            if not isinstance(text, str):
+                raise ArticleFormatError(where, line, f"expected text as a string, found {text!r}")
+            article_id = str(row["id"]).strip()
+            if not article_id or article_id == "nan":
+                raise ArticleFormatError(where, line, "expected a non-empty article id")
+            author = row["author"]
+            author = (
+                None
+                if author is None or pd.isna(author) or not str(author).strip()
+                else str(author).strip()
+            )
+            yield _Record(
+                article_id=article_id,
+                date=_parse_date(row["date"], where, line),
+                author=author,
+                path=where,
+                published=None if pd.isna(row["date"]) else str(row["date"]),
+                body_lines=text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
+                first_body_line=line,
+            )
+        except ArticleFormatError as exc:
+            report(exc)
+
+
+def _parse_body(rec: _Record) -> tuple[str, list[tuple[int, int]], str | None, str | None]:
+    """Return (text, paragraph spans, author, footer) of one article's body lines."""
+    lines = rec.body_lines
+    footer = None
+    for i, line in enumerate(lines):
+        if FOOTER_SEPARATOR_RE.match(line):
+            footer = "\n".join(lines[i + 1 :]).strip() or None
+            lines = lines[:i]
+            break
+    paragraphs = split_paragraphs("\n".join(lines))
+    author = rec.author
+    if paragraphs:
+        byline = BYLINE_RE.match(paragraphs[0])
+        if byline and (author is None or byline["author"].strip().lower() == author.lower()):
+            author = author or byline["author"].strip()
+            paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise ArticleFormatError(
+            rec.path,
+            rec.first_body_line,
+            "the article body is empty; expected at least one paragraph after the header",
+        )
+    text = "\n\n".join(paragraphs)
+    spans, cursor = [], 0
+    for paragraph in paragraphs:
+        spans.append((cursor, cursor + len(paragraph)))
+        cursor += len(paragraph) + 2
+    return text, spans, author, footer

@@ -1,0 +1,293 @@
+"""The analysis steps of the report, and the typed state they pass from one to the next.
+
+Design
+------
+A step is a function ``(state) -> Section``. It reads what earlier steps left in the
+:class:`ReportState` (the corpus, the options, the reuse passages, the reused spans, ...), calls
+the analyses with those tables as arguments, stores its own results in the state for the steps
+after it, and returns a :class:`Section`: its tables (DataFrames), figures (matplotlib) and a few
+lines of HTML. A step never writes a file and never computes an earlier step: a step that needs a
+table no earlier step made stops with a :class:`MissingStepError` that names the step to run
+first.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+from matplotlib.figure import Figure
+from tqdm.auto import tqdm
+
+from analysis.chronology.exports import timeline_to_timelinejs
+from analysis.chronology.timeline import build_timeline, timeline_mentions
+from analysis.corpus.loading import Corpus
+from analysis.corpus.overview import paragraph_words, summarize
+from analysis.options import AnalysisOptions
+from analysis.reuse.detection import find_reuse
+from analysis.reuse.families import boilerplate_families, reuse_share
+from analysis.reuse.origins import reused_spans
+from analysis.sources.attributions import extract_sources
+from analysis.sources.entities import ParsedCorpus, extract_entities, parse_corpus
+from analysis.sources.overlap import source_matrix, source_overlap
+from analysis.sources.parsing import parse_paragraphs
+from analysis.views.corpus import plot_paragraph_strips
+from analysis.views.reuse import reuse_share_chart
+from analysis.views.sidebyside import side_by_side
+from analysis.views.sources import plot_overlap, plot_source_matrix
+from analysis.views.timeline import plot_timeline
+
+__all__ = [
+    "DEFAULT_STEPS",
+    "MissingStepError",
+    "ReportState",
+    "Section",
+    "Step",
+    "chronology_step",
+    "corpus_step",
+    "reuse_step",
+    "sources_step",
+]
+
+
+@dataclass
+class Section:
+    """What one analysis step contributes to the report."""
+
+    key: str
+    title: str
+    intro: str
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    html: str = ""
+    shown_tables: tuple[str, ...] = ()
+    extra_files: dict[str, str] = field(default_factory=dict)
+
+
+class MissingStepError(RuntimeError):
+    """A step needs a table that no earlier step made."""
+
+
+@dataclass
+class ReportState:
+    """What the steps of one report run share: the input, the options, each step's results.
+
+    A field is None until the step that makes it has run.
+    """
+
+    corpus: Corpus
+    options: AnalysisOptions = field(default_factory=AnalysisOptions)
+    progress: bool = False
+    client: object | None = None
+    #: Made by the reuse step.
+    reuse: pd.DataFrame | None = None
+    reused_spans: pd.DataFrame | None = None
+    #: Made by the chronology step.
+    mentions: pd.DataFrame | None = None
+    timeline: pd.DataFrame | None = None
+    #: Made by the sources step.
+    parsed: ParsedCorpus | None = None
+    sources: pd.DataFrame | None = None
+    entities: pd.DataFrame | None = None
+    #: Counts for the report's summary line, in the order the steps add them.
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def need(self, name: str, step: str) -> pd.DataFrame:
+        """The table ``name``, or a :class:`MissingStepError` saying which step makes it."""
+        value = getattr(self, name)
+        if value is None:
+            raise MissingStepError(f"{name} is made by the {step} step; run that step first")
+        return value
+
+
+Step = Callable[[ReportState], Section]
+
+
+def corpus_step(state: ReportState) -> Section:
+    """The corpus itself: articles, counts, problems found in the input."""
+    corpus = state.corpus
+    summary = summarize(corpus)
+    strips = plot_paragraph_strips(
+        summary.head(40), paragraph_words(corpus), title="Articles, paragraph by paragraph"
+    )
+    intro = (
+        f"{len(corpus)} articles from {summary['date'].min():%Y-%m-%d} to "
+        f"{summary['date'].max():%Y-%m-%d}; {len(corpus.paragraphs)} paragraphs, "
+        f"{int(summary['words'].sum())} words. {len(corpus.problems)} inputs were not loaded."
+        if len(corpus)
+        else "No article was loaded."
+    )
+    return Section(
+        key="corpus",
+        title="Corpus",
+        intro=intro,
+        tables={
+            "articles": summary,
+            "paragraphs": corpus.paragraphs,
+            "problems": corpus.problems,
+        },
+        figures={"paragraph_strips": strips},
+        shown_tables=("articles", "problems"),
+    )
+
+
+def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
+    """Boilerplate reuse: passages, families with their origin, reuse share per article, and
+    side-by-side views of the ``max_views`` pairs that share the most words."""
+    corpus, options = state.corpus, state.options.reuse
+    if state.client is not None:
+        from analysis.distributed import find_reuse_dask
+
+        reuse = find_reuse_dask(corpus, state.client, options)
+    else:
+        reuse = find_reuse(corpus, options)
+    state.reuse = reuse
+    state.reused_spans = reused_spans(corpus, reuse)
+    families = boilerplate_families(corpus, reuse)
+    shares = reuse_share(corpus, reuse)
+    state.counts.update({"reused passages": len(reuse), "boilerplate families": len(families)})
+    recycled = int((shares["reused_chars"] > 0).sum())
+    kinds = ", ".join(
+        f"{n} {kind}" for kind, n in reuse["kind"].value_counts().sort_index().items()
+    )
+    figures = {}
+    if recycled:
+        most = shares.sort_values(["reuse_share", "reused_chars"], ascending=False).head(30)
+        figures["share"] = reuse_share_chart(most)
+    views = []
+    pairs = (
+        reuse.groupby(["source_id", "target_id"], sort=False)["n_words"]
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+        .head(max_views)
+    )
+    for source_id, target_id in pairs.index:
+        view = side_by_side(corpus, source_id, target_id, reuse=reuse)
+        views.append(
+            f"<details{' open' if not views else ''}><summary>"
+            f"{html.escape(source_id)} &rarr; {html.escape(target_id)}: "
+            f"{view.n_passages} passages, {int(pairs[(source_id, target_id)])} words</summary>"
+            f"{view.html}</details>"
+        )
+    side_html = (
+        f"<h3>Side by side: the {len(views)} article pair(s) with the most reused words</h3>"
+        + "".join(views)
+        if views
+        else ""
+    )
+    intro = (
+        f"{len(reuse)} reused passages between articles "
+        f"({kinds or 'none'}), "
+        f"in {len(families)} boilerplate families; {recycled} of {len(corpus)} articles recycle "
+        "text from an earlier article."
+    )
+    return Section(
+        key="reuse",
+        title="Boilerplate reuse",
+        intro=intro,
+        tables={"passages": reuse, "families": families, "share": shares},
+        figures=figures,
+        html=side_html,
+        shown_tables=("families", "share", "passages"),
+    )
+
+
+def chronology_step(state: ReportState) -> Section:
+    """Chronology: every date mention with its value, the merged timeline, stale dates."""
+    corpus = state.corpus
+    spans = state.need("reused_spans", "reuse")
+    mentions = timeline_mentions(corpus, reuse=spans)
+    timeline = build_timeline(mentions, state.options.timeline)
+    state.mentions, state.timeline = mentions, timeline
+    stale = mentions[mentions["stale"].fillna(False).astype(bool)]
+    state.counts.update(
+        {
+            "date mentions": len(mentions),
+            "timeline events": len(timeline),
+            "stale dates": len(stale),
+        }
+    )
+    figures = {}
+    if len(timeline):
+        figures["timeline"] = plot_timeline(timeline.head(60), corpus.articles)
+    intro = (
+        f"{len(mentions)} temporal expressions, merged into {len(timeline)} dated events. "
+        f"{int(mentions['reused'].sum())} mentions sit in recycled text; {len(stale)} of them "
+        "would get a different date if resolved against the recycling article instead of the "
+        "text's origin (stale dates)."
+    )
+    timelinejs = timeline_to_timelinejs(timeline.head(500), title="News timeline")
+    return Section(
+        key="chronology",
+        title="Chronology",
+        intro=intro,
+        tables={"mentions": mentions, "timeline": timeline, "stale_dates": stale},
+        figures=figures,
+        shown_tables=("stale_dates", "timeline"),
+        extra_files={"timeline.json": json.dumps(timelinejs, indent=1, default=str)},
+    )
+
+
+def _parse(state: ReportState) -> ParsedCorpus:
+    corpus = state.corpus
+    if state.client is not None:
+        from analysis.distributed import parse_paragraphs_dask
+
+        docs = parse_paragraphs_dask(corpus, state.client)
+    else:
+        docs = list(
+            tqdm(
+                parse_paragraphs(corpus),
+                total=len(corpus.paragraphs),
+                desc="parsing paragraphs",
+                unit="para",
+                disable=not state.progress,
+                leave=False,
+            )
+        )
+    return parse_corpus(corpus, docs=docs)
+
+
+def sources_step(state: ReportState) -> Section:
+    """Sources: attributed statements, named entities, what pairs of articles share."""
+    corpus = state.corpus
+    spans = state.need("reused_spans", "reuse")
+    parsed = _parse(state)
+    sources = extract_sources(corpus, parsed, reused=spans)
+    entities = extract_entities(parsed)
+    state.parsed, state.sources, state.entities = parsed, sources, entities
+    overlap = source_overlap(
+        corpus, sources=sources, entities=entities, reused=spans, options=state.options.overlap
+    )
+    matrix = source_matrix(sources, articles=list(corpus.articles.index))
+    state.counts.update({"attributions": len(sources), "entities": len(entities)})
+    figures = {}
+    if len(sources) and len(corpus) <= 40:
+        figures["source_matrix"] = plot_source_matrix(sources)
+    shared = overlap[overlap["shared_sources"].map(len) > 0] if len(overlap) else overlap
+    if len(shared):
+        figures["overlap"] = plot_overlap(shared.head(30))
+    intro = (
+        f"{len(sources)} attributed statements from {sources['source'].nunique()} sources; "
+        f"{len(entities)} entity mentions; {len(shared)} pairs of articles share at least one "
+        "source."
+    )
+    return Section(
+        key="sources",
+        title="Sources and overlap",
+        intro=intro,
+        tables={
+            "attributions": sources,
+            "entities": entities,
+            "overlap": overlap,
+            "matrix": matrix,
+        },
+        figures=figures,
+        shown_tables=("attributions", "overlap"),
+    )
+
+
+DEFAULT_STEPS: tuple[Step, ...] = (corpus_step, reuse_step, chronology_step, sources_step)

@@ -1,0 +1,82 @@
+"""Writing the report's files: atomically, tables as CSV and Parquet, figures as PNG and SVG.
+
+Every file is written into a temporary file in its folder, flushed, then renamed over the final
+name, so an interrupted run leaves either the previous file or the new one, never half of one.
+Nested values of a table (tuples, lists, sets, dicts) are written as JSON text; figures are saved
+without the software and date metadata, so the same figure gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+__all__ = ["figure_bytes", "flat_table", "table_bytes", "write_atomic"]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> write_atomic(target, b"hello")
+    >>> target.read_bytes()
+    b'hello'
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def flat_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Index as columns; nested values (tuples, lists, dicts) as JSON text, for CSV and Parquet."""
+    flat = frame.reset_index() if _has_named_index(frame) else frame.copy()
+    for column in flat.columns:
+        if (
+            flat[column].dtype == object
+            and flat[column].map(lambda v: isinstance(v, (tuple, list, dict, set))).any()
+        ):
+            flat[column] = flat[column].map(
+                lambda v: (
+                    json.dumps(sorted(v) if isinstance(v, set) else v, default=str)
+                    if isinstance(v, (tuple, list, dict, set))
+                    else v
+                )
+            )
+    return flat
+
+
+def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    flat = flat_table(frame)
+    if fmt == "csv":
+        return flat.to_csv(index=False).encode("utf-8")
+    buffer = io.BytesIO()
+    flat.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def _has_named_index(frame: pd.DataFrame) -> bool:
+    return any(name is not None for name in frame.index.names)
+
+
+def figure_bytes(fig: Figure, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    metadata = {"Software": None} if fmt == "png" else {"Creator": None, "Date": None}
+    fig.savefig(buffer, format=fmt, dpi=110, bbox_inches="tight", metadata=metadata)
+    return buffer.getvalue()

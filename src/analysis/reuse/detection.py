@@ -1,0 +1,229 @@
+"""Reuse detection over a corpus: :func:`find_reuse`, composed of pure, partitionable stages.
+
+Design
+------
+**Candidates** (:mod:`analysis.reuse.index`): every article's word 4-grams are hashed with
+their positions; n-grams shared by two articles, at consecutive positions on one diagonal,
+form the *anchors* of that pair. A pair is aligned only if its anchors, grouped as the aligner
+can chain them, add up to ``min_words`` words (an exact upper bound of the passage score), so
+nothing the aligner would find is lost while the cost follows the amount of shared text rather
+than the square of the corpus. The source is always the earlier article (date, then id).
+
+:func:`find_reuse` composes pure stages (:func:`~analysis.reuse.index.article_signatures`, then
+:func:`source_candidates` per target, then :func:`align_target` / :func:`align_pair`), each a
+function of its inputs, so they can be partitioned (e.g. on Dask) with identical results.
+:func:`reused_spans` gives the target side of every passage with the origin of the text (the
+earliest article in its chain of reuse).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus.loading import Corpus
+from analysis.options import ReuseOptions
+from analysis.reuse.alignment import align, prepare, prepare_text
+from analysis.reuse.index import _cluster_bounds, _hits, _runs, _signatures
+
+__all__ = [
+    "REUSE_COLUMNS",
+    "REUSE_SCHEMA",
+    "align_target",
+    "find_reuse",
+    "passages_frame",
+    "source_candidates",
+]
+
+#: The columns of the passages table and their types (one place: the frame is built from it).
+REUSE_SCHEMA = {
+    "source_id": object,
+    "target_id": object,
+    "source_start": "int64",
+    "source_end": "int64",
+    "target_start": "int64",
+    "target_end": "int64",
+    "kind": object,
+    "similarity": "float64",
+    "n_words": "int64",
+    "edits": object,
+}
+REUSE_COLUMNS = list(REUSE_SCHEMA)
+
+
+def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides) -> pd.DataFrame:
+    """Find the passages each article recycles from earlier articles.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    options : ReuseOptions, optional
+        The alignment options (see :func:`analysis.align_pair`), and two of the corpus:
+        ``max_df``, n-grams with more occurrences than this in the corpus do not pair articles
+        (default: no limit); ``sources``, ``"all"`` (default) aligns every candidate pair: one row
+        per passage for every earlier article that holds the text (quadratic in the size of a
+        boilerplate family), ``"covering"`` aligns each article with its candidate sources, most
+        shared text first, and skips a source whose anchors add fewer than ``min_words`` words
+        outside the text already attributed: each recycled stretch gets (at least) one source; the
+        other earlier articles that hold it are reached through :func:`analysis.reused_spans` and
+        :func:`analysis.boilerplate_families`.
+    **overrides
+        Any option by name (``find_reuse(corpus, min_words=12)``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per passage: ``source_id`` (the earlier article), ``target_id``, ``source_start,
+        source_end, target_start, target_end`` (offsets into each article's ``text``), ``kind``
+        (``verbatim`` | ``edited`` | ``paraphrase``), ``similarity`` (0..1), ``n_words`` (words in
+        the target span) and ``edits`` ("" unless edited). Sorted by source, target, target offset.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> reuse = find_reuse(load_corpus(SEEDS_DIR))
+    >>> reuse[["source_start", "source_end", "target_start", "target_end", "kind", "similarity"]]
+       source_start  source_end  target_start  target_end        kind  similarity
+    0           277         471           230         425  paraphrase      0.5455
+    1          1230        2225           666        1661    verbatim      1.0000
+    """
+    options = ReuseOptions.merged(options, **overrides)
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
+    texts = corpus.articles["text"].to_dict()
+    prepared = {article_id: prepare_text(text) for article_id, text in texts.items()}
+    signatures = _signatures(
+        np.array(list(prepared), dtype=object), [p[1] for p in prepared.values()], options.k, True
+    )
+    rows = []
+    for target_id, candidates in source_candidates(corpus, signatures, options):
+        rows.extend(align_target(target_id, texts, candidates, options, prepared=prepared))
+    return passages_frame(rows)
+
+
+def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOptions):
+    """Yield ``(target_id, candidates)`` for every article that shares text with earlier ones.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    signatures : pandas.DataFrame
+        From :func:`~analysis.reuse.index.article_signatures` with ``positions=True``.
+    options : ReuseOptions
+        ``min_words`` and ``max_gap``: pairs whose anchors cannot make a passage (see
+        :func:`~analysis.reuse.index.anchor_bounds`) are left out; ``max_df``: n-grams with more
+        occurrences than this do not pair articles.
+
+    Yields
+    ------
+    (target_id, candidates)
+        ``candidates`` is a list of ``(source_id, anchors)``: the earlier articles (by date, ties
+        by id) that can share a passage with the target, most shared words first, with their
+        anchors (maximal runs ``(source_word, target_word, length)`` of shared n-grams), sorted by
+        target word. Targets come in id order.
+    """
+    rank_of = corpus.date_rank
+    limit = options.max_df if options.max_df is not None else len(signatures) + 1
+    ids, code_a, code_b, pos_a, pos_b = _hits(signatures, limit, rank_of)
+    if pos_a is None:
+        raise ValueError("signatures need positions: article_signatures(..., positions=True)")
+    k = int(signatures.attrs.get("k", 4))
+    rank = np.array([rank_of[i] for i in ids], dtype=np.int64)
+    a_first = rank[code_a] < rank[code_b]
+    n = max(len(ids), 1)
+    pair = np.where(a_first, code_b, code_a) * n + np.where(a_first, code_a, code_b)
+    target_pos = np.where(a_first, pos_b, pos_a)
+    diagonal = np.where(a_first, pos_a, pos_b) - target_pos
+    del code_a, code_b, pos_a, pos_b, a_first
+    run_pair, run_tgt, run_diagonal, run_len = _runs(pair, diagonal, target_pos, k)
+    del pair, diagonal, target_pos
+    pairs, bound = _cluster_bounds(run_pair, run_tgt, run_len, options.max_gap)
+    good = bound >= options.min_words
+    pairs, bound = pairs[good], bound[good]
+    keep = np.isin(run_pair, pairs)
+    run_pair, run_tgt, run_diagonal, run_len = (
+        run_pair[keep],
+        run_tgt[keep],
+        run_diagonal[keep],
+        run_len[keep],
+    )
+    run_src = run_tgt + run_diagonal
+    cuts = np.searchsorted(run_pair, pairs).tolist()
+    ends = [*cuts[1:], len(run_pair)]
+    targets, sources = np.divmod(pairs, n)
+    by_target: dict[int, list] = {}
+    for number, (t, src) in enumerate(zip(targets.tolist(), sources.tolist(), strict=True)):
+        r0, r1 = cuts[number], ends[number]
+        anchors = list(
+            zip(
+                run_src[r0:r1].tolist(),
+                run_tgt[r0:r1].tolist(),
+                run_len[r0:r1].tolist(),
+                strict=True,
+            )
+        )
+        by_target.setdefault(t, []).append((-bound[number], rank[src], src, anchors))
+    for t in sorted(by_target):
+        ordered = sorted(by_target[t], key=lambda c: (c[0], c[1]))
+        yield ids[t], [(ids[src], anchors) for _, _, src, anchors in ordered]
+
+
+def align_target(
+    target_id: str,
+    texts: dict[str, str],
+    candidates: list,
+    options: ReuseOptions,
+    *,
+    prepared: dict | None = None,
+) -> list[dict]:
+    """Align one article with its candidate sources (from :func:`source_candidates`).
+
+    Returns the passages as dicts with ``source_id`` and ``target_id``; see :func:`find_reuse` for
+    the options. ``prepared`` maps article ids to :func:`~analysis.reuse.alignment.prepare_text`
+    results already at hand.
+    """
+
+    def prepared_text(article_id: str):
+        if prepared is not None and article_id in prepared:
+            return prepared[article_id]
+        return prepare(texts[article_id])
+
+    target_text = texts[target_id]
+    target = prepared_text(target_id)
+    covered = np.zeros(len(target[1]), dtype=bool)
+    rows = []
+    for source_id, anchors in candidates:
+        if (
+            options.sources == "covering"
+            and rows
+            and _covered_words(anchors, covered) < options.min_words
+        ):
+            continue
+        passages = align(
+            texts[source_id],
+            target_text,
+            prepared_text(source_id),
+            target,
+            anchors,
+            options,
+            covered=covered,
+        )
+        rows.extend({"source_id": source_id, "target_id": target_id, **p} for p in passages)
+    return rows
+
+
+def _covered_words(anchors, covered: np.ndarray) -> int:
+    """The words of the anchors that still fall outside the covered target words."""
+    return sum(n - int(covered[j : j + n].sum()) for _, j, n in anchors)
+
+
+def passages_frame(rows: Iterable[dict]) -> pd.DataFrame:
+    """The passages as the typed, sorted frame :func:`find_reuse` returns."""
+    frame = pd.DataFrame(list(rows), columns=REUSE_COLUMNS)
+    frame = frame.astype(REUSE_SCHEMA)
+    return frame.sort_values(
+        ["source_id", "target_id", "target_start", "source_start"], ignore_index=True
+    )

@@ -1,0 +1,480 @@
+"""Word keys and the n-gram index that finds the article pairs worth aligning.
+
+Design
+------
+Every article is cut into words (the pattern of :func:`analysis.word_spans`); each word gets a
+*comparison key*: casefolded, accents stripped, the apostrophe folded, spelling variants mapped to
+one form (Defence/Defense, Turkiye/Türkiye/Turkey...). Keys are for comparison only; the text is
+never changed, and folding never moves a word boundary, so keys line up with word spans.
+
+Runs of ``k`` keys (word n-grams) are hashed to 64-bit integers with a stable hash (CRC32 of each
+key, mixed polynomially), so every process and every partition agrees. :func:`article_signatures`
+lists each article's n-gram hashes (optionally with positions); grouping the rows by hash gives,
+for every n-gram held by several articles, the pairs that share it (:func:`shared_ngrams`,
+:func:`candidate_pairs`). With positions, shared n-grams at consecutive positions on one diagonal
+are the aligner's anchors, and :func:`anchor_bounds` bounds the best passage a pair can hold, so
+pairs that cannot reach ``min_words`` are never aligned. The work grows with the number of shared
+n-gram occurrences, not with the square of the corpus. ``max_df`` ignores n-grams held more often
+than that (stock phrases); :func:`analysis.find_reuse` uses every n-gram by default.
+
+The stages are pure functions of their inputs: signatures per partition of articles, then the
+pairs after grouping (shuffling) the signature rows by hash, give the same result as in process.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zlib
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus.units import _WORD_RE
+
+__all__ = [
+    "SPELLING_VARIANTS",
+    "article_signatures",
+    "candidate_pairs",
+    "anchor_bounds",
+    "ngram_hashes",
+    "shared_ngrams",
+    "tokenize",
+    "word_key",
+]
+
+SPELLING_VARIANTS: dict[str, str] = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "programme": "program",
+    "programmes": "programs",
+    "centre": "center",
+    "centres": "centers",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "labour": "labor",
+    "favour": "favor",
+    "honour": "honor",
+    "neighbouring": "neighboring",
+    "turkiye": "turkey",
+    "turkiye's": "turkey's",
+}
+# Only the apostrophe the word pattern accepts inside words is folded, so that folding never moves
+# a word boundary and the keys line up with analysis.word_spans.
+_QUOTES = str.maketrans({"’": "'"})
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_KEYS: dict[str, str] = {}
+_HASHES: dict[str, int] = {}
+
+
+def word_key(word: str) -> str:
+    """Return the comparison key of a word: casefolded, accents and quotes folded, variants mapped.
+
+    Examples
+    --------
+    >>> [word_key(w) for w in ["Defence", "Türkiye’s", "Turkey's", "ARMY"]]
+    ['defense', "turkey's", "turkey's", 'army']
+    """
+    return _finish(word.casefold().translate(_QUOTES))
+
+
+def _finish(folded: str) -> str:
+    """Key of a word already lowercased and quote-folded (cached: words repeat a lot)."""
+    key = _KEYS.get(folded)
+    if key is None:
+        key = folded
+        if not key.isascii():
+            key = unicodedata.normalize("NFKD", key.casefold())
+            key = "".join(ch for ch in key if not unicodedata.combining(ch))
+        if key in SPELLING_VARIANTS:
+            key = SPELLING_VARIANTS[key]
+        elif key.endswith("'s") and key[:-2] in SPELLING_VARIANTS:
+            key = SPELLING_VARIANTS[key[:-2]] + "'s"
+        if len(_KEYS) < 1_000_000:
+            _KEYS[folded] = key
+    return key
+
+
+def _folded(text: str) -> str | None:
+    """The text lowercased with quotes folded, or None if that changes its length."""
+    folded = text.lower().translate(_QUOTES)
+    return folded if len(folded) == len(text) else None
+
+
+def word_keys(text: str) -> list[str]:
+    """Return the comparison keys of the words of ``text`` (as :func:`tokenize`, without spans)."""
+    folded = _folded(text)
+    if folded is None:
+        return tokenize(text)[1]
+    return [_finish(word) for word in _WORD_RE.findall(folded)]
+
+
+def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Return the word spans of ``text`` (as :func:`analysis.word_spans`) and their comparison keys.
+
+    Examples
+    --------
+    >>> spans, keys = tokenize("The Defence Ministry’s view.")
+    >>> keys
+    ['the', 'defense', "ministry's", 'view']
+    >>> spans[1]
+    (4, 11)
+    """
+    folded = _folded(text)
+    if folded is None:
+        spans = [m.span() for m in _WORD_RE.finditer(text)]
+        return spans, [word_key(text[s:e]) for s, e in spans]
+    matches = list(_WORD_RE.finditer(folded))
+    return [m.span() for m in matches], [_finish(m.group()) for m in matches]
+
+
+def _key_hash(key: str) -> int:
+    value = _HASHES.get(key)
+    if value is None:
+        value = zlib.crc32(key.encode("utf-8")) * 2654435761 + len(key)
+        if len(_HASHES) < 1_000_000:
+            _HASHES[key] = value
+    return value
+
+
+def _rolling(base: np.ndarray, k: int) -> np.ndarray:
+    n = len(base) - k + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    out = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            out = out * _MIX + base[j : j + n]
+    return out
+
+
+def ngram_hashes(keys: list[str], k: int) -> np.ndarray:
+    """Stable 64-bit hashes of every run of ``k`` consecutive keys (empty if fewer words).
+
+    Examples
+    --------
+    >>> h = ngram_hashes(["a", "b", "c", "a", "b", "c"], 3)
+    >>> bool(h[0] == h[3]), bool(h[0] == h[1])
+    (True, False)
+    """
+    return _rolling(np.array([_key_hash(key) for key in keys], dtype=np.uint64), k)
+
+
+def article_signatures(
+    articles: pd.DataFrame, *, k: int = 4, positions: bool = False
+) -> pd.DataFrame:
+    """Return the word-``k``-gram hashes of each article (one partition of the corpus).
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Index ``article_id``, column ``text`` (``Corpus.articles`` or any slice of it).
+    k : int
+        N-gram length in words.
+    positions : bool
+        False: one row per distinct n-gram of each article (enough to count shared n-grams).
+        True: one row per occurrence, with its ``position`` (what the aligner's anchors need).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article_id, hash`` (uint64) and, with ``positions``, ``position`` (int32, the index of
+        the n-gram's first word); in article order, then by position (or hash). ``attrs["k"]``
+        holds ``k``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"text": ["a b c d e", "x b c d e"]}, index=["A", "B"])
+    >>> article_signatures(frame, k=4).groupby("article_id").size().to_dict()
+    {'A': 2, 'B': 2}
+    >>> article_signatures(frame, k=4, positions=True)["position"].tolist()
+    [0, 1, 0, 1]
+    """
+    _check_positive(k=k)
+    return _signatures(
+        articles.index.to_numpy(dtype=object),
+        [word_keys(text) for text in articles["text"].tolist()],
+        k,
+        positions,
+    )
+
+
+def _signatures(ids: np.ndarray, key_lists: list[list[str]], k: int, positions: bool):
+    get = _HASHES.get
+    words: list[int] = []
+    counts = np.zeros(len(ids), dtype=np.int64)
+    for number, keys in enumerate(key_lists):
+        counts[number] = len(keys)
+        words.extend([get(key) or _key_hash(key) for key in keys])
+    grams = _rolling(np.array(words, dtype=np.uint64), k)
+    offsets = np.r_[0, np.cumsum(counts)]
+    owner = np.repeat(np.arange(len(ids)), counts)[: len(grams)]
+    position = np.arange(len(grams), dtype=np.int64) - offsets[owner]
+    inside = position + k <= counts[owner]
+    owner, position, grams = owner[inside], position[inside], grams[inside]
+    if not positions:
+        order = np.lexsort((grams, owner))
+        owner, grams = owner[order], grams[order]
+        distinct = np.r_[True, (owner[1:] != owner[:-1]) | (grams[1:] != grams[:-1])]
+        owner, grams = owner[distinct[: len(owner)]], grams[distinct[: len(grams)]]
+    columns = {"article_id": ids[owner], "hash": grams}
+    if positions:
+        columns["position"] = position.astype(np.int32)
+    frame = pd.DataFrame(columns)
+    frame.attrs["k"] = k
+    return frame
+
+
+def shared_ngrams(signatures: pd.DataFrame, *, max_df: int = 1000) -> pd.DataFrame:
+    """Return every n-gram two articles share: one row per pair of occurrences.
+
+    Parameters
+    ----------
+    signatures : pandas.DataFrame
+        ``article_id, hash[, position]`` rows from :func:`article_signatures` (any partitioning;
+        on Dask, shuffle on ``hash`` first: an n-gram's rows must be in one partition).
+    max_df : int
+        N-grams with more than this many occurrences in the corpus are left out (stock phrases).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``a, b`` (article ids, ``a < b``), and with positions ``a_position, b_position``; sorted.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"text": ["a b c d e", "x b c d e"]}, index=["A", "B"])
+    >>> shared_ngrams(article_signatures(frame, k=4, positions=True))
+       a  b  a_position  b_position
+    0  A  B           1           1
+    """
+    _check_positive(max_df=max_df)
+    ids, code_a, code_b, pos_a, pos_b = _hits(signatures, max_df)
+    if pos_a is None:
+        order = _order(code_a, code_b)
+        return pd.DataFrame({"a": ids[code_a[order]], "b": ids[code_b[order]]})
+    order = _order(code_a, code_b, pos_a, pos_b)
+    return pd.DataFrame(
+        {
+            "a": ids[code_a[order]],
+            "b": ids[code_b[order]],
+            "a_position": pos_a[order],
+            "b_position": pos_b[order],
+        }
+    )
+
+
+def _order(*keys: np.ndarray) -> np.ndarray:
+    """Stable order sorting by the first key, then the next... (a lexsort of integer keys).
+
+    The keys are packed into one int64 when their ranges fit, which sorts much faster.
+    """
+    if len(keys[0]) == 0:
+        return np.empty(0, dtype=np.int64)
+    lows = [int(key.min()) for key in keys]
+    widths = [int(key.max()) - low + 1 for key, low in zip(keys, lows, strict=True)]
+    if sum(max(w - 1, 1).bit_length() for w in widths) > 62:
+        return np.lexsort(keys[::-1])
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, low, width in zip(keys, lows, widths, strict=True):
+        packed = packed * width + (key.astype(np.int64) - low)
+    return np.argsort(packed, kind="stable")
+
+
+def _hits(signatures: pd.DataFrame, max_df: int, rank: dict | None = None):
+    """Article ids, and per shared n-gram occurrence pair the two codes and positions.
+
+    Codes index the sorted ids; in each row ``code_a < code_b``, or, with ``rank`` (article id ->
+    chronological order), ``a`` is the earlier article. Rows come unsorted.
+    """
+    factor, uniques = pd.factorize(signatures["article_id"].to_numpy(dtype=object))
+    by_id = np.argsort(uniques.astype(str), kind="stable")
+    ids = np.asarray(uniques, dtype=object)[by_id]
+    remap = np.empty(len(by_id), dtype=np.int64)
+    remap[by_id] = np.arange(len(by_id))
+    codes = remap[factor]
+    order_key = codes
+    if rank is not None:
+        order_key = np.array([rank[i] for i in ids], dtype=np.int64)[codes]
+    hashes = signatures["hash"].to_numpy(dtype=np.uint64)
+    has_positions = "position" in signatures.columns
+    positions = (
+        signatures["position"].to_numpy(dtype=np.int64)
+        if has_positions
+        else np.zeros(len(hashes), dtype=np.int64)
+    )
+    order = _order(order_key, positions)
+    order = order[np.argsort(hashes[order], kind="stable")]
+    hashes, codes, positions = hashes[order], codes[order], positions[order]
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])[: len(hashes)]
+    sizes = np.diff(np.r_[starts, len(hashes)])
+    keep = (sizes > 1) & (sizes <= max_df)
+    lefts, rights = [], []
+    for size in np.unique(sizes[keep]):
+        rows = starts[keep & (sizes == size)][:, None] + np.arange(size)
+        i, j = np.triu_indices(size, 1)
+        left, right = rows[:, i].ravel(), rows[:, j].ravel()
+        distinct = codes[left] != codes[right]
+        lefts.append(left[distinct])
+        rights.append(right[distinct])
+    left = np.concatenate(lefts) if lefts else np.empty(0, dtype=np.int64)
+    right = np.concatenate(rights) if rights else np.empty(0, dtype=np.int64)
+    if not has_positions:
+        return ids, codes[left], codes[right], None, None
+    return ids, codes[left], codes[right], positions[left], positions[right]
+
+
+def _runs(pair: np.ndarray, diagonal: np.ndarray, position: np.ndarray, k: int):
+    """Maximal runs of consecutive shared n-grams on one diagonal, sorted by pair, then position.
+
+    Returns ``(run_pair, run_position, run_words)``: the run's pair, the position of its first
+    word (on the ``position`` side) and its length in words.
+    """
+    order = _order(pair, diagonal, position)
+    pair, diagonal, position = pair[order], diagonal[order], position[order]
+    new_run = np.r_[
+        True,
+        (pair[1:] != pair[:-1])
+        | (diagonal[1:] != diagonal[:-1])
+        | (position[1:] != position[:-1] + 1),
+    ][: len(pair)]
+    first = np.flatnonzero(new_run)
+    run_pair, run_diagonal, run_position = pair[first], diagonal[first], position[first]
+    run_words = np.diff(np.r_[first, len(pair)]) + k - 1
+    order = _order(run_pair, run_position, run_diagonal)
+    return run_pair[order], run_position[order], run_diagonal[order], run_words[order]
+
+
+def anchor_bounds(
+    pair: np.ndarray,
+    diagonal: np.ndarray,
+    position: np.ndarray,
+    k: int,
+    max_gap: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bound, per pair, the score of the best passage the aligner can find in it.
+
+    Shared n-grams at consecutive positions on one diagonal (same offset between the two articles)
+    form a run of ``g + k - 1`` equal words: an anchor of the aligner. A passage chains anchors
+    that are at most ``max_gap`` words apart, and scores at most the words of its anchors. So the
+    runs are grouped, in ``position`` order, into clusters broken wherever a run starts more than
+    ``max_gap`` words after the furthest end so far; the largest cluster's words bound the score
+    (without ``max_gap``: the words of all runs).
+
+    Parameters
+    ----------
+    pair, diagonal, position : numpy.ndarray
+        One entry per shared n-gram occurrence: a pair code, the offset between the two
+        positions, and the position in one of the two articles.
+    k : int
+        N-gram length.
+    max_gap : int, optional
+        The aligner's ``max_gap``.
+
+    Returns
+    -------
+    (pairs, bound) : tuple of numpy.ndarray
+        The distinct pair codes (sorted) and their bounds.
+
+    Examples
+    --------
+    >>> pair = np.array([7, 7, 7, 7])
+    >>> position = np.array([0, 1, 2, 40])
+    >>> anchor_bounds(pair, np.zeros(4, dtype=int), position, 4)
+    (array([7]), array([10]))
+    >>> anchor_bounds(pair, np.zeros(4, dtype=int), position, 4, max_gap=8)
+    (array([7]), array([6]))
+    """
+    if len(pair) == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    run_pair, run_start, _, run_words = _runs(pair, diagonal, position, k)
+    return _cluster_bounds(run_pair, run_start, run_words, max_gap)
+
+
+def _cluster_bounds(run_pair, run_start, run_words, max_gap):
+    if len(run_pair) == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    if max_gap is not None:
+        pair_index = np.cumsum(np.r_[True, run_pair[1:] != run_pair[:-1]])
+        span = int(run_start.max() + run_words.max()) + max_gap + 2
+        reach = np.maximum.accumulate(pair_index * span + run_start + run_words) - pair_index * span
+        new_cluster = np.r_[
+            True,
+            (run_pair[1:] != run_pair[:-1]) | (run_start[1:] > reach[:-1] + max_gap),
+        ]
+        cluster_first = np.flatnonzero(new_cluster)
+        run_words = np.add.reduceat(run_words, cluster_first)
+        run_pair = run_pair[cluster_first]
+        firsts = np.flatnonzero(np.r_[True, run_pair[1:] != run_pair[:-1]])
+        return run_pair[firsts], np.maximum.reduceat(run_words, firsts)
+    firsts = np.flatnonzero(np.r_[True, run_pair[1:] != run_pair[:-1]])
+    return run_pair[firsts], np.add.reduceat(run_words, firsts)
+
+
+def candidate_pairs(
+    signatures: pd.DataFrame,
+    *,
+    min_shared: int = 2,
+    max_df: int = 1000,
+    min_words: int | None = None,
+) -> pd.DataFrame:
+    """Return the article pairs that share at least ``min_shared`` n-grams.
+
+    Parameters
+    ----------
+    signatures : pandas.DataFrame
+        Rows from :func:`article_signatures` (any partitioning, concatenated).
+    min_shared : int
+        Minimum number of shared n-grams (distinct n-grams, or occurrences with positions).
+    max_df : int
+        N-grams with more than this many occurrences do not pair articles (stock phrases).
+    min_words : int, optional
+        With positions only: also require the pair's anchors (runs of shared n-grams on one
+        diagonal, see :func:`anchor_bounds`) to add up to ``min_words`` words, the smallest passage
+        the aligner reports. ``attrs["k"]`` of the signatures gives the n-gram length.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``a, b`` (article ids, ``a < b``) and ``shared``, plus ``bound`` (anchor words) with
+        positions; sorted by ``a, b``.
+
+    Examples
+    --------
+    >>> texts = ["a b c d e f g h i j k", "z a b c d e f g h i j k", "q r s t u"]
+    >>> frame = pd.DataFrame({"text": texts}, index=list("ABC"))
+    >>> candidate_pairs(article_signatures(frame, k=4))
+       a  b  shared
+    0  A  B       8
+    >>> candidate_pairs(article_signatures(frame, k=4, positions=True), min_words=10)
+       a  b  shared  bound
+    0  A  B       8     11
+    """
+    _check_positive(min_shared=min_shared, max_df=max_df)
+    if min_words is not None:
+        _check_positive(min_words=min_words)
+    ids, code_a, code_b, pos_a, pos_b = _hits(signatures, max_df)
+    pair = code_a * max(len(ids), 1) + code_b
+    unique, shared = np.unique(pair, return_counts=True)
+    frame = pd.DataFrame({"pair": unique, "shared": shared.astype("int64")})
+    if pos_a is not None:
+        _, bound = anchor_bounds(pair, pos_a - pos_b, pos_b, int(signatures.attrs.get("k", 4)))
+        frame["bound"] = bound.astype("int64")
+    elif min_words is not None:
+        raise ValueError(
+            "min_words needs signatures with positions (article_signatures(..., positions=True))"
+        )
+    chosen = frame["shared"] >= min_shared
+    if min_words is not None:
+        chosen &= frame["bound"] >= min_words
+    frame = frame[chosen]
+    a, b = np.divmod(frame.pop("pair").to_numpy(), max(len(ids), 1))
+    frame.insert(0, "b", ids[b] if len(ids) else np.empty(0, dtype=object))
+    frame.insert(0, "a", ids[a] if len(ids) else np.empty(0, dtype=object))
+    return frame.astype({"a": object, "b": object}).reset_index(drop=True)
+
+
+def _check_positive(**values: int) -> None:
+    for name, value in values.items():
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")

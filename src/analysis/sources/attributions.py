@@ -1,0 +1,749 @@
+"""Attributed statements: who says what in an article, through which cue, medium and date.
+
+Design
+------
+Every paragraph is parsed once by spaCy (:mod:`analysis.sources.parsing`); entities and their
+canonical names come from :mod:`analysis.sources.entities`. An attribution is a *cue* (a reporting
+verb from :data:`CUE_VERBS`, or the phrase "according to") whose grammatical subject (or the object
+of "according to") resolves to a known actor. Resolution works within the article:
+
+* a name or a surname is the canonical entity (``"Hasanov"`` -> Zakir Hasanov);
+* "he"/"she" is the person most recently seen as a clause subject; "it" is the organisation or
+  document that was the subject of the sentence before;
+* "the minister", "the Turkish ambassador" is the most recent person whose written title holds those
+  words; "the ministry", "the declaration", "the agency" is the organisation, document or outlet of
+  the article whose name ends in that word, or, for a ministry the article never names, the ministry
+  of a minister it does name ("Defence Minister" -> the Defence Ministry of the minister's
+  country).
+
+A subject that resolves to nobody ("the parties", "the two nations", a passive "it was reported") is
+not a source, and a negated or refused cue ("did not say", "refused to comment") is no statement:
+the extractor prefers a missed statement to a false source.
+
+The statement is what the cue introduces: its clausal complement or its object, without the "that"
+and without phrases that say when or through what; for a cue placed after its clause ("..., the
+ministry reported") it is that clause; a direct quotation is the whole quotation, across paragraphs
+(news style opens every quoted paragraph with a quote mark and closes only the last). The time
+phrase of the cue ("on July 14", "Earlier") is kept as written, and month-day dates are resolved to
+ISO dates in the past of the publication day. The medium is a news outlet through which the
+statement came ("In an interview with Turkey's Anadolu Agency", "told Reuters", "speaking to AFP").
+
+Cue lexicon
+-----------
+:data:`CUE_VERBS` is built from the reporting verbs of wire copy: neutral (say, tell, state, add,
+note, report, announce), emphatic (stress, emphasize/emphasise, underline, highlight, insist,
+reiterate), commissive (pledge, vow, promise, assure), evaluative (appreciate, hail, praise;
+"welcome" is left out: "welcoming the delegation" is an act, not a statement), expressive (thank,
+wish, congratulate) and assertive (claim, argue, warn, confirm, deny, affirm, explain, recall). An
+intensifier written before the verb is part of the cue ("highly appreciated"). Phrasal cues:
+"according to X", "pointed out", "called for". Medium phrases (they give the ``medium``, the cue is
+the verb): "in an interview with M", "in comments to M", "speaking to M", "told M".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from analysis.corpus.loading import Corpus
+from analysis.sources.entities import DEMONYMS, Mention, ParsedCorpus, ministry_name
+
+__all__ = [
+    "CUE_VERBS",
+    "INTENSIFIERS",
+    "SOURCE_COLUMNS",
+    "extract_sources",
+    "reused_mask",
+]
+
+#: Reporting verbs (lemmas). See the module doc for how the list was built.
+CUE_VERBS = frozenset(
+    {
+        "acknowledge",
+        "add",
+        "admit",
+        "affirm",
+        "announce",
+        "appreciate",
+        "argue",
+        "assert",
+        "assure",
+        "claim",
+        "comment",
+        "confirm",
+        "congratulate",
+        "declare",
+        "deny",
+        "emphasise",
+        "emphasize",
+        "explain",
+        "express",
+        "hail",
+        "highlight",
+        "insist",
+        "mention",
+        "note",
+        "pledge",
+        "praise",
+        "promise",
+        "recall",
+        "reiterate",
+        "remark",
+        "report",
+        "reveal",
+        "say",
+        "state",
+        "stress",
+        "tell",
+        "thank",
+        "tweet",
+        "underline",
+        "underscore",
+        "urge",
+        "voice",
+        "vow",
+        "warn",
+        "wish",
+        "write",
+    }
+)
+#: Phrasal reporting verbs: lemma -> particle.
+PHRASAL_CUES = {"point": "out", "call": "for"}
+#: Adverbs that belong to the cue when written right before the verb.
+INTENSIFIERS = frozenset({"highly", "strongly", "deeply", "warmly", "firmly", "sharply", "greatly"})
+#: Adverbs that date a statement relative to the article ("Earlier, the ministry reported").
+TIME_ADVERBS = frozenset({"earlier", "previously", "recently", "yesterday", "today", "later"})
+#: Verbs whose infinitive complement was not said ("refused to comment", "declined to say").
+_NOT_SAYING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "forget"})
+#: Heads of definite descriptions of people ("the minister") and of things ("the ministry").
+_TITLE_HEADS = frozenset(
+    {"minister", "ambassador", "president", "envoy", "spokesman", "spokeswoman", "chief"}
+    | {"general", "commander", "secretary", "official", "chairman", "governor", "senator"}
+)
+_THING_HEADS = frozenset(
+    {"ministry", "declaration", "agency", "treaty", "agreement", "memorandum", "department"}
+)
+_MEDIUM_NOUNS = frozenset({"interview", "comments", "remarks", "statement", "conversation"})
+_MEDIUM_PREPS = frozenset({"with", "to"})
+_QUOTES = '"“”'
+_KIND_TO_SOURCE = {
+    "person": "person",
+    "organisation": "institution",
+    "place": "institution",
+    "media": "media",
+    "document": "document",
+}
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_DAY_RE = re.compile(
+    r"^(?:on\s+)?(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?$"
+)
+_DAY_MONTH_RE = re.compile(
+    r"^(?:on\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\.?(?:,?\s+(?P<year>\d{4}))?$"
+)
+
+SOURCE_COLUMNS = [
+    "article_id",
+    "source",
+    "source_kind",
+    "role",
+    "mention",
+    "mention_start",
+    "mention_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "medium",
+    "medium_start",
+    "medium_end",
+    "start",
+    "end",
+    "statement",
+    "when",
+    "date",
+    "in_reused_text",
+]
+
+
+def resolve_date(phrase: str, published: pd.Timestamp) -> str | None:
+    """Resolve a time phrase of a statement to an ISO date on or before ``published``.
+
+    Month-day dates take the most recent such day not after the publication day; "today",
+    "yesterday" and weekdays are relative to it. Anything vaguer ("Earlier") gives None.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> [resolve_date(p, pd.Timestamp("2022-04-12")) for p in
+    ...  ["on April 12", "on September 27", "yesterday", "on Monday", "Earlier", "3 May 2020"]]
+    ['2022-04-12', '2021-09-27', '2022-04-11', '2022-04-11', None, '2020-05-03']
+    """
+    day = pd.Timestamp(published).date()
+    text = phrase.strip().rstrip(",.").strip()
+    lower = text.lower().removeprefix("on ").strip()
+    if lower == "today":
+        return day.isoformat()
+    if lower == "yesterday":
+        return (day - dt.timedelta(days=1)).isoformat()
+    if lower in _WEEKDAYS:
+        back = (day.weekday() - _WEEKDAYS.index(lower)) % 7 or 7
+        return (day - dt.timedelta(days=back)).isoformat()
+    match = _MONTH_DAY_RE.match(text) or _DAY_MONTH_RE.match(text)
+    if not match or match["month"].lower() not in _MONTHS:
+        return None
+    month, number = _MONTHS[match["month"].lower()], int(match["day"])
+    years = [int(match["year"])] if match["year"] else [day.year, day.year - 1]
+    for year in years:
+        try:
+            candidate = dt.date(year, month, number)
+        except ValueError:
+            return None
+        if match["year"] or candidate <= day:
+            return candidate.isoformat()
+    return None
+
+
+def reused_mask(article_id: str, start: int, end: int, reused: pd.DataFrame | None):
+    """True if ``[start, end)`` lies wholly inside the union of the article's reused spans.
+
+    Returns ``pd.NA`` when ``reused`` is None (reuse unknown).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> spans = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 10], "end": [10, 20]})
+    >>> [reused_mask(a, s, e, spans) for a, s, e in [("a", 5, 15), ("a", 15, 25), ("b", 0, 1)]]
+    [True, False, False]
+    """
+    if reused is None:
+        return pd.NA
+    spans = sorted(
+        (int(s), int(e))
+        for a, s, e in reused[["article_id", "start", "end"]].itertuples(index=False)
+        if a == article_id
+    )
+    covered = start
+    for s, e in spans:
+        if s > covered:
+            break
+        covered = max(covered, e)
+        if covered >= end:
+            return True
+    return False
+
+
+class _ArticleState:
+    """What the reader of one article knows so far: its entities and who is salient."""
+
+    def __init__(self, article_id: str, mentions: list[Mention], parsed: ParsedCorpus):
+        self.article_id = article_id
+        self.by_token = {
+            (m.doc_index, i): m for m in mentions for i in range(m.token_start, m.token_end)
+        }
+        self.mentions = mentions
+        self.parsed = parsed
+        self.salient_person: Mention | None = None
+        self.previous_thing: Mention | None = None
+        self.seen_people: list[Mention] = []
+
+    def role_of(self, name: str) -> str | None:
+        for m in self.mentions:
+            if m.name == name and m.role:
+                return m.role
+        return None
+
+    def mention_in(self, doc_index: int, tokens, kinds=None) -> Mention | None:
+        for tok in tokens:
+            found = self.by_token.get((doc_index, tok.i))
+            if found is not None and (kinds is None or found.kind in kinds):
+                return found
+        return None
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without relative clauses, appositions or coordinated phrases."""
+    skip = {"relcl", "appos", "conj", "cc", "punct", "acl", "prep"}
+    out = [head]
+    for child in head.children:
+        if child.dep_ in skip:
+            continue
+        out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _subject(cue: Token) -> Token | None:
+    node = cue
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ in {"nsubjpass", "expl"}:
+                return None
+        if node.dep_ == "conj" or (node.dep_ in {"advcl", "xcomp"} and node.tag_ in {"VBG", "VB"}):
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def _resolve(
+    state: _ArticleState, doc_index: int, head: Token
+) -> tuple[str, str, Mention | None] | None:
+    """Return (canonical name, entity kind, mention it came from) for a subject head, or None."""
+    tokens = _np_tokens(head)
+    lower = head.lower_
+    if head.pos_ == "PRON":
+        if lower in {"he", "she"} and state.salient_person is not None:
+            return state.salient_person.name, "person", state.salient_person
+        if lower == "it" and state.previous_thing is not None:
+            return state.previous_thing.name, state.previous_thing.kind, state.previous_thing
+        return None
+    mention = state.mention_in(doc_index, [head]) or state.mention_in(doc_index, tokens)
+    if mention is not None and mention.kind in _KIND_TO_SOURCE:
+        return mention.name, mention.kind, mention
+    determiner = tokens[0].lower_ if tokens else ""
+    if determiner not in {"the", "this"}:
+        return None
+    modifiers = {t.lower_ for t in tokens if t.i != head.i and t.lower_ not in {"the", "this"}}
+    if lower in _THING_HEADS:
+        candidates = [
+            m for m in state.mentions if m.kind != "person" and lower in m.surface.lower().split()
+        ]
+        names = {m.name for m in candidates}
+        if len(names) == 1:
+            return candidates[0].name, candidates[0].kind, None
+        if lower == "ministry" and not names:
+            ministry = _ministry_of_minister(state)
+            return None if ministry is None else (ministry, "organisation", None)
+        return None
+    if lower in _TITLE_HEADS:
+        for person in reversed(state.seen_people):
+            role = (state.role_of(person.name) or "").lower()
+            words = set(re.findall(r"[\w-]+", role))
+            if lower in words and modifiers <= words:
+                return person.name, "person", None
+    return None
+
+
+def _ministry_of_minister(state: _ArticleState) -> str | None:
+    for m in state.mentions:
+        role = m.role or ""
+        match = re.search(r"\b([A-Z][\w-]*) Minister\b", role)
+        if m.kind == "person" and match:
+            adjective = next((w for w in re.findall(r"[A-Z][a-z]+", role) if w in DEMONYMS), None)
+            adjective = adjective or state.parsed.nationality.get(m.name)
+            return ministry_name(match[1], DEMONYMS.get(adjective) if adjective else None)
+    return None
+
+
+def _cue_span(cue: Token) -> tuple[int, int]:
+    """Token range of the cue: the verb, an intensifier before it, a phrasal particle after it."""
+    start, end = cue.i, cue.i + 1
+    doc = cue.doc
+    if start > 0 and doc[start - 1].lower_ in INTENSIFIERS and doc[start - 1].head.i == cue.i:
+        start -= 1
+    particle = PHRASAL_CUES.get(cue.lemma_.lower())
+    if particle and end < len(doc) and doc[end].lower_ == particle:
+        end += 1
+    return start, end
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "acl", "relcl", "pcomp"}:
+        return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return False
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _NOT_SAYING:
+        return False
+    if lemma in CUE_VERBS:
+        return True
+    particle = PHRASAL_CUES.get(lemma)
+    return bool(particle) and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+
+
+def _time_phrase(node: Token, ents: dict[int, Span]) -> Span | None:
+    """A child phrase of ``node`` that dates it: "on July 14", "Earlier", "yesterday"."""
+    for child in node.children:
+        if child.dep_ in {"advmod", "npadvmod"} and child.lower_ in TIME_ADVERBS:
+            return node.doc[child.i : child.i + 1]
+        if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].i in ents and ents[objects[0].i].label_ == "DATE":
+                sub = list(child.subtree)
+                return node.doc[sub[0].i : sub[-1].i + 1]
+        if child.dep_ == "npadvmod" and child.i in ents and ents[child.i].label_ == "DATE":
+            sub = list(child.subtree)
+            return node.doc[sub[0].i : sub[-1].i + 1]
+    return None
+
+
+def _medium(
+    cue: Token, state: _ArticleState, doc_index: int
+) -> tuple[Token | None, Mention | None]:
+    """The prepositional phrase or object naming the outlet a statement came through."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for noun in child.children:
+                if noun.lower_ in _MEDIUM_NOUNS:
+                    for prep in noun.children:
+                        if prep.lower_ in _MEDIUM_PREPS:
+                            found = state.mention_in(doc_index, prep.subtree, {"media"})
+                            if found is not None:
+                                return child, found
+        if child.dep_ == "advcl" and child.lemma_ == "speak":
+            found = state.mention_in(doc_index, child.subtree, {"media"})
+            if found is not None:
+                return child, found
+        if cue.lemma_ == "tell" and child.dep_ in {"dobj", "dative"}:
+            found = state.mention_in(doc_index, child.subtree, {"media"})
+            if found is not None:
+                return child, found
+    return None, None
+
+
+_NOT_CONTENT = {
+    "nsubj",
+    "nsubjpass",
+    "aux",
+    "auxpass",
+    "neg",
+    "punct",
+    "cc",
+    "conj",
+    "mark",
+    "advmod",
+    "npadvmod",
+    "prt",
+    "advcl",
+}
+
+
+def _is_medium_noun_phrase(token: Token) -> bool:
+    """A phrase saying how something was said ("in a statement", "in an interview")."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.lower_ in _MEDIUM_NOUNS for c in token.children
+    )
+
+
+def _content(cue: Token, skip: set[int]) -> tuple[int, int] | None:
+    """Token range of what the cue introduces (see module doc)."""
+    left = [c for c in cue.children if c.i < cue.i and c.dep_ == "ccomp"]
+    if left:
+        sub = list(left[0].subtree)
+        return sub[0].i, sub[-1].i + 1
+    right = [
+        c
+        for c in cue.children
+        if c.i > cue.i
+        and c.dep_ not in _NOT_CONTENT
+        and c.i not in skip
+        and c.lower_ != "that"
+        and not _is_medium_noun_phrase(c)
+    ]
+    clauses = [c for c in right if c.dep_ == "ccomp"]
+    if clauses:
+        right = clauses
+    if not right:
+        return None
+    start = min(t.i for c in right for t in c.subtree)
+    end = max(t.i for c in right for t in c.subtree) + 1
+    doc = cue.doc
+    while start < end and (doc[start].lower_ in {"that", ":"} or doc[start].is_space):
+        start += 1
+    return (start, end) if start < end else None
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Interiors of the quotations of an article, a quotation continuing over paragraphs."""
+    spans, open_at = [], None
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _QUOTES:
+            if open_at is None:
+                open_at = i + 1
+            else:
+                paragraph_break = text.rfind("\n\n", open_at, i)
+                if paragraph_break >= 0 and text[paragraph_break + 2 : i].strip() == "":
+                    pass  # the mark re-opens a continued quotation
+                else:
+                    spans.append((open_at, i))
+                    open_at = None
+        elif text.startswith("\n\n", i) and open_at is not None:
+            nxt = i + 2
+            while nxt < len(text) and text[nxt].isspace():
+                nxt += 1
+            if nxt >= len(text) or text[nxt] not in _QUOTES:
+                open_at = None
+        i += 1
+    return spans
+
+
+def _trim(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], cue: tuple[int, int]
+) -> tuple[int, int]:
+    for q0, q1 in quotes:
+        if q0 - 1 <= start < q1 and not q0 <= cue[0] < q1:
+            start, end = q0, q1
+            break
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    inner = text[start:end]
+    if sum(inner.count(q) for q in _QUOTES) % 2 == 1:
+        if end < len(text) and text[end] in _QUOTES:
+            end += 1
+        elif inner[:1] in _QUOTES:
+            start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
+        end -= 1
+    return start, end
+
+
+def extract_sources(
+    corpus: Corpus, parsed: ParsedCorpus, *, reused: pd.DataFrame | None
+) -> pd.DataFrame:
+    """Return one row per attributed statement in ``corpus``.
+
+        Parameters
+        ----------
+        corpus : Corpus
+        parsed : ParsedCorpus
+            The corpus as :func:`analysis.parse_corpus` parsed it.
+        reused : pandas.DataFrame or None
+            Spans of recycled text with columns ``article_id, start, end`` (the output of
+            :func:`analysis.reused_spans`), used for ``in_reused_text``; None when unknown, and the
+            column is ``<NA>``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            In text order: ``article_id``; ``source`` (canonical name, as in
+            :func:`analysis.extract_entities`); ``source_kind`` (person, institution, media,
+            document); ``role`` (the source's title as written at its first titled mention in the
+            article); ``mention, mention_start, mention_end`` (the words that name the source
+            here: "He", "the minister", "Hasanov"); ``cue, cue_start, cue_end``; ``medium,
+            medium_start, medium_end`` (a news outlet the statement came through); ``start, end,
+            statement`` (what was said); ``when`` (the time phrase of the cue as written);
+            ``date`` (ISO date if ``when`` gives one); ``in_reused_text`` (the statement lies
+            wholly in text recycled from an earlier article). Missing values are NaN / <NA>.
+
+        Examples
+        --------
+        >>> from analysis.corpus.loading import load_corpus
+        >>> from analysis.paths import SEEDS_DIR
+        >>> from analysis import find_reuse, parse_corpus, reused_spans
+        >>> corpus = load_corpus(SEEDS_DIR)
+        >>> spans = reused_spans(corpus, find_reuse(corpus))
+        >>> s = extract_sources(corpus, parse_corpus(corpus), reused=spans)
+    >>> later = s[s.article_id.str.startswith("001")]
+    >>> for row in later[["source", "cue", "medium", "date"]].itertuples(index=False):
+    ...     print(" | ".join(str(value) for value in row))
+    Defence Ministry of Azerbaijan | reported | nan | 2022-04-12
+    Zakir Hasanov | emphasized | nan | nan
+    Rafet Dalkiran | stressed | nan | nan
+    Shusha Declaration on Allied Relations | affirms | nan | nan
+    Shusha Declaration on Allied Relations | pledges | nan | nan
+    Ilham Aliyev | said | Anadolu Agency | 2021-09-27
+    Defence Ministry of Azerbaijan | reported | nan | nan
+    """
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
+    if reused is not None:
+        missing = [c for c in ("article_id", "start", "end") if c not in reused.columns]
+        if missing:
+            raise ValueError(
+                f"reused is missing column(s) {missing}; expected article_id, start, end"
+            )
+    if not isinstance(parsed, ParsedCorpus):
+        raise TypeError(
+            "parsed must be the ParsedCorpus of analysis.parse_corpus(corpus), "
+            f"got {type(parsed).__name__}"
+        )
+    rows = _attributions(corpus, parsed)
+    frame = pd.DataFrame(rows, columns=SOURCE_COLUMNS[:-1])
+    frame["in_reused_text"] = pd.array(
+        [
+            reused_mask(a, s, e, reused)
+            for a, s, e in frame[["article_id", "start", "end"]].itertuples(index=False)
+        ],
+        dtype="boolean",
+    )
+    ints = ["mention_start", "mention_end", "cue_start", "cue_end", "start", "end"]
+    frame = frame.astype(
+        {c: "int64" for c in ints} | {"medium_start": "Int64", "medium_end": "Int64"}
+    )
+    return frame
+
+
+def _attributions(corpus: Corpus, parsed: ParsedCorpus) -> list[tuple]:
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in parsed.mentions:
+        by_article[m.article_id].append(m)
+    rows: list[tuple] = []
+    for article_id, doc_indexes in parsed.article_docs().items():
+        text = corpus.text(article_id)
+        published = corpus.articles.at[article_id, "date"]
+        quotes = _quote_spans(text)
+        state = _ArticleState(article_id, by_article[article_id], parsed)
+        for doc_index in doc_indexes:
+            _, offset, doc = parsed.docs[doc_index]
+            ents = {t.i: e for e in doc.ents for t in e}
+            for sent in doc.sents:
+                rows.extend(
+                    _sentence(state, doc_index, offset, sent, ents, text, published, quotes)
+                )
+    return rows
+
+
+def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> list[tuple]:
+    doc = sent.doc
+
+    def char_range(token_range: tuple[int, int]) -> tuple[int, int]:
+        return offset + doc[token_range[0]].idx, offset + _end_char(doc, token_range[1])
+
+    def mention_range(head: Token) -> tuple[int, int]:
+        tokens = [head] if head.pos_ == "PRON" else _np_tokens(head)
+        tokens = [t for t in tokens if not t.is_space] or [head]
+        return char_range((tokens[0].i, tokens[-1].i + 1))
+
+    rows = []
+    for cue in (t for t in sent if _is_cue(t)):
+        subject = _subject(cue)
+        if subject is None:
+            continue
+        medium_phrase, medium = _medium(cue, state, doc_index)
+        when = _time_phrase(cue, ents)
+        if when is None and medium_phrase is not None:
+            when = next(
+                (p for p in map(lambda n: _time_phrase(n, ents), medium_phrase.subtree) if p),
+                None,
+            )
+        skip = {p.i for p in (medium_phrase, when.root if when else None) if p is not None}
+        content = _content(cue, skip)
+        if content is None:
+            continue
+        statement = _trim(text, *char_range(content), quotes, char_range((cue.i, cue.i + 1)))
+        for head in _conjuncts(subject):
+            resolved = _resolve(state, doc_index, head)
+            if resolved is not None:
+                cue_chars = char_range(_cue_span(cue))
+                rows.append(
+                    _row(state, resolved, text, mention_range(head), cue_chars, medium, statement)
+                    + _dating(when, published)
+                )
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= sent.end:
+            continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
+        resolved = _resolve(state, doc_index, objects[0]) if objects else None
+        if resolved is None:
+            continue
+        phrase_end = max(t.i for t in objects[0].subtree) + 1
+        if token.i - sent.start >= sent.end - phrase_end:
+            content = (sent.start, token.i)
+        else:
+            content = (phrase_end, sent.end)
+        c0, c1 = _trim(text, *char_range(content), quotes, char_range((token.i, token.i + 2)))
+        while c0 < c1 and text[c0] in ", ":
+            c0 += 1
+        cue_chars = char_range((token.i, token.i + 2))
+        rows.append(
+            _row(state, resolved, text, mention_range(objects[0]), cue_chars, None, (c0, c1))
+            + (None, None)
+        )
+    _update_salience(state, doc_index, sent)
+    return rows
+
+
+def _end_char(doc: Doc, token_end: int) -> int:
+    last = doc[token_end - 1]
+    return last.idx + len(last)
+
+
+def _dating(when: Span | None, published: pd.Timestamp) -> tuple[str | None, str | None]:
+    if when is None:
+        return None, None
+    return when.text, resolve_date(when.text, published)
+
+
+def _row(state, resolved, text, mention, cue, medium, statement) -> tuple:
+    name, kind, _ = resolved
+    return (
+        state.article_id,
+        name,
+        _KIND_TO_SOURCE[kind],
+        state.role_of(name) if kind == "person" else None,
+        text[mention[0] : mention[1]],
+        *mention,
+        text[cue[0] : cue[1]],
+        *cue,
+        None if medium is None else medium.name,
+        None if medium is None else medium.start,
+        None if medium is None else medium.end,
+        *statement,
+        text[statement[0] : statement[1]],
+    )
+
+
+def _update_salience(state: _ArticleState, doc_index: int, sent: Span) -> None:
+    """After a sentence: remember the people it names and who or what its main subject is."""
+    for token in sent:
+        person = state.by_token.get((doc_index, token.i))
+        is_person = person is not None and person.kind == "person"
+        if is_person and (not state.seen_people or state.seen_people[-1].name != person.name):
+            state.seen_people.append(person)
+    subject = next(
+        (
+            t
+            for t in sent
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.i == sent.root.i
+        ),
+        None,
+    )
+    state.previous_thing = None
+    resolved = None if subject is None else _resolve(state, doc_index, subject)
+    if resolved is None:
+        return
+    name, kind, mention = resolved
+    if kind == "person":
+        state.salient_person = mention or next(
+            (p for p in reversed(state.seen_people) if p.name == name), state.salient_person
+        )
+    else:
+        state.previous_thing = mention or next((m for m in state.mentions if m.name == name), None)

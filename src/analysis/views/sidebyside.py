@@ -1,0 +1,276 @@
+"""Side-by-side view of two aligned articles, and their paragraph-by-paragraph similarity.
+
+Design
+------
+:func:`side_by_side` lays the earlier article (left) and the later one (right) out paragraph by
+paragraph as an HTML table for JupyterLab; paragraphs joined by a passage share a row, so moved
+text lines up. Every reused passage is shaded on both sides with the
+same number: green for verbatim, amber for edited, blue for paraphrase; new text stays plain.
+Inside an edited passage the words that differ (after the same comparison keys the aligner uses)
+are underlined in red, so the edits can be read off directly. Every piece of article text goes
+through :func:`html.escape`; the markup only ever wraps escaped text.
+
+:func:`paragraph_similarity` scores every paragraph pair with the Dice share of equal words in
+order (``2 * matched / (n_a + n_b)`` over the comparison keys), the matrix behind the heatmap in
+:mod:`analysis.views.reuse`.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import pandas as pd
+
+from analysis.corpus.loading import Corpus
+from analysis.reuse.index import tokenize
+
+__all__ = ["SideBySide", "paragraph_similarity", "side_by_side"]
+
+COLOURS = {"verbatim": "#c8f0c8", "edited": "#ffe4a8", "paraphrase": "#cfe0ff"}
+STYLE = (
+    "<style>"
+    ".sbs{border-collapse:collapse;width:100%;font-size:13px;line-height:1.45}"
+    ".sbs td,.sbs th{vertical-align:top;padding:4px 8px;border-bottom:1px solid #ddd;"
+    "text-align:left;width:50%}"
+    ".sbs mark{padding:0 1px;color:inherit}"
+    ".sbs .diff{text-decoration:underline wavy #d00;font-weight:600}"
+    ".sbs sup{color:#555;font-size:10px}"
+    "</style>"
+)
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """An HTML side-by-side view; JupyterLab renders it, ``str()`` gives the HTML."""
+
+    source_id: str
+    target_id: str
+    n_passages: int
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return (
+            f"<SideBySide {self.source_id} -> {self.target_id}: {self.n_passages} passages, "
+            f"{len(self.html)} characters of HTML>"
+        )
+
+
+def side_by_side(
+    corpus: Corpus, source_id: str, target_id: str, *, reuse: pd.DataFrame
+) -> SideBySide:
+    """Show two articles side by side with their reused passages highlighted.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    source_id, target_id : str
+        The earlier and the later article.
+    reuse : pandas.DataFrame
+        Passages from :func:`analysis.find_reuse`; only the rows of this pair are shown.
+
+    Returns
+    -------
+    SideBySide
+        Rendered as HTML in JupyterLab; ``.html`` holds the markup.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> corpus = load_corpus(SEEDS_DIR)
+    >>> from analysis import find_reuse
+    >>> reuse = find_reuse(corpus)
+    >>> view = side_by_side(corpus, "000_5b183b1fed710e9a", "001_80062493b65dd1fc", reuse=reuse)
+    >>> view.n_passages, view.html.count('title="2 verbatim')
+    (2, 8)
+    """
+    for article_id in (source_id, target_id):
+        if article_id not in corpus.articles.index:
+            raise KeyError(f"no article {article_id!r} in the corpus")
+    rows = reuse[(reuse["source_id"] == source_id) & (reuse["target_id"] == target_id)]
+    rows = rows.sort_values(["target_start", "source_start"]).reset_index(drop=True)
+    source_text, target_text = corpus.text(source_id), corpus.text(target_id)
+    source_marks, target_marks = [], []
+    for number, row in enumerate(rows.itertuples(index=False), start=1):
+        label = f"{number} {row.kind}, similarity {row.similarity:.2f}"
+        if row.edits:
+            label += f": {row.edits}"
+        source_diff, target_diff = (
+            _differences(
+                source_text,
+                target_text,
+                row.source_start,
+                row.source_end,
+                row.target_start,
+                row.target_end,
+            )
+            if row.kind == "edited"
+            else ([], [])
+        )
+        source_marks.append(
+            (row.source_start, row.source_end, number, row.kind, label, source_diff)
+        )
+        target_marks.append(
+            (row.target_start, row.target_end, number, row.kind, label, target_diff)
+        )
+    paragraphs = corpus.paragraphs
+    left = paragraphs[paragraphs["article_id"] == source_id]
+    right = paragraphs[paragraphs["article_id"] == target_id]
+    cells = [
+        "<tr>"
+        + _cell(source_text, left, i, source_marks)
+        + _cell(target_text, right, j, target_marks)
+        + "</tr>"
+        for i, j in _rows(left, right, rows)
+    ]
+    dates = corpus.articles["date"]
+    head = "".join(
+        f"<th>{html.escape(a)} ({dates[a]:%Y-%m-%d})</th>" for a in (source_id, target_id)
+    )
+    legend = " ".join(
+        f'<mark style="background:{colour}">{kind}</mark>' for kind, colour in COLOURS.items()
+    )
+    markup = (
+        f'{STYLE}<div class="sbs">{legend} <span class="diff">changed word</span></div>'
+        f'<table class="sbs"><tr>{head}</tr>{"".join(cells)}</table>'
+    )
+    return SideBySide(source_id, target_id, len(rows), markup)
+
+
+def _differences(source_text, target_text, s0, s1, t0, t1):
+    """Character spans of the words that differ between the two sides of an edited passage."""
+    src_spans, src_keys = tokenize(source_text[s0:s1])
+    tgt_spans, tgt_keys = tokenize(target_text[t0:t1])
+    src_words = [source_text[s0 + a : s0 + b] for a, b in src_spans]
+    tgt_words = [target_text[t0 + a : t0 + b] for a, b in tgt_spans]
+    src_diff, tgt_diff = [], []
+    matcher = SequenceMatcher(None, src_keys, tgt_keys, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            for i, j in zip(range(a0, a1), range(b0, b1), strict=True):
+                if src_words[i] != tgt_words[j]:
+                    src_diff.append((s0 + src_spans[i][0], s0 + src_spans[i][1]))
+                    tgt_diff.append((t0 + tgt_spans[j][0], t0 + tgt_spans[j][1]))
+        else:
+            src_diff += [(s0 + a, s0 + b) for a, b in src_spans[a0:a1]]
+            tgt_diff += [(t0 + a, t0 + b) for a, b in tgt_spans[b0:b1]]
+    return src_diff, tgt_diff
+
+
+def _rows(left: pd.DataFrame, right: pd.DataFrame, passages: pd.DataFrame):
+    """Pairs of paragraph positions (or None) for the table rows: paragraphs joined by a passage
+    share a row, in order; the paragraphs between them are laid side by side."""
+
+    def touched(paragraphs, start, end):
+        return [
+            n
+            for n, (a, b) in enumerate(zip(paragraphs["start"], paragraphs["end"], strict=True))
+            if a < end and b > start
+        ]
+
+    links = set()
+    for row in passages.itertuples(index=False):
+        src = touched(left, row.source_start, row.source_end)
+        tgt = touched(right, row.target_start, row.target_end)
+        links.update(zip(src, tgt, strict=False))
+    chosen: list[tuple[int, int]] = []
+    for i, j in sorted(links):
+        if not chosen or (i > chosen[-1][0] and j > chosen[-1][1]):
+            chosen.append((i, j))
+    out, i, j = [], 0, 0
+    for mi, mj in [*chosen, (len(left), len(right))]:
+        gap_left, gap_right = list(range(i, mi)), list(range(j, mj))
+        for k in range(max(len(gap_left), len(gap_right))):
+            out.append(
+                (
+                    gap_left[k] if k < len(gap_left) else None,
+                    gap_right[k] if k < len(gap_right) else None,
+                )
+            )
+        if mi < len(left) or mj < len(right):
+            out.append((mi, mj))
+        i, j = mi + 1, mj + 1
+    return out
+
+
+def _cell(text: str, paragraphs: pd.DataFrame, index: int | None, marks) -> str:
+    if index is None:
+        return "<td></td>"
+    start, end = int(paragraphs.iloc[index]["start"]), int(paragraphs.iloc[index]["end"])
+    cuts = {start, end}
+    for m0, m1, *_, diff in marks:
+        cuts.update(c for c in (m0, m1) if start < c < end)
+        for d0, d1 in diff:
+            cuts.update(c for c in (d0, d1) if start < c < end)
+    cuts = sorted(cuts)
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = html.escape(text[a:b]).replace("\n", "<br>")
+        mark = next((m for m in marks if m[0] <= a and b <= m[1]), None)
+        if mark is None:
+            pieces.append(piece)
+            continue
+        m0, _, number, kind, label, diff = mark
+        if any(d0 <= a and b <= d1 for d0, d1 in diff):
+            piece = f'<span class="diff">{piece}</span>'
+        tag = f"<sup>[{number}]</sup>" if a == max(m0, start) else ""
+        pieces.append(
+            f'<mark style="background:{COLOURS[kind]}" title="{html.escape(label)}">'
+            f"{tag}{piece}</mark>"
+        )
+    return f"<td>{''.join(pieces)}</td>"
+
+
+def paragraph_similarity(corpus: Corpus, source_id: str, target_id: str) -> pd.DataFrame:
+    """Return the similarity of every paragraph pair of two articles.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    source_id, target_id : str
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the target's paragraph numbers (``para``); columns: the source's; values: the
+        Dice share of equal words in order, 0..1.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> corpus = load_corpus(SEEDS_DIR)
+    >>> sim = paragraph_similarity(corpus, "000_5b183b1fed710e9a", "001_80062493b65dd1fc")
+    >>> sim.shape, float(sim.loc[4, 7]), float(sim.loc[0, 0]) < 0.5
+    ((11, 11), 1.0, True)
+    """
+    for article_id in (source_id, target_id):
+        if article_id not in corpus.articles.index:
+            raise KeyError(f"no article {article_id!r} in the corpus")
+    paragraphs = corpus.paragraphs
+    left = paragraphs[paragraphs["article_id"] == source_id]
+    right = paragraphs[paragraphs["article_id"] == target_id]
+    left_keys = [tokenize(t)[1] for t in left["text"]]
+    right_keys = [tokenize(t)[1] for t in right["text"]]
+    values = []
+    for b in right_keys:
+        row = []
+        for a in left_keys:
+            matcher = SequenceMatcher(None, a, b, autojunk=False)
+            matched = sum(block.size for block in matcher.get_matching_blocks())
+            row.append(2 * matched / (len(a) + len(b)) if a or b else 0.0)
+        values.append(row)
+    frame = pd.DataFrame(
+        values,
+        index=pd.Index(right["para"].tolist(), name="para"),
+        columns=pd.Index(left["para"].tolist(), name="source_para"),
+    )
+    return frame

@@ -1,0 +1,295 @@
+"""Tests for the temporal tagger: exact values, tense, TimeML conventions, traps and the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from analysis import extract_timexes, load_corpus
+from analysis.chronology.tagger import TIMEX_COLUMNS, timex_granularity, timex_interval
+from analysis.paths import SEEDS_DIR
+
+SEED_2021 = "000_5b183b1fed710e9a"
+SEED_2022 = "001_80062493b65dd1fc"
+
+
+def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
+    frame = extract_timexes(text, dct)
+    assert all(
+        text[s:e] == t for s, e, t in frame[["start", "end", "text"]].itertuples(index=False)
+    )
+    return [tuple(row) for row in frame[["text", "type", "value"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # The expressions of the issue, with their exact values.
+        ("Hasanov met the ambassador in Baku on July 14.", "2021-07-15",
+         [("July 14", "DATE", "2021-07-14")]),
+        ("Military cooperation first emerged in 1992.", "2021-07-15", [("1992", "DATE", "1992")]),
+        ("Servicemen will take part in drills to be held in Izmir in May-June.", "2022-04-12",
+         [("May", "DATE", "2022-05"), ("June", "DATE", "2022-06")]),
+        ("In an interview on September 27, the president said relations improved.", "2022-04-12",
+         [("September 27", "DATE", "2021-09-27")]),
+        ("They signed it eight months after Azerbaijan's victory in the war.", "2021-07-15",
+         [("eight months", "DURATION", "P8M")]),
+        ("Earlier, the ministry reported the plan.", "2022-04-12",
+         [("Earlier", "DATE", "PAST_REF")]),
+        ("The ministry recently reported the plan.", "2022-04-12",
+         [("recently", "DATE", "PAST_REF")]),
+        ("The drills resume next year.", "2022-04-12", [("next year", "DATE", "2023")]),
+        ("The talks took place last week.", "2022-04-12", [("last week", "DATE", "2022-W14")]),
+        ("The ministers met on Monday.", "2022-04-12", [("Monday", "DATE", "2022-04-11")]),
+        ("The ministers will meet on Friday.", "2022-04-12", [("Friday", "DATE", "2022-04-15")]),
+        ("Profit rose in the first quarter.", "2022-04-12",
+         [("the first quarter", "DATE", "2022-Q1")]),
+        ("Third-quarter sales fell.", "2022-04-12", [("Third-quarter", "DATE", "2021-Q3")]),
+        ("The exercise is planned for this summer.", "2022-04-12",
+         [("this summer", "DATE", "2022-SU")]),
+        ("Trade grew in the 1990s.", "2022-04-12", [("the 1990s", "DATE", "199")]),
+        ("It was popular in the eighties.", "2022-04-12", [("the eighties", "DATE", "198")]),
+        ("Talks began on the morning of July 14.", "2021-07-15",
+         [("the morning of July 14", "TIME", "2021-07-14TMO")]),
+        ("The minister spoke this morning.", "2021-07-15",
+         [("this morning", "TIME", "2021-07-15TMO")]),
+        ("Talks resume at 3 p.m. today.", "2022-04-12",
+         [("3 p.m.", "TIME", "2022-04-12T15:00"), ("today", "DATE", "2022-04-12")]),
+        ("Drills are held every Monday.", "2022-04-12", [("every Monday", "SET", "XXXX-WXX-1")]),
+        ("Patrols run daily.", "2022-04-12", [("daily", "SET", "P1D")]),
+        ("The base opened two years ago.", "2022-04-12", [("two years ago", "DATE", "2020")]),
+        ("The visit lasted three days.", "2022-04-12", [("three days", "DURATION", "P3D")]),
+        ("Trade doubled over the past five years.", "2022-04-12",
+         [("the past five years", "DURATION", "P5Y")]),
+        ("The deal dates from March 2021.", "2022-04-12", [("March 2021", "DATE", "2021-03")]),
+        ("It was signed on 14 July 2021.", "2022-04-12", [("14 July 2021", "DATE", "2021-07-14")]),
+        ("Filed 2021-07-14 in Baku.", "2022-04-12", [("2021-07-14", "DATE", "2021-07-14")]),
+        ("Relations are now at a high level.", "2022-04-12", [("now", "DATE", "PRESENT_REF")]),
+        ("Ties may deepen in the future.", "2022-04-12",
+         [("the future", "DATE", "FUTURE_REF")]),
+        ("It was Friday's meeting that settled it.", "2022-04-12",
+         [("Friday", "DATE", "2022-04-08")]),
+        ("The third-quarter loss widened.", "2022-04-12", [("third-quarter", "DATE", "2021-Q3")]),
+        ("Prices rose yesterday.", "2022-04-12", [("yesterday", "DATE", "2022-04-11")]),
+        ("Troops arrive by the end of the month.", "2022-04-12",
+         [("the end of the month", "DATE", "2022-04")]),
+        ("The pact was signed in late November.", "2022-04-12",
+         [("late November", "DATE", "2021-11")]),
+        # A weekday with a part of the day is that day (TimeBank's DATE convention).
+        ("The rally was held Friday night.", "2022-04-12",
+         [("Friday night", "DATE", "2022-04-08")]),
+        ("In June last year, the pact was signed.", "2022-04-12",
+         [("June last year", "DATE", "2021-06")]),
+        ("He was shot last Oct. 23 at home.", "2022-04-12", [("Oct. 23", "DATE", "2021-10-23")]),
+        ("Voting closes at 9 a.m. Tuesday.", "2022-04-11",
+         [("9 a.m. Tuesday", "TIME", "2022-04-12T09:00")]),
+        ("The offer expired at 5 p.m. EST Nov. 9.", "2022-04-12",
+         [("5 p.m. EST Nov. 9", "TIME", "2021-11-09T17:00")]),
+        ("In the year-ago third quarter, it earned $2 million.", "2022-11-02",
+         [("the year-ago third quarter", "DATE", "2021-Q3")]),
+        ("Prices will stay low for a couple of years.", "2022-04-12",
+         [("a couple of years", "DURATION", "P2Y")]),
+        ("The base stays for at least 20 more years.", "2022-04-12",
+         [("at least 20 more years", "DURATION", "P20Y")]),
+        ("They met on June 3. That same day, talks ended.", "2022-04-12",
+         [("June 3", "DATE", "2021-06-03"), ("same day", "DATE", "2021-06-03")]),
+        ("The talks lasted 2 1/2 years.", "2022-04-12", [("2 1/2 years", "DURATION", "P2Y6M")]),
+        ("The climb took a minute and a half.", "2022-04-12",
+         [("a minute and a half", "DURATION", "PT1M30S")]),
+        # A bare day joined to a month-day date is a date of that month.
+        ("The summit meets on April 24 and 25.", "2022-04-12",
+         [("April 24", "DATE", "2022-04-24"), ("25", "DATE", "2022-04-25")]),
+        ("Talks ran from Nov. 8 to 10 and 40 delegates came.", "2022-04-12",
+         [("Nov. 8", "DATE", "2021-11-08"), ("10", "DATE", "2021-11-10")]),
+        # ISO 8601 has no quarters: a count of quarters is written in months.
+        ("The charge is spread over the next three quarters.", "2022-04-12",
+         [("the next three quarters", "DURATION", "P9M")]),
+        # Between a subject or modal and its verb, "one day" is an unspecified future time.
+        ("Islam will one day be the second largest religion.", "2022-04-12",
+         [("one day", "DATE", "FUTURE_REF")]),
+        ("He hopes he one day follows them.", "2022-04-12", [("one day", "DATE", "FUTURE_REF")]),
+        ("The strike lasted one day.", "2022-04-12", [("one day", "DURATION", "P1D")]),
+        # A count of short units before or after an event of the story is a duration.
+        ("Three days later, the index closed.", "1989-10-30",
+         [("Three days", "DURATION", "P3D")]),
+        ("A day earlier, trucks crossed.", "1990-08-16", [("A day", "DURATION", "P1D")]),
+        ("Profit rose from $2 million a year earlier.", "1989-10-30",
+         [("a year earlier", "DATE", "1988")]),
+        # A weekday with a plural part of the day recurs, and so does one joined to it.
+        ("Two flights leave on Monday and Tuesday nights.", "1998-02-13",
+         [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+        ("It rained Monday and Tuesday.", "1998-02-13",
+         [("Monday", "DATE", "1998-02-09"), ("Tuesday", "DATE", "1998-02-10")]),
+        # "Last year" comparing a quarter's figure is that quarter a year before.
+        ("Third-quarter profit fell to $2 million, compared with a loss of $3 million last year. "
+         "Last year it grew.", "1989-11-02",
+         [("Third-quarter", "DATE", "1989-Q3"), ("last year", "DATE", "1988-Q3"),
+          ("Last year", "DATE", "1988")]),
+        # A bare plural after "within" is a vague duration, as after "for".
+        ("Troops will arrive within weeks.", "1990-08-15", [("weeks", "DURATION", "PXW")]),
+        # "That same day" after a month names a day of that month, which one is not said.
+        ("In October 1998 it opened. That same day, it closed.", "1999-02-06",
+         [("October 1998", "DATE", "1998-10"), ("same day", "DATE", "1998-10-XX")]),
+        # The year-ago period is a year before the last quarter reported on, not before an
+        # outlook for the current one.
+        ("Third-quarter profit fell. Sales will rise in the fourth quarter. In the year-ago "
+         "period, it earned $1 million.", "1989-10-26",
+         [("Third-quarter", "DATE", "1989-Q3"), ("the fourth quarter", "DATE", "1989-Q4"),
+          ("the year-ago period", "DATE", "1988-Q3")]),
+    ],
+)  # fmt: skip
+def test_expressions_have_their_exact_values(text, dct, expected):
+    assert tagged(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tense, not a fixed preference, places an underspecified date.
+        ("On June 15, the two countries signed a memorandum.", "2021-06-15"),
+        ("The summit will be held on June 15.", "2022-06-15"),
+        ("The drills will be held in May.", "2022-05"),
+        ("The drills were held in May.", "2021-05"),
+        ("The agreement is to be signed in September.", "2022-09"),
+        ("The ministry reported on April 12.", "2022-04-12"),
+        # An initial is no sentence end: "will" still governs the date.
+        ("Ms. Aliyeva will succeed Rafael G. Mammadov Feb. 1.", "2023-02-01"),
+        # A past form right next to the date governs it, whatever comes later.
+        ("Shares issued Feb. 1 will receive a partial dividend.", "2022-02-01"),
+        # A past clause still means a date a few days ahead rather than one a year back.
+        ("The offer was extended to April 20.", "2022-04-20"),
+        # A plan told in the past perfect is past.
+        ("The offer had been due to expire on Friday.", "2022-04-08"),
+        # A date that opens a sentence is not governed by the sentence before it.
+        ("Parliament will vote on it. Friday, prices stalled.", "2022-04-08"),
+        # "next to" is a place, not a time ahead.
+        ("Dozens were wounded in the blasts next to the embassy on Friday.", "2022-04-08"),
+        # With no tense cue, news speaks of the past unless the later date is much nearer.
+        ("Protests in the capital in March.", "2022-03"),
+    ],
+)
+def test_tense_places_underspecified_dates(text, expected):
+    assert extract_timexes(text, "2022-04-12")["value"].tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials may meet to discuss it.",
+        "May we ask a question?",
+        "The contract is worth $48 million.",
+        "A 100M budget was approved.",
+        "The 2,000 troops were deployed.",
+        "The company hired 2000 workers.",
+        "The Efes-2022 multinational exercise drew crowds.",
+        "The price was $2020 per unit.",
+        "Inflation reached 1990 percent.",
+        "The troops march on the capital.",
+        "Leaves fall from the trees.",
+        "The memo is dated Feb. 30, 1987.",
+        "It would be a second betrayal.",
+        "Savings grow in the long-term account.",
+        # A capital on the unit makes a title ("This Week" on ABC), not a time.
+        'Baker said on ABC\'s "This Week" that the offer stood.',
+        # Alone, "later" follows some event: TimeBank leaves it unannotated.
+        "Gonzalez told reporters later that he had lost a son.",
+        "Later, the controller asks the pilot again.",
+    ],
+)
+def test_traps_are_not_date_mentions(text):
+    assert extract_timexes(text, "2022-04-12").empty
+
+
+def test_duration_keeps_the_event_it_is_counted_from():
+    text = (
+        "They visited Shusha eight months after Azerbaijan’s victory in the war with Armenia, too."
+    )
+    row = extract_timexes(text, "2021-07-15").iloc[0]
+    assert (row.text, row.value, row.anchor) == (
+        "eight months", "P8M", "Azerbaijan’s victory in the war with Armenia"
+    )  # fmt: skip
+
+
+def test_modifiers_are_kept_in_the_extent_and_mod():
+    frame = extract_timexes("The talks lasted nearly two years.", "2022-04-12")
+    assert frame[["text", "value", "mod"]].values.tolist() == [
+        ["nearly two years", "P2Y", "EQUAL_OR_LESS"]
+    ]
+
+
+def test_columns_and_empty_text():
+    frame = extract_timexes("", dt.date(2022, 4, 12))
+    assert list(frame.columns) == TIMEX_COLUMNS
+    assert frame.empty
+
+
+@pytest.mark.parametrize("dct", ["2022-04-12", dt.date(2022, 4, 12), pd.Timestamp("2022-04-12")])
+def test_dct_forms(dct):
+    assert extract_timexes("It happened yesterday.", dct)["value"].tolist() == ["2022-04-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "error"),
+    [(None, "2022-04-12", TypeError), ("x", "April", ValueError), ("x", 20220412, ValueError)],
+)
+def test_bad_inputs(text, dct, error):
+    with pytest.raises(error):
+        extract_timexes(text, dct)
+
+
+@pytest.mark.parametrize(
+    ("value", "granularity", "first", "last"),
+    [
+        ("2021-07-14", "day", "2021-07-14", "2021-07-14"),
+        ("2021-07-14TMO", "time", "2021-07-14", "2021-07-14"),
+        ("2022-05", "month", "2022-05-01", "2022-05-31"),
+        ("2022-Q1", "quarter", "2022-01-01", "2022-03-31"),
+        ("2022-SU", "season", "2022-06-01", "2022-08-31"),
+        ("2022-W14", "week", "2022-04-04", "2022-04-10"),
+        ("1992", "year", "1992-01-01", "1992-12-31"),
+        ("199", "decade", "1990-01-01", "1999-12-31"),
+    ],
+)
+def test_interval_of_values(value, granularity, first, last):
+    assert timex_granularity(value) == granularity
+    assert timex_interval(value) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+@pytest.mark.parametrize("value", ["P8M", "PAST_REF", "XXXX-WXX-1"])
+def test_no_interval_for_non_dates(value):
+    assert timex_interval(value) == (None, None)
+
+
+SEED_MENTIONS = {
+    SEED_2021: [
+        (156, 163, "July 14", "DATE", "2021-07-14"),
+        (267, 274, "July 14", "DATE", "2021-07-14"),
+        (1298, 1302, "1992", "DATE", "1992"),
+        (1487, 1494, "June 15", "DATE", "2021-06-15"),
+        (1789, 1801, "eight months", "DURATION", "P8M"),
+    ],
+    SEED_2022: [
+        (219, 227, "April 12", "DATE", "2022-04-12"),
+        (734, 738, "1992", "DATE", "1992"),
+        (923, 930, "June 15", "DATE", "2021-06-15"),
+        (1225, 1237, "eight months", "DURATION", "P8M"),
+        (1711, 1723, "September 27", "DATE", "2021-09-27"),
+        (1983, 1990, "Earlier", "DATE", "PAST_REF"),
+        (2134, 2137, "May", "DATE", "2022-05"),
+        (2138, 2142, "June", "DATE", "2022-06"),
+    ],
+}
+
+
+@pytest.mark.parametrize("article_id", sorted(SEED_MENTIONS))
+def test_every_seed_mention_has_its_value(article_id):
+    corpus = load_corpus(SEEDS_DIR)
+    text, date = corpus.articles.loc[article_id, ["text", "date"]]
+    frame = extract_timexes(text, date)
+    rows = [
+        tuple(r) for r in frame[["start", "end", "text", "type", "value"]].itertuples(index=False)
+    ]
+    assert rows == SEED_MENTIONS[article_id]
+    assert all(text[s:e] == t for s, e, t, _, _ in rows)

@@ -1,0 +1,258 @@
+"""Tests for the timeline: seed events, merged mentions, the stale-date check, exports, figure."""
+
+from __future__ import annotations
+
+import json
+
+import matplotlib
+import pandas as pd
+import pytest
+from rapidfuzz import fuzz
+
+from analysis import build_timeline, find_reuse, load_corpus, reused_spans, timeline_mentions
+from analysis.chronology.exports import timeline_to_csv, timeline_to_timelinejs
+from analysis.chronology.timeline import EVENT_COLUMNS, MENTION_COLUMNS
+from analysis.paths import SEEDS_DIR
+from analysis.views.timeline import plot_timeline
+
+matplotlib.use("Agg")
+
+SEED_2021 = "000_5b183b1fed710e9a"
+SEED_2022 = "001_80062493b65dd1fc"
+NO_REUSE = pd.DataFrame(columns=["article_id", "start", "end", "origin_id", "origin_date"])
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus(SEEDS_DIR)
+
+
+def detected_spans(corpus):
+    return reused_spans(corpus, find_reuse(corpus))
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seeds):
+    return timeline_mentions(seeds, reuse=detected_spans(seeds))
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(seed_mentions):
+    return build_timeline(seed_mentions)
+
+
+@pytest.fixture(scope="module")
+def september():
+    """The 2021 seed and a September 2022 article that recycles two of its paragraphs."""
+    seed = load_corpus(SEEDS_DIR).articles.loc[SEED_2021, "text"]
+    paragraphs = seed.split("\n\n")
+    recycled = [p for p in paragraphs if p.startswith(("Military cooperation", "On June 15"))]
+    later = "\n\n".join(["Azerbaijan and Turkey held defence talks on Monday.", *recycled,
+                         "The ministers will meet again next year."])  # fmt: skip
+    frame = pd.DataFrame({"id": ["a2021", "b2022"], "date": ["2021-07-15", "2022-09-20"],
+                          "author": ["Azernews", "Desk"], "text": [seed, later]})  # fmt: skip
+    return load_corpus(frame)
+
+
+def test_seed_timeline_runs_from_1992_to_efes(seed_timeline):
+    assert list(seed_timeline.columns) == EVENT_COLUMNS
+    columns = ["value", "n_mentions", "n_articles", "reused", "stale"]
+    assert seed_timeline[columns].values.tolist() == [
+        ["1992", 2, 2, True, False],
+        ["2021-06-15", 2, 2, True, False],
+        ["2021-07-14", 1, 1, False, False],
+        ["2021-07-14", 1, 1, False, False],
+        ["2021-09-27", 1, 1, False, False],
+        ["2022-04-12", 1, 1, False, False],
+        ["2022-05", 1, 1, False, False],
+        ["2022-06", 1, 1, False, False],
+    ]  # fmt: skip
+    assert seed_timeline.loc[0, ["date_start", "date_end"]].tolist() == [
+        pd.Timestamp("1992-01-01"), pd.Timestamp("1992-12-31")
+    ]  # fmt: skip
+
+
+def test_june_15_memorandum_is_one_event_with_both_mentions(seed_timeline, seeds):
+    event = seed_timeline[seed_timeline["value"] == "2021-06-15"].iloc[0]
+    assert event.label == "The two countries signed a memorandum of alliance"
+    assert event.mentions == [(SEED_2021, 1487, 1494), (SEED_2022, 923, 930)]
+    for article_id, start, end in event.mentions:
+        assert seeds.text(article_id)[start:end] == "June 15"
+
+
+def test_seed_labels(seed_timeline):
+    labels = dict(zip(seed_timeline["value"], seed_timeline["label"], strict=False))
+    assert labels["1992"] == "Military cooperation between Azerbaijan and Turkey first emerged"
+    assert labels["2022-05"].startswith("Azerbaijani servicemen will take part in the Efes-2022")
+
+
+def test_seed_mentions_flag_recycled_text(seed_mentions):
+    mentions = seed_mentions
+    assert list(mentions.columns) == MENTION_COLUMNS
+    later = mentions[mentions["article_id"] == SEED_2022]
+    assert later[["text", "reused"]].values.tolist() == [
+        ["April 12", False], ["1992", True], ["June 15", True], ["eight months", True],
+        ["September 27", False], ["Earlier", False], ["May", False], ["June", False],
+    ]  # fmt: skip
+    # On the seeds the naive value of the recycled "On June 15" equals the origin's value.
+    assert not mentions["stale"].any()
+    duration = later[later["text"] == "eight months"].iloc[0]
+    assert (duration.value, duration.anchor) == (
+        "P8M",
+        "Azerbaijan’s victory in the war with Armenia",
+    )
+    assert pd.isna(duration.date_start)
+
+
+def test_stale_date_with_hand_built_reuse(september):
+    text = september.text("b2022")
+    start = text.index("Military cooperation")
+    end = text.index("The ministers will")
+    spans = pd.DataFrame({"article_id": ["b2022"], "start": [start], "end": [end - 2],
+                          "origin_id": ["a2021"],
+                          "origin_date": [pd.Timestamp("2021-07-15")]})  # fmt: skip
+    mentions = timeline_mentions(september, reuse=spans)
+    later = mentions[mentions["article_id"] == "b2022"]
+    assert later[["text", "value", "naive_value", "reused", "stale"]].values.tolist() == [
+        ["Monday", "2022-09-19", "2022-09-19", False, False],
+        ["1992", "1992", "1992", True, False],
+        ["June 15", "2021-06-15", "2022-06-15", True, True],
+        ["next year", "2023", "2023", False, False],
+    ]
+    stale = later[later["stale"]].iloc[0]
+    assert (stale.origin_id, stale.origin_date) == ("a2021", pd.Timestamp("2021-07-15"))
+
+
+def test_stale_date_with_detected_reuse(september):
+    spans = detected_spans(september)
+    assert spans[["article_id", "origin_id"]].values.tolist() == [["b2022", "a2021"]]
+    timeline = build_timeline(timeline_mentions(september, reuse=spans))
+    june = timeline[timeline["value"] == "2021-06-15"]
+    assert june[["n_mentions", "n_reused", "stale"]].values.tolist() == [[2, 1, True]]
+    assert "2022-06-15" not in timeline["value"].tolist()
+
+
+def test_without_reuse_nothing_is_flagged(september):
+    mentions = timeline_mentions(september, reuse=NO_REUSE)
+    assert not mentions["reused"].any()
+    assert "2022-06-15" in mentions["value"].tolist()
+
+
+def test_same_day_different_events_stay_apart(seed_timeline, seed_mentions):
+    july = seed_timeline[seed_timeline["value"] == "2021-07-14"]
+    assert july["label"].tolist() == [
+        "It is planned to increase the number of the Turkish-Azerbaijani …",
+        "Hasanov made the remarks at a meeting with newly-appointed Turkish …",
+    ]
+    assert build_timeline(seed_mentions, similarity=0)["value"].tolist().count("2021-07-14") == 1
+
+
+def test_csv_export(seed_timeline):
+    lines = timeline_to_csv(seed_timeline).splitlines()
+    assert lines[0].split(",")[:3] == ["event_id", "date_start", "date_end"]
+    assert len(lines) == len(seed_timeline) + 1
+    assert f"{SEED_2021}:1487-1494 {SEED_2022}:923-930" in lines[2]
+
+
+def test_timelinejs_export(seed_timeline):
+    document = timeline_to_timelinejs(seed_timeline, title="Azerbaijan-Turkey")
+    json.dumps(document)
+    assert document["title"]["text"]["headline"] == "Azerbaijan-Turkey"
+    first, memorandum, may = document["events"][0], document["events"][1], document["events"][6]
+    assert first["start_date"] == {"year": 1992}
+    assert first["group"] == "original text"
+    assert memorandum["start_date"] == {"year": 2021, "month": 6, "day": 15}
+    assert "end_date" not in memorandum
+    assert may["start_date"] == {"year": 2022, "month": 5}
+    assert may["end_date"] == {"year": 2022, "month": 5}
+
+
+def test_figure(seed_timeline, seeds):
+    fig = plot_timeline(seed_timeline, seeds.articles)
+    overview, zoom = fig.axes[:2]
+    assert len(overview.get_yticklabels()) == len(seed_timeline)
+    assert len(zoom.lines) >= len(seeds.articles)
+
+
+def all_pairs_clusters(sentences: list[str], similarity: float) -> list[int]:
+    """The reference merge: each sentence joins the first cluster with any similar member."""
+    clusters: list[list[str]] = []
+    numbers = []
+    for sentence in sentences:
+        home = next(
+            (n for n, members in enumerate(clusters)
+             if any(fuzz.token_set_ratio(sentence, m) >= similarity for m in members)),
+            None,
+        )  # fmt: skip
+        if home is None:
+            clusters.append([])
+            home = len(clusters) - 1
+        clusters[home].append(sentence)
+        numbers.append(home)
+    return numbers
+
+
+SAME_YEAR = [
+    "In 1992 the two countries signed a defence pact.",
+    "Oil output fell sharply in 1992.",
+    "The two countries signed a defence pact in 1992.",
+    "A new port opened in 1992 near the capital.",
+    "Oil output fell sharply in 1992.",
+    "In 1992 oil output fell.",
+    "In 1992 the two countries signed a defence pact.",
+    "Exports of grain to Europe doubled in 1992.",
+]
+
+
+@pytest.mark.parametrize("similarity", [0, 0.6, 0.9, 1])
+def test_merges_like_all_pairs(similarity):
+    frame = pd.DataFrame({"id": [f"a{i}" for i in range(len(SAME_YEAR))],
+                          "date": [f"2022-04-{i + 10}" for i in range(len(SAME_YEAR))],
+                          "author": None, "text": SAME_YEAR})  # fmt: skip
+    corpus = load_corpus(frame)
+    mentions = timeline_mentions(corpus, reuse=NO_REUSE)
+    timeline = build_timeline(mentions, similarity=similarity)
+    reference = all_pairs_clusters(SAME_YEAR, round(100 * similarity, 9))
+    expected = sorted(
+        [f"a{i}" for i, c in enumerate(reference) if c == cluster]
+        for cluster in sorted(set(reference))
+    )
+    assert sorted([a for a, _, _ in m] for m in timeline["mentions"]) == expected
+    # The indexed path (used above exact_limit) pairs sentences through shared uncommon words;
+    # in a group this small every word is uncommon, so it merges exactly the same.
+    indexed = build_timeline(mentions, similarity=similarity, exact_limit=0)
+    pd.testing.assert_frame_equal(indexed, timeline)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"similarity": 60}, ValueError, "similarity must be between 0 and 1, got 60"),
+     ({"similarity": -0.1}, ValueError, "similarity must be between 0 and 1"),
+     ({"mentions": "mentions"}, TypeError, "mentions must be a DataFrame"),
+     ({"mentions": pd.DataFrame({"value": []})}, ValueError, "mentions lacks column"),
+     ({"exact_limit": -1}, ValueError, "exact_limit must be a non-negative integer"),
+     ({"exact_limt": 1}, TypeError, r"unknown TimelineOptions option\(s\) \['exact_limt'\]")],
+)  # fmt: skip
+def test_bad_inputs(seed_mentions, kwargs, error, message):
+    args = {"mentions": seed_mentions, **kwargs}
+    with pytest.raises(error, match=message):
+        build_timeline(args.pop("mentions"), **args)
+
+
+@pytest.mark.parametrize(
+    ("reuse", "error"),
+    [("spans", TypeError), (pd.DataFrame({"article_id": []}), ValueError), (None, TypeError)],
+)
+def test_bad_reuse_spans(seeds, reuse, error):
+    with pytest.raises(error, match="reuse"):
+        timeline_mentions(seeds, reuse=reuse)
+
+
+def test_not_a_corpus():
+    with pytest.raises(TypeError, match="Corpus"):
+        timeline_mentions(pd.DataFrame(), reuse=NO_REUSE)
+
+
+def test_figure_rejects_other_frames(seeds):
+    with pytest.raises(ValueError, match="build_timeline"):
+        plot_timeline(pd.DataFrame({"value": []}), seeds.articles)

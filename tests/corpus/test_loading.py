@@ -1,0 +1,384 @@
+"""Corpus loading: the seeds with exact expectations, the input shapes, and every bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis import ArticleFormatError, load_corpus
+from analysis.paths import SEEDS_DIR
+
+SEED_2021 = "000_5b183b1fed710e9a"
+SEED_2022 = "001_80062493b65dd1fc"
+BODY = "First paragraph of the story.\n\nSecond paragraph, with more."
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus(SEEDS_DIR)
+
+
+def write(tmp_path, name: str, content: str | bytes):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8", newline="")
+    return path
+
+
+# --- the seeds ---------------------------------------------------------------------------------
+
+
+def test_seeds_articles(seeds):
+    arts = seeds.articles
+    assert list(arts.index) == [SEED_2021, SEED_2022]
+    assert arts["date"].dtype == "datetime64[ns]"
+    assert list(arts["date"]) == [pd.Timestamp("2021-07-15"), pd.Timestamp("2022-04-12")]
+    assert list(arts["author"]) == ["Azernews", "Vugar Khalilov"]
+    assert list(arts["path"]) == [
+        str(SEEDS_DIR / f"{SEED_2021}.txt"),
+        str(SEEDS_DIR / f"{SEED_2022}.txt"),
+    ]
+    assert seeds.problems.empty
+
+
+def test_seeds_paragraphs(seeds):
+    counts = seeds.paragraphs.groupby("article_id").size()
+    assert counts.to_dict() == {SEED_2021: 11, SEED_2022: 11}
+    last = seeds.paragraphs[seeds.paragraphs.article_id == SEED_2022].iloc[-1]
+    assert last.text == (
+        "Earlier, the Defence Ministry reported that Azerbaijani servicemen will take part in the "
+        "Efes-2022 multinational drills to be held in Izmir, Turkey in May-June."
+    )
+    assert "---" not in seeds.text(SEED_2022)
+    assert seeds.text(SEED_2022).endswith("in May-June.")
+    first = seeds.paragraphs.iloc[0]
+    assert (first.para, first.start, first.end) == (0, 0, 164)
+
+
+def test_seeds_text_is_body_joined_by_blank_lines(seeds):
+    raw = (SEEDS_DIR / f"{SEED_2021}.txt").read_text(encoding="utf-8")
+    body = raw.split("\n", 1)[1].strip()
+    assert seeds.text(SEED_2021) == body
+    assert "Azerbaijan’s victory" in seeds.text(SEED_2021)
+
+
+@pytest.mark.parametrize("table", ["paragraphs", "sentences"])
+def test_seed_offsets_round_trip(seeds, table):
+    frame = getattr(seeds, table)
+    for row in frame.itertuples():
+        assert seeds.text(row.article_id)[row.start : row.end] == row.text
+
+
+def test_seed_sentences(seeds):
+    sents = seeds.sentences
+    assert sents.groupby("article_id").size().to_dict() == {SEED_2021: 13, SEED_2022: 13}
+    last_para = sents[(sents.article_id == SEED_2021) & (sents.para == 10)]
+    assert list(last_para.text) == [
+        "It affirms joint efforts by the two armies in the face of foreign threats.",
+        "The declaration also pledges joint efforts for the restructuring and modernization "
+        "of the armed forces.",
+        "Moreover, the two nations affirm to encourage the execution of joint projects with the "
+        "aim of developing capabilities in the field of sea, air, and space.",
+    ]
+    assert list(sents[sents.article_id == SEED_2022].sent) == list(range(13))
+
+
+# --- the variants a user will meet ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "author", "published"),
+    [
+        (" date 2021-07-15 By Azernews\n\n" + BODY, "Azernews", "2021-07-15"),
+        ("date 2021-07-15\n\n" + BODY, None, "2021-07-15"),
+        (
+            " date 2021-07-15 14:05 +04:00 By Jane Roe\n\n" + BODY,
+            "Jane Roe",
+            "2021-07-15 14:05 +04:00",
+        ),
+        (" date 2021-07-15 09:30:00 UTC\n" + BODY, None, "2021-07-15 09:30:00 UTC"),
+        (
+            " date 2021-07-15 By Jane Roe\n\n\n\n" + BODY.replace("\n\n", "\n\n\n\n") + "\n\n\n",
+            "Jane Roe",
+            "2021-07-15",
+        ),
+        (" date 2021-07-15 By Jane Roe\n\nBy Jane Roe\n\n" + BODY, "Jane Roe", "2021-07-15"),
+        (" date 2021-07-15\n\nBy Jane Roe\n\n" + BODY, "Jane Roe", "2021-07-15"),
+        (
+            " date 2021-07-15 By X\n\n" + BODY + "\n\n---\nRead more: link\nFollow us",
+            "X",
+            "2021-07-15",
+        ),
+        ((" date 2021-07-15 By X\n\n" + BODY).replace("\n", "\r\n"), "X", "2021-07-15"),
+        ("\ufeff date 2021-07-15 By X\n\n" + BODY, "X", "2021-07-15"),
+    ],
+    ids=[
+        "seed",
+        "no-byline",
+        "time-zone",
+        "utc",
+        "blank-lines",
+        "byline-repeated",
+        "byline-in-body-only",
+        "footer",
+        "crlf",
+        "bom",
+    ],
+)
+def test_header_and_body_variants(tmp_path, content, author, published):
+    write(tmp_path, "a.txt", content)
+    corpus = load_corpus(tmp_path / "a.txt")
+    art = corpus.articles.loc["a"]
+    assert art.date == pd.Timestamp("2021-07-15")
+    assert art.author == author
+    assert art.published == published
+    assert art.text == BODY
+    assert list(corpus.paragraphs.text) == [
+        "First paragraph of the story.",
+        "Second paragraph, with more.",
+    ]
+
+
+def test_footer_is_kept_apart(tmp_path):
+    write(tmp_path, "a.txt", " date 2021-07-15\n\n" + BODY + "\n\n---\nRead more: link\n")
+    art = load_corpus(tmp_path).articles.loc["a"]
+    assert art.footer == "Read more: link"
+    assert "Read more" not in art.text
+
+
+def test_quotes_kept_as_written(tmp_path):
+    body = "He said “yes” and 'no' to \"both\" of Azerbaijan’s offers."
+    write(tmp_path, "q.txt", f" date 2021-07-15\n\n{body}\n")
+    assert load_corpus(tmp_path).text("q") == body
+
+
+def test_hard_wrapped_paragraph_keeps_its_lines(tmp_path):
+    write(tmp_path, "w.txt", " date 2021-07-15\n\n  One line\n  and the next.\n\nTwo.\n")
+    corpus = load_corpus(tmp_path)
+    assert corpus.text("w") == "One line\n  and the next.\n\nTwo."
+    assert list(corpus.paragraphs.text) == ["One line\n  and the next.", "Two."]
+
+
+# --- the input shapes ----------------------------------------------------------------------------
+
+
+def records():
+    return [
+        {"id": "b", "date": "2022-01-02", "author": "Ann", "text": "Second story.\n\nMore."},
+        {"id": "a", "date": "2022-01-01", "author": "", "text": "First story."},
+    ]
+
+
+def test_jsonl(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records()) + "\n", encoding="utf-8")
+    corpus = load_corpus(path)
+    assert list(corpus.articles.index) == ["b", "a"]
+    assert pd.isna(corpus.articles.loc["a", "author"])
+    assert corpus.text("b") == "Second story.\n\nMore."
+    assert corpus.articles.loc["b", "path"] == str(path)
+
+
+def test_csv(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame(records()).to_csv(path, index=False)
+    corpus = load_corpus(path)
+    assert corpus.articles["date"].tolist() == [
+        pd.Timestamp("2022-01-02"),
+        pd.Timestamp("2022-01-01"),
+    ]
+    assert corpus.paragraphs.groupby("article_id").size().to_dict() == {"a": 1, "b": 2}
+
+
+def test_dataframe():
+    corpus = load_corpus(pd.DataFrame(records()))
+    assert len(corpus) == 2
+    assert corpus.articles.loc["b", "path"] == "<DataFrame> row 0"
+
+
+def test_glob_and_list(tmp_path):
+    write(tmp_path, "x.txt", " date 2021-01-01\n\nX.")
+    write(tmp_path, "y.txt", " date 2021-01-02\n\nY.")
+    assert list(load_corpus(str(tmp_path / "*.txt")).articles.index) == ["x", "y"]
+    both = load_corpus([tmp_path / "y.txt", tmp_path / "x.txt"])
+    assert list(both.articles.index) == ["y", "x"]
+
+
+def test_folder_ignores_other_files(tmp_path):
+    write(tmp_path, "x.txt", " date 2021-01-01\n\nX.")
+    write(tmp_path, "README.md", "# not an article")
+    assert list(load_corpus(tmp_path).articles.index) == ["x"]
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+BAD_FILES = [
+    ("no-header.txt", "Just a story with no header.\n\nMore.", 1, "expected a header"),
+    ("no-date.txt", " date By Azernews\n\nBody.", 1, "expected a header"),
+    ("bad-date.txt", " date 2021-13-45 By Azernews\n\nBody.", 1, "impossible date '2021-13-45'"),
+    ("empty-body.txt", " date 2021-07-15 By Azernews\n\n\n", 2, "article body is empty"),
+    ("footer-only.txt", " date 2021-07-15\n---\nfooter", 2, "article body is empty"),
+    ("empty.txt", "", 1, "the file is empty"),
+    ("latin1.txt", " date 2021-07-15\n\nCaf\xe9 au lait.".encode("latin-1"), 3, "not valid UTF-8"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line", "reason"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
+def test_bad_file_raises_with_file_line_and_reason(tmp_path, name, content, line, reason):
+    path = write(tmp_path, name, content)
+    with pytest.raises(ArticleFormatError) as info:
+        load_corpus(path)
+    err = info.value
+    assert isinstance(err, ValueError)
+    assert (err.path, err.line) == (str(path), line)
+    assert reason in err.reason
+    assert str(err).startswith(f"{path}, line {line}: ")
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(ArticleFormatError, match="no such file or folder") as info:
+        load_corpus(tmp_path / "nowhere")
+    assert info.value.path == str(tmp_path / "nowhere")
+    assert info.value.line is None
+
+
+def test_empty_folder(tmp_path):
+    with pytest.raises(ArticleFormatError, match="holds no article files"):
+        load_corpus(tmp_path)
+
+
+def test_glob_matching_nothing(tmp_path):
+    with pytest.raises(ArticleFormatError, match="matched no files"):
+        load_corpus(str(tmp_path / "*.txt"))
+
+
+def test_collect_loads_good_and_lists_every_bad(tmp_path):
+    write(tmp_path, "good.txt", " date 2021-07-15 By A\n\nGood body.")
+    for name, content, _, _ in BAD_FILES:
+        write(tmp_path, name, content)
+    corpus = load_corpus([tmp_path, tmp_path / "missing.txt"], errors="collect")
+    assert list(corpus.articles.index) == ["good"]
+    problems = corpus.problems.set_index("path")
+    expected = {str(tmp_path / name): (line, reason) for name, _, line, reason in BAD_FILES}
+    expected[str(tmp_path / "missing.txt")] = (pd.NA, "no such file or folder")
+    assert sorted(problems.index) == sorted(expected)
+    for path, (line, reason) in expected.items():
+        assert reason in problems.loc[path, "reason"]
+        if line is pd.NA:
+            assert pd.isna(problems.loc[path, "line"])
+        else:
+            assert problems.loc[path, "line"] == line
+
+
+def test_duplicate_ids(tmp_path):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    write(tmp_path / "one", "x.txt", " date 2021-01-01\n\nX.")
+    write(tmp_path / "two", "x.txt", " date 2021-01-02\n\nX again.")
+    with pytest.raises(ArticleFormatError, match="duplicate article id 'x'"):
+        load_corpus([tmp_path / "one", tmp_path / "two"])
+    collected = load_corpus([tmp_path / "one", tmp_path / "two"], errors="collect")
+    assert len(collected) == 1 and len(collected.problems) == 1
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        ({"id": "a", "date": "2021-02-30", "author": "", "text": "T."}, "impossible date"),
+        (
+            {"id": "a", "date": "yesterday", "author": "", "text": "T."},
+            "expected a publication date",
+        ),
+        ({"id": "a", "date": "2021-02-03", "author": "", "text": "  \n\n "}, "body is empty"),
+        ({"id": "", "date": "2021-02-03", "author": "", "text": "T."}, "non-empty article id"),
+    ],
+)
+def test_bad_jsonl_record_names_its_line(tmp_path, row, reason):
+    good = {"id": "g", "date": "2021-01-01", "author": "", "text": "Good."}
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(ArticleFormatError, match=reason) as info:
+        load_corpus(path)
+    assert (info.value.path, info.value.line) == (str(path), 2)
+    collected = load_corpus(path, errors="collect")
+    assert list(collected.articles.index) == ["g"]
+    assert collected.problems.line.tolist() == [2]
+
+
+def test_invalid_json_line(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "a", "date": "2021-01-01", "author": "", "text": "T."}\n{oops\n')
+    with pytest.raises(ArticleFormatError, match="invalid JSON") as info:
+        load_corpus(path)
+    assert info.value.line == 2
+
+
+def test_bad_csv_row_names_its_line(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame(
+        [
+            {"id": "a", "date": "2021-01-01", "author": "", "text": "T."},
+            {"id": "b", "date": "2021-13-01", "author": "", "text": "T."},
+        ]
+    ).to_csv(path, index=False)
+    with pytest.raises(ArticleFormatError, match="impossible date") as info:
+        load_corpus(path)
+    assert info.value.line == 3
+
+
+def test_bad_dataframe_rows_name_their_row():
+    frame = pd.DataFrame(
+        [
+            {"id": "ok", "date": "2022-04-12", "author": "", "text": "Fine."},
+            {"id": "bad", "date": "2021-13-45", "author": "", "text": "Text."},
+            {"id": "empty", "date": "2022-04-12", "author": "", "text": "  "},
+        ]
+    )
+    collected = load_corpus(frame, errors="collect")
+    assert list(collected.articles.index) == ["ok"]
+    assert collected.problems.path.tolist() == ["<DataFrame> row 1", "<DataFrame> row 2"]
+    assert collected.problems.line.isna().all()
+    assert "impossible date '2021-13-45'" in collected.problems.reason[0]
+    assert "body is empty" in collected.problems.reason[1]
+
+
+def test_missing_columns():
+    with pytest.raises(ArticleFormatError, match=r"missing column\(s\) \['author'\]"):
+        load_corpus(pd.DataFrame([{"id": "a", "date": "2021-01-01", "text": "T."}]))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "exc", "match"),
+    [
+        ({"source": 42}, TypeError, "source must be a path"),
+        ({"source": "seeds", "errors": "ignore"}, ValueError, "errors must be one of"),
+    ],
+)
+def test_invalid_arguments(kwargs, exc, match):
+    with pytest.raises(exc, match=match):
+        load_corpus(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One sentence with no inner boundary, at 15.8 mln bpd.", 1),
+        ('He said output would stay at 15.8 mln bpd."', 1),
+        ("Kerdix Inc. and Nakamichi Corp agreed. Hoechst said so.", 2),
+        ("Lt. Col. John Smith of the U.S. Army arrived at 9 a.m. on Monday. It was No. 1.", 2),
+        ('J. R. R. Tolkien wrote it. "We will win. We must," he said. Then he left.', 3),
+        ("", 0),
+    ],
+)
+def test_sentence_splitter_on_news_cases(text, sentences):
+    from analysis.corpus.units import split_sentences
+
+    spans = split_sentences(text)
+    assert len(spans) == sentences
+    assert all(text[s:e] == text[s:e].strip() and text[s:e] for s, e in spans)

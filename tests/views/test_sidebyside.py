@@ -1,0 +1,111 @@
+"""Tests for the side-by-side view, the paragraph similarity matrix and the reuse figures."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import matplotlib
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import find_reuse
+from analysis.paths import SEEDS_DIR
+from analysis.views.reuse import paragraph_heatmap, reuse_share_chart
+from analysis.views.sidebyside import paragraph_similarity, side_by_side
+
+matplotlib.use("Agg")
+
+OLD, NEW = "000_5b183b1fed710e9a", "001_80062493b65dd1fc"
+SHARED = (
+    "The <b>harbour</b> board & the city council agreed on Tuesday to rebuild the northern pier "
+    "before the autumn storms reach the coast."
+)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return analysis.load_corpus(SEEDS_DIR)
+
+
+def corpus_of(first: str, second: str) -> analysis.Corpus:
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "date": ["2020-01-01", "2020-02-01"],
+            "author": "Desk",
+            "text": [first, second],
+        }
+    )
+    return analysis.load_corpus(frame)
+
+
+def visible_text(markup: str) -> str:
+    return re.sub(r"<sup>\[\d+\]</sup>|<[^>]+>", "", markup)
+
+
+def test_seed_view_marks_the_block_and_the_paraphrase(seeds):
+    view = side_by_side(seeds, OLD, NEW, reuse=find_reuse(seeds))
+    assert view.n_passages == 2
+    assert view.html.count('title="2 verbatim, similarity 1.00"') == 8
+    assert view.html.count('title="1 paraphrase, similarity 0.55"') == 2
+    assert repr(view).startswith(f"<SideBySide {OLD} -> {NEW}: 2 passages")
+    assert view._repr_html_() == str(view) == view.html
+
+
+def test_article_text_is_escaped_and_edits_are_underlined():
+    first = SHARED + " Officials said <script>alert(1)</script> nothing else."
+    second = SHARED.replace("harbour", "harbor").replace("Tuesday", "Tuesday morning")
+    corpus = corpus_of(first, second)
+    view = side_by_side(corpus, "a", "b", reuse=find_reuse(corpus))
+    assert "<script>" not in view.html and "<b>harbour" not in view.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in view.html
+    assert "&lt;b&gt;" in view.html and "&amp; the city" in view.html
+    assert '<span class="diff">harbor</span>' in view.html
+    assert '<span class="diff">morning</span>' in view.html
+    assert html.unescape(visible_text(view.html)).count("rebuild the northern pier") == 2
+
+
+def test_unknown_articles_are_refused(seeds):
+    with pytest.raises(KeyError, match="no article 'nope'"):
+        side_by_side(seeds, OLD, "nope", reuse=find_reuse(seeds))
+    with pytest.raises(KeyError, match="no article 'nope'"):
+        paragraph_similarity(seeds, "nope", NEW)
+
+
+def test_paragraph_similarity_of_the_seeds(seeds):
+    sim = paragraph_similarity(seeds, OLD, NEW)
+    assert sim.shape == (11, 11)
+    assert [sim.loc[t, s] for t, s in [(4, 7), (5, 8), (6, 9), (7, 10)]] == [1.0] * 4
+    assert sim.drop(index=[4, 5, 6, 7]).to_numpy().max() < 0.5
+    assert ((sim >= 0) & (sim <= 1)).all().all()
+
+
+def test_figures_have_the_expected_axes(seeds):
+    heat = paragraph_heatmap(paragraph_similarity(seeds, OLD, NEW))
+    assert heat.axes[0].get_ylabel() == "later article: paragraph"
+    chart = reuse_share_chart(
+        analysis.reuse_share(seeds, find_reuse(seeds)), labels={OLD: "2021", NEW: "2022"}
+    )
+    assert [t.get_text() for t in chart.axes[0].get_yticklabels()] == ["2021", "2022"]
+    assert [t.get_text().strip() for t in chart.axes[0].texts] == ["0%", "56%"]
+
+
+def test_figures_refuse_bad_tables():
+    with pytest.raises(ValueError, match="empty"):
+        paragraph_heatmap(pd.DataFrame())
+    with pytest.raises(ValueError, match="missing column"):
+        reuse_share_chart(pd.DataFrame({"reused_chars": [1]}))
+
+
+def test_moved_paragraphs_share_a_row(seeds):
+    view = side_by_side(seeds, OLD, NEW, reuse=find_reuse(seeds))
+    rows = view.html.split("<tr>")[2:]
+    marked = [
+        (row.split("<td>")[1].count("<sup>[2]"), row.split("<td>")[2].count("<sup>[2]"))
+        for row in rows
+    ]
+    assert marked.count((1, 1)) == 4
+    assert (1, 0) not in marked and (0, 1) not in marked
+    assert len(rows) == 14
