@@ -31,7 +31,6 @@ test: $(VENV)/.installed ## Run every test: unit tests, doctests and the noteboo
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed ## Ruff lint and format check (notebooks included)
-	$(PY) -m pip install --quiet ruff
 	$(PY) -m ruff check . && $(PY) -m ruff format --check .
 
 bench: $(VENV)/.installed ## Run every benchmark (needs ../shared/data; about an hour) -> BENCHMARKS.md tables
