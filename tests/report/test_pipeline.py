@@ -8,9 +8,11 @@ import os
 import pandas as pd
 import pytest
 
+from analysis import AnalysisOptions, ReuseOptions
 from analysis.__main__ import main
 from analysis.paths import SEEDS_DIR
 from analysis.report.pipeline import run_report
+from analysis.report.steps import MissingStepError, chronology_step, corpus_step, reuse_step
 from analysis.report.writing import write_atomic
 
 
@@ -135,3 +137,41 @@ def test_write_atomic_keeps_old_file_on_failure(tmp_path, monkeypatch):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["t.txt"]
+
+
+def test_cli_options_reach_the_analyses(tmp_path, capsys):
+    out = tmp_path / "out"
+    status = main(["report", str(SEEDS_DIR), "--out", str(out), "--no-progress", "--no-paraphrase"])
+    assert status == 0
+    passages = pd.read_parquet(out / "tables" / "reuse_passages.parquet")
+    assert passages[["target_start", "target_end", "kind"]].values.tolist() == [
+        [666, 1661, "verbatim"]
+    ]
+    assert "reused passages: 1" in capsys.readouterr().out
+
+
+def test_cli_bad_option_is_one_line_and_status_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["report", str(SEEDS_DIR), "--out", str(tmp_path / "out"), "--min-words", "0"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "python -m analysis: error: --min-words: min_words must be a positive integer, got 0"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_step_never_computes_an_earlier_step(tmp_path):
+    with pytest.raises(MissingStepError, match="reused_spans is made by the reuse step"):
+        run_report(SEEDS_DIR, tmp_path / "out", steps=[corpus_step, chronology_step])
+    with pytest.raises(TypeError, match="options must be an AnalysisOptions, got ReuseOptions"):
+        run_report(SEEDS_DIR, tmp_path / "out", options=ReuseOptions())
+
+
+def test_run_report_takes_options(tmp_path):
+    options = AnalysisOptions(reuse=ReuseOptions(paraphrase=False))
+    result = run_report(
+        SEEDS_DIR, tmp_path / "out", options=options, steps=[corpus_step, reuse_step],
+        progress=False,
+    )  # fmt: skip
+    assert result.sections == ["corpus", "reuse"]
+    assert result.summary["reused passages"] == 1
