@@ -156,14 +156,14 @@ def find_reuse_dask(
         return passages_frame([])
 
     order = date_rank(articles)
-    neighbours: dict[str, set[str]] = {}
+    neighbors: dict[str, set[str]] = {}
     for a, b in pairs.itertuples(index=False):
         target, source = (b, a) if order[a] < order[b] else (a, b)
-        neighbours.setdefault(target, set()).add(source)
-    targets = sorted(neighbours)
+        neighbors.setdefault(target, set()).add(source)
+    targets = sorted(neighbors)
     chunks = [targets[i : i + chunk_size] for i in range(0, len(targets), chunk_size)]
     payloads = [
-        articles.loc[sorted(set(chunk).union(*(neighbours[t] for t in chunk)))] for chunk in chunks
+        articles.loc[sorted(set(chunk).union(*(neighbors[t] for t in chunk)))] for chunk in chunks
     ]
     futures = client.map(_align_chunk, chunks, payloads, options=options, pure=False)
     rows = [row for chunk in client.gather(futures) for row in chunk]

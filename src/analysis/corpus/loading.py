@@ -48,7 +48,6 @@ BYLINE_RE = re.compile(r"^\s*By\s*:?\s+(?P<author>[^\n.!?]{1,80}?)\s*$", re.IGNO
 FOOTER_SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 RECORD_COLUMNS = ("id", "date", "author", "text")
 ERROR_MODES = ("raise", "collect")
-TEXT_SUFFIXES = {".txt", ".text", ""}
 TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 
 

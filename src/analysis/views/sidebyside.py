@@ -28,7 +28,7 @@ from analysis.reuse.index import tokenize
 
 __all__ = ["SideBySide", "paragraph_similarity", "side_by_side"]
 
-COLOURS = {"verbatim": "#c8f0c8", "edited": "#ffe4a8", "paraphrase": "#cfe0ff"}
+COLORS = {"verbatim": "#c8f0c8", "edited": "#ffe4a8", "paraphrase": "#cfe0ff"}
 STYLE = (
     "<style>"
     ".sbs{border-collapse:collapse;width:100%;font-size:13px;line-height:1.45}"
@@ -136,7 +136,7 @@ def side_by_side(
         f"<th>{html.escape(a)} ({dates[a]:%Y-%m-%d})</th>" for a in (source_id, target_id)
     )
     legend = " ".join(
-        f'<mark style="background:{colour}">{kind}</mark>' for kind, colour in COLOURS.items()
+        f'<mark style="background:{color}">{kind}</mark>' for kind, color in COLORS.items()
     )
     markup = (
         f'{STYLE}<div class="sbs">{legend} <span class="diff">changed word</span></div>'
@@ -223,7 +223,7 @@ def _cell(text: str, paragraphs: pd.DataFrame, index: int | None, marks) -> str:
             piece = f'<span class="diff">{piece}</span>'
         tag = f"<sup>[{number}]</sup>" if a == max(m0, start) else ""
         pieces.append(
-            f'<mark style="background:{COLOURS[kind]}" title="{html.escape(label)}">'
+            f'<mark style="background:{COLORS[kind]}" title="{html.escape(label)}">'
             f"{tag}{piece}</mark>"
         )
     return f"<td>{''.join(pieces)}</td>"

@@ -182,10 +182,10 @@ def plot_overlap(
     fig, ax = plt.subplots(figsize=(9.5, 1.3 + 0.6 * len(rows)), layout="constrained")
     for y, (_, parts) in enumerate(rows):
         left = 0
-        for value, (_, colour) in zip(parts, _SEGMENTS, strict=True):
+        for value, (_, color) in zip(parts, _SEGMENTS, strict=True):
             if value:
-                ax.barh(y, value, left=left, color=colour, height=0.62, edgecolor="white")
-                dark = colour in {"#2F5F98", "#E1812C"}
+                ax.barh(y, value, left=left, color=color, height=0.62, edgecolor="white")
+                dark = color in {"#2F5F98", "#E1812C"}
                 ax.text(
                     left + value / 2,
                     y,
@@ -203,7 +203,7 @@ def plot_overlap(
         ax.spines[side].set_visible(False)
     ax.tick_params(axis="y", length=0)
     ax.legend(
-        handles=[Patch(color=colour, label=label) for label, colour in _SEGMENTS],
+        handles=[Patch(color=color, label=label) for label, color in _SEGMENTS],
         loc="upper center",
         bbox_to_anchor=(0.5, -0.25 if len(rows) <= 2 else -0.12),
         ncol=2,

@@ -76,15 +76,15 @@ def plot_timeline(
         for row, event in zip(rows, events.itertuples(index=False), strict=True):
             mentions = getattr(event, "n_mentions", 1)
             recycled_only = bool(event.reused) and getattr(event, "n_reused", mentions) >= mentions
-            colour = RECYCLED if event.reused else ORIGINAL
-            edge = STALE if event.stale else colour
+            color = RECYCLED if event.reused else ORIGINAL
+            edge = STALE if event.stale else color
             span = (event.date_end - event.date_start).days
             if span >= 1:
-                ax.barh(row, span + 1, left=event.date_start, height=0.5, color=colour,
+                ax.barh(row, span + 1, left=event.date_start, height=0.5, color=color,
                         alpha=0.35 if recycled_only else 0.8, edgecolor=edge,
                         hatch="//" if recycled_only else None, zorder=2)  # fmt: skip
             ax.plot(event.date_start, row, marker="o", markersize=8, zorder=3,
-                    markerfacecolor="white" if recycled_only else colour,
+                    markerfacecolor="white" if recycled_only else color,
                     markeredgecolor=edge, markeredgewidth=2)  # fmt: skip
             if ax is zoom and event.reused:
                 note = f"{getattr(event, 'n_reused', 1)} of {mentions} mentions in recycled text"
