@@ -175,3 +175,18 @@ def test_run_report_takes_options(tmp_path):
     )  # fmt: skip
     assert result.sections == ["corpus", "reuse"]
     assert result.summary["reused passages"] == 1
+
+
+def test_figures_are_the_same_bytes_on_every_run(tmp_path):
+    first = run_report(SEEDS_DIR, tmp_path / "a", steps=[corpus_step, reuse_step], progress=False)
+    second = run_report(SEEDS_DIR, tmp_path / "b", steps=[corpus_step, reuse_step], progress=False)
+    names = sorted(p.name for p in (first.out_dir / "figures").iterdir())
+    assert names == [
+        "corpus_paragraph_strips.png",
+        "corpus_paragraph_strips.svg",
+        "reuse_share.png",
+        "reuse_share.svg",
+    ]
+    for name in names:
+        a = (first.out_dir / "figures" / name).read_bytes()
+        assert a == (second.out_dir / "figures" / name).read_bytes(), name

@@ -3,7 +3,8 @@
 Every file is written into a temporary file in its folder, flushed, then renamed over the final
 name, so an interrupted run leaves either the previous file or the new one, never half of one.
 Nested values of a table (tuples, lists, sets, dicts) are written as JSON text; figures are saved
-without the software and date metadata, so the same figure gives the same bytes.
+without the software and date metadata and with fixed SVG ids, so the same figure gives the same
+bytes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -76,7 +78,10 @@ def _has_named_index(frame: pd.DataFrame) -> bool:
 
 
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
+    """The figure as PNG or SVG bytes, the same for the same figure on every run: no software or
+    date metadata, and SVG element ids drawn from a fixed salt instead of a random one."""
     buffer = io.BytesIO()
     metadata = {"Software": None} if fmt == "png" else {"Creator": None, "Date": None}
-    fig.savefig(buffer, format=fmt, dpi=110, bbox_inches="tight", metadata=metadata)
+    with matplotlib.rc_context({"svg.hashsalt": "analysis"}):
+        fig.savefig(buffer, format=fmt, dpi=110, bbox_inches="tight", metadata=metadata)
     return buffer.getvalue()
