@@ -256,3 +256,16 @@ def test_not_a_corpus():
 def test_figure_rejects_other_frames(seeds):
     with pytest.raises(ValueError, match="build_timeline"):
         plot_timeline(pd.DataFrame({"value": []}), seeds.articles)
+
+
+def test_mentions_in_date_order_ties_by_article_id():
+    frame = pd.DataFrame({"id": ["b", "a", "c"], "date": ["2022-01-02", "2022-01-02", "2022-01-01"],
+                          "author": None, "text": ["On Monday the talks began.",
+                                                   "On Tuesday the talks ended.",
+                                                   "In May drills begin."]})  # fmt: skip
+    mentions = timeline_mentions(load_corpus(frame), reuse=NO_REUSE)
+    assert mentions[["article_id", "text"]].values.tolist() == [
+        ["c", "May"],
+        ["a", "Tuesday"],
+        ["b", "Monday"],
+    ]

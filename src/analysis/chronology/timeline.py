@@ -157,7 +157,7 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
     }
     no_sentences = (np.empty(0, dtype="int64"), np.empty(0, dtype="int64"))
     rows = []
-    order = corpus.articles.sort_values("date", kind="stable")
+    order = corpus.articles.loc[list(corpus.date_rank)]
     for article_id, article in order.iterrows():
         text, published = article["text"], article["date"]
         timexes = extract_timexes(text, published)
