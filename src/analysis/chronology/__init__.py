@@ -1,6 +1,10 @@
 """Chronology: every date mention, normalized against its article's date, merged into a timeline.
 
-- :mod:`~analysis.chronology.rules`: the pattern rules of the temporal tagger, one record each;
+- :mod:`~analysis.chronology.rules`: the date rules of the temporal tagger, one record each
+  (pattern, triggers, traps, normalizer), and the cascade that runs them;
+- :mod:`~analysis.chronology.tense`: the tense of the clause around a mention;
+- :mod:`~analysis.chronology.calendar`: date arithmetic (placing, shifting, durations);
+- :mod:`~analysis.chronology.normalize`: the normalizer of each rule family;
 - :mod:`~analysis.chronology.tagger`: :func:`extract_timexes`, spans with TimeML TIMEX3 type and
   value anchored on the publication date;
 - :mod:`~analysis.chronology.timeline`: :func:`timeline_mentions` (each mention with its sentence,

@@ -1,20 +1,22 @@
-"""The pattern cascade of the temporal tagger: which character runs are temporal expressions.
+"""The date rules of the temporal tagger, one record each, and the cascade that runs them.
 
-Each rule is a named regular expression; :func:`find_candidates` runs them all over a text and keeps
-the longest non-overlapping matches (leftmost first on ties), after dropping the traps: the modal
-"may", money and counts that look like years ("$2020", "2,000 troops"), years inside names
-("Efes-2022"), titles ("This Week"). A match then grows to the left over modifiers TimeML includes
-in the extent ("nearly two years", "late November", "the end of 1990"); a bare day joined to a
-month-day date ("April 24 and 25") becomes a date of its own. Normalizing the matches to TimeML
-values is the job of :mod:`analysis.chronology.tagger`; the words themselves are in
-:mod:`analysis.lexicon.calendar`.
+A :class:`Rule` holds everything about one kind of expression: its name, its regular expression,
+the trigger words around which it runs, the traps that reject a match ("may" the modal, "$2020",
+"This Week" the title), which modifiers may widen it to the left ("nearly two years", "late
+November") and its normalizer from :mod:`analysis.chronology.normalize`. A record that lacks a
+part fails when it is built. :func:`find_candidates` runs every rule over a text and keeps the
+longest non-overlapping matches (leftmost first, then the earlier rule); a bare day joined to a
+month-day date ("April 24 and 25") becomes a date of its own, and a clock time joined to a day
+("9 a.m. Tuesday") one time. The words are in :mod:`analysis.lexicon.calendar`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from analysis.chronology import normalize
 from analysis.lexicon.calendar import (
     DAY_PARTS,
     HOLIDAYS,
@@ -26,8 +28,7 @@ from analysis.lexicon.calendar import (
     alternation,
 )
 
-__all__ = ["Candidate", "find_candidates"]
-
+__all__ = ["RULES", "RULE_INDEX", "TRIGGERS", "Candidate", "Rule", "find_candidates", "index_rules"]
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 3 and m != "sept"]
 _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 MONTH = (
@@ -55,23 +56,308 @@ ORDQ = (
     r"same|year-earlier|year-ago|prior-year|comparable|fiscal))"
 )
 
+
+# The trigger categories: a rule runs only in windows around the words of its categories (every
+# match of the rule contains one), which keeps the cascade fast on long texts with few dates.
+# "digit" is any number; "word" is the words the rules of that category name themselves.
+TRIGGERS = ("digit", "unit", "month", "day", "word")
+_MODIFIERS = ("date", "duration")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A matched temporal expression before normalization."""
+
+    start: int
+    end: int
+    rule: str
+    groups: dict
+    mod: str | None = None
+
+
+Trap = Callable[[re.Match, str], bool]
+Adjust = Callable[[re.Match, str], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One date rule: what it matches, where it runs, what it rejects and how it is normalized.
+
+    Parameters
+    ----------
+    name : str
+        The rule's name, the ``rule`` column of the tagger's output.
+    pattern : str or None
+        The regular expression; None for a rule made by joining the matches of others
+        ("9 a.m. Tuesday").
+    triggers : tuple of str
+        The categories of :data:`TRIGGERS` whose words every match contains.
+    normalize : callable
+        ``normalize(discourse, candidate)`` -> :class:`~analysis.chronology.normalize.Timex` or
+        None, from :mod:`analysis.chronology.normalize`.
+    words : iterable of str
+        The trigger words of the ``"word"`` category this rule needs, lower case.
+    traps : tuple of callable
+        ``trap(match, text)`` -> True to reject a match.
+    modifiers : {"date", "duration", None}
+        Which modifiers may widen a match to the left: "late November", "nearly two years".
+    adjust : callable or None
+        ``adjust(match, text)`` -> the ``(start, end)`` of the expression, when it is not the
+        whole match.
+
+    Raises
+    ------
+    ValueError
+        If a part is missing or unknown.
+
+    Examples
+    --------
+    >>> from analysis.chronology.normalize import year
+    >>> Rule("year", r"\\b(?P<year>\\d{4})\\b", ("digit",), year).triggers
+    ('digit',)
+    >>> Rule("year", r"\\b(?P<year>\\d{4})\\b", ("digits",), year)
+    Traceback (most recent call last):
+    ...
+    ValueError: rule 'year': unknown trigger 'digits' (not one of digit, unit, month, day, word)
+    """
+
+    name: str
+    pattern: str | None
+    triggers: tuple[str, ...]
+    normalize: normalize.Normalizer
+    words: frozenset[str] = frozenset()
+    traps: tuple[Trap, ...] = ()
+    modifiers: str | None = "date"
+    adjust: Adjust | None = None
+    compiled: re.Pattern | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        def fail(problem: str) -> None:
+            raise ValueError(f"rule {self.name!r}: {problem}")
+
+        if not isinstance(self.name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", self.name):
+            raise ValueError(f"a rule name must be a lower-case identifier, not {self.name!r}")
+        if not callable(self.normalize):
+            fail("no normalizer")
+        if isinstance(self.triggers, str):
+            fail("triggers must be a tuple of categories, not a string")
+        for trigger in self.triggers:
+            if trigger not in TRIGGERS:
+                fail(f"unknown trigger {trigger!r} (not one of {', '.join(TRIGGERS)})")
+        if self.pattern is None and self.triggers:
+            fail("a joined rule (no pattern) runs on no triggers")
+        if self.pattern is not None and not self.triggers:
+            fail("no triggers: a pattern rule must say which words it runs around")
+        object.__setattr__(self, "words", frozenset(self.words))
+        if ("word" in self.triggers) != bool(self.words):
+            fail('trigger words go with the "word" trigger, and it needs them')
+        if any(word != word.lower() for word in self.words):
+            fail("trigger words are lower case")
+        if not all(callable(trap) for trap in self.traps):
+            fail("a trap is not callable")
+        if self.modifiers not in (*_MODIFIERS, None):
+            fail(f"unknown modifiers {self.modifiers!r} (not one of {', '.join(_MODIFIERS)})")
+        if self.adjust is not None and not callable(self.adjust):
+            fail("adjust is not callable")
+        try:
+            compiled = None if self.pattern is None else re.compile(self.pattern)
+        except re.error as error:
+            fail(f"bad pattern: {error}")
+        object.__setattr__(self, "compiled", compiled)
+
+
+def index_rules(rules: tuple[Rule, ...]) -> dict[str, Rule]:
+    """The rules by name, checking that the names are unique and the joined rules exist.
+
+    Parameters
+    ----------
+    rules : tuple of Rule
+        The rules, in priority order.
+
+    Returns
+    -------
+    dict
+        Name -> rule.
+
+    Raises
+    ------
+    ValueError
+        If two rules share a name or a rule the joins make is missing.
+
+    Examples
+    --------
+    >>> sorted(index_rules(RULES))[:3]
+    ['ago', 'bare_units', 'century']
+    >>> index_rules(RULES + RULES[:1])
+    Traceback (most recent call last):
+    ...
+    ValueError: two rules are named 'iso'
+    """
+    index: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.name in index:
+            raise ValueError(f"two rules are named {rule.name!r}")
+        index[rule.name] = rule
+    missing = sorted(_JOINED_RULES - index.keys())
+    if missing:
+        raise ValueError(f"the joins of find_candidates need the rules {', '.join(missing)}")
+    return index
+
+
+_NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s*cent|[a-z]+s\b(?<!\bwas\b)(?<!\bhas\b)(?<!\bis\b)(?<!\bthis\b)"
+    r"(?<!\bits\b)(?<!\bhis\b)(?<!\bas\b))"
+)
+_COUNT_WORDS = {"was", "has", "is", "this", "its", "his", "as", "always", "plus"}
+_MODAL_MAY = re.compile(r"\s+(?:be|have|not|I|we|you|he|she|it|they|also|well)\b")
+
+
+def _not_a_year(match: re.Match, text: str) -> bool:
+    """Money, a count or a name, not a year: "$2020", "2,000 troops", "Efes-2022"."""
+    end = match.end()
+    year_start = match.start("year")
+    prev = text[max(0, year_start - 2) : year_start]
+    if re.search(r"[$£€#]\s?$|\d[,.]$", prev):
+        return True
+    word_before = re.search(r"([A-Za-z]+)-$", text[max(0, year_start - 12) : year_start])
+    if word_before and word_before.group(1).lower() not in {"mid", "pre", "post", "early", "late"}:
+        return True
+    after = _NOT_YEAR_AFTER.match(text, end)
+    fiscal = match.start() < year_start  # "fiscal 1989 sales" names a year, not a count
+    if after and not fiscal and after.group(0).strip().lower() not in _COUNT_WORDS:
+        return not re.match(r"\s*(?:s\b)", text[end:])
+    return False
+
+
+def _money(match: re.Match, text: str) -> bool:
+    """A sum of money, not a count of units: "$3 years" of a bond is no duration."""
+    start = match.start()
+    num = match.group("num") if "num" in match.re.groupindex else None
+    return bool(num and re.search(r"[$£€]\s?$", text[max(0, start - 2) : start]))
+
+
+def _not_a_count(match: re.Match, text: str) -> bool:
+    """A fraction, a title or an ordinal: "three-quarters of", "Four Seasons", "a second try"."""
+    end = match.end()
+    unit = match.group("unit")
+    fraction = "-" in text[match.end("num") : match.start("unit")]  # "three-quarters of"
+    if fraction and unit.lower() == "quarter" and re.match(r"s?\s+of\b", text[match.end("unit") :]):
+        return True
+    if unit[0].isupper() and not match.group("num")[0].isupper():
+        return True
+    # "a second betrayal": an ordinal, not a second of time.
+    return unit.lower() == "second" and bool(
+        re.match(r"\s+(?!of\b|or\b|and\b|ago\b|later\b)[a-z]", text[end:])
+    )
+
+
+def _modal_may(match: re.Match, text: str) -> bool:
+    """The modal "may": "may be", "may not"."""
+    return match.group("mon") == "May" and bool(_MODAL_MAY.match(text, match.end()))
+
+
+def _march_on(match: re.Match, text: str) -> bool:
+    """The verb "march": "march on", "march to"."""
+    return match.group("mon") == "March" and bool(re.match(r"\s+(?:on|to)\b", text[match.end() :]))
+
+
+def _fall_verb(match: re.Match, text: str) -> bool:
+    """A bare "fall" is the verb or the noun, not the season."""
+    return match.group("season").lower() == "fall" and match.start() == match.start("season")
+
+
+def _not_a_reference(match: re.Match, text: str) -> bool:
+    """A word with no time of its own: "earlier" mid-clause, "later", "long-term" savings."""
+    start, end = match.span()
+    before = text[max(0, start - 3) : start]
+    word = match.group("ref").lower()
+    if (
+        word == "earlier"
+        and not re.match(r"\s*[,.;]|\s+(?:on|in|that)\b", text[end:])
+        and before.strip()
+    ):
+        return True
+    if word == "later" or (word == "present" and not re.match(r"\s*[,.;]", text[end:])):
+        # Alone, "later" is after some event, not a time of its own (TimeBank leaves it).
+        return True
+    if word.endswith("term") and re.match(r"[\s-]+[a-z]", text[end:]):
+        return True  # "the long-term savings": an adjective, no time of its own
+    return word == "recent" and not re.match(
+        r"\s*[,.;]|\s+(?:weeks|months|years|days)\b", text[end:]
+    )
+
+
+def _title(match: re.Match, text: str) -> bool:
+    """ABC's "This Week": a capital on the unit makes it a title, not a time."""
+    unit = match.group("unit")
+    return bool(unit) and unit[0].isupper() and not unit.isupper()
+
+
+def _not_a_rate(match: re.Match, text: str) -> bool:
+    """ "a year" is a set only after a price or a number: "$5 a year", "twice a day"."""
+    start = match.start()
+    price = r"(?:\d|\$|cents?|dollars?|times|percent|%)\s*$"
+    return match.group("set").lower() == "a" and not re.search(
+        price, text[max(0, start - 25) : start]
+    )
+
+
+def _annual(match: re.Match, text: str) -> bool:
+    """ "annual" qualifies a noun ("annual report"); it is no recurrence of its own."""
+    return match.group("adv").lower() == "annual"
+
+
+def _article_of_noun(match: re.Match, text: str) -> tuple[int, int]:
+    """ "the third-quarter loss": the article belongs to the noun, not to the adjective."""
+    start, end = match.span()
+    hyphenated = re.match(r"(?i)the\s+(?=[\w-]+-quarter\b)", text[start:end])
+    return (start + hyphenated.end() if hyphenated else start), end
+
+
+def _count_before_event(match: re.Match, text: str) -> tuple[int, int]:
+    """ "two weeks after the vote", "three days later": the expression is the count alone."""
+    start, end = match.span()
+    direction, unit = match.group("dir"), match.group("unit")
+    short_count = re.match(r"(?i)(?:later|earlier)$", direction) and re.match(
+        r"(?i)(?:second|minute|hour|day|week)$", unit
+    )
+    if re.match(r"(?i)after|before|since", direction) or short_count:
+        end = match.end("unit") + len(re.match(r"(?:es|s)?", text[match.end("unit") :])[0])
+    return start, end
+
+
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                 "nineties")  # fmt: skip
+_HOLIDAY_WORDS = {re.split(r"[\s']", holiday)[0] for holiday in HOLIDAYS}
+_DEICTIC_WORDS = ("today", "yesterday", "tomorrow", "tonight", "night", "overnight", "this",
+                  "earlier", "later")  # fmt: skip
+_ADVERB_WORDS = ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
+                 "semiannually", "annual")  # fmt: skip
+_REFERENCE_WORDS = ("now", "current", "currently", "recent", "recently", "earlier", "later",
+                    "lately", "formerly", "previously", "past", "future", "present", "term",
+                    "days")  # fmt: skip
+
 _I = "(?i:"
-RULES: list[tuple[str, str]] = [
-    ("iso", r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
-    ("slash", r"\b(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})\b"),
-    (
-        "mdy",
-        r"(?:"
-        + WEEKDAY
-        + r",?\s+)?"
-        + MONTH_DAY
-        + r"\s+"
-        + DAYNUM
-        + r"(?:,?\s+"
-        + YEAR
-        + ")?"
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "iso",
+        r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b",
+        ("digit",),
+        normalize.explicit_day,
     ),
-    (
+    Rule(
+        "slash",
+        r"\b(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})\b",
+        ("digit",),
+        normalize.explicit_day,
+    ),
+    Rule(
+        "mdy",
+        r"(?:" + WEEKDAY + r",?\s+)?" + MONTH_DAY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR + ")?",
+        ("month",),
+        normalize.explicit_day,
+    ),
+    Rule(
         "part_of_date",
         _I
         + r"the\s+)"
@@ -82,9 +368,11 @@ RULES: list[tuple[str, str]] = [
         + DAYNUM
         + r"(?:,?\s+"
         + YEAR
-        + ")?"
+        + ")?",
+        ("month",),
+        normalize.explicit_day,
     ),
-    (
+    Rule(
         "dmy",
         r"(?:"
         + WEEKDAY
@@ -94,47 +382,76 @@ RULES: list[tuple[str, str]] = [
         + MONTH
         + r"(?:,?\s+"
         + YEAR
-        + ")?"
+        + ")?",
+        ("month",),
+        normalize.explicit_day,
     ),
-    ("month_year", MONTH + r"(?:\s+of)?,?\s+" + YEAR),
-    ("month_rel_year", MONTH + r"\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b"),
-    ("month", MONTH),
-    ("year", r"(?:" + _I + r"fiscal|calendar)\s+)?(?<![\w$£€.,/])" + YEAR + r"(?![.,]\d|-\w|/)"),
-    ("short_year", r"(?<![\w$])'(?P<yy>\d\d)\b(?!s)"),
-    (
+    Rule("month_year", MONTH + r"(?:\s+of)?,?\s+" + YEAR, ("month",), normalize.month_year),
+    Rule(
+        "month_rel_year",
+        MONTH + r"\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b",
+        ("month",),
+        normalize.month_rel_year,
+    ),
+    Rule("month", MONTH, ("month",), normalize.month, traps=(_modal_may, _march_on)),
+    Rule(
+        "year",
+        r"(?:" + _I + r"fiscal|calendar)\s+)?(?<![\w$£€.,/])" + YEAR + r"(?![.,]\d|-\w|/)",
+        ("digit",),
+        normalize.year,
+        traps=(_not_a_year,),
+    ),
+    Rule("short_year", r"(?<![\w$])'(?P<yy>\d\d)\b(?!s)", ("digit",), normalize.short_year),
+    Rule(
         "decade",
-        _I
-        + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d|20\d)0'?s|"
-        r"'(?P<dd>\d)0s)\b"
+        _I + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<dec>1[5-9]\d|20\d)0'?s|"
+        r"'(?P<dd>\d)0s)\b",
+        ("digit",),
+        normalize.decade,
     ),
-    (
+    Rule(
         "decade_word",
-        _I
-        + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>twenties|"
-        r"thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+        _I + r"the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dw>twenties|"
+        r"thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        ("word",),
+        normalize.decade_word,
+        words=_DECADE_WORDS,
     ),
-    ("century", _I + r"the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b"),
-    (
+    Rule(
+        "century",
+        _I + r"the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b",
+        ("digit",),
+        normalize.century,
+    ),
+    Rule(
         "this_century",
-        _I
-        + r"this|the\s+last|last|the\s+next|next|the\s+(?:past|previous)\s+)century\b"
+        _I + r"this|the\s+last|last|the\s+next|next|the\s+(?:past|previous)\s+)century\b",
+        ("unit",),
+        normalize.this_century,
     ),
-    ("holiday", r"\b(?P<hol>" + _I + alternation(HOLIDAYS) + r"))\b"),
-    (
+    Rule(
+        "holiday",
+        r"\b(?P<hol>" + _I + alternation(HOLIDAYS) + r"))\b",
+        ("word",),
+        normalize.holiday,
+        words=_HOLIDAY_WORDS,
+    ),
+    Rule(
         "moving_holiday",
-        r"\b(?P<mh>Thanksgiving(?:\s+Day)?|Election\s+Day|Labor\s+Day|Memorial\s+Day)\b"
+        r"\b(?P<mh>Thanksgiving(?:\s+Day)?|Election\s+Day|Labor\s+Day|Memorial\s+Day)\b",
+        ("word",),
+        normalize.moving_holiday,
+        words=("thanksgiving", "election", "labor", "memorial"),
     ),
-    (
+    Rule(
         "half",
-        _I
-        + r"the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:the\s+year|"
-        + YEAR
-        + r"))?"
+        _I + r"the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:the\s+year|" + YEAR + r"))?",
+        ("unit",),
+        normalize.half,
     ),
-    (
+    Rule(
         "quarter",
-        _I
-        + r"the\s+)?(?:(?P<qy>1[5-9]\d\d|20\d\d)(?:'s)?\s+|(?:this|last|"
+        _I + r"the\s+)?(?:(?P<qy>1[5-9]\d\d|20\d\d)(?:'s)?\s+|(?:this|last|"
         r"next)\s+year's\s+)?(?P<prior>(?i:year-ago|year-earlier|prior-year)\s+)?"
         r"(?:fiscal\s+|calendar\s+)?"
         + ORDQ
@@ -142,29 +459,37 @@ RULES: list[tuple[str, str]] = [
         + _I
         + r"quarter|period)\b(?:\s+of\s+(?:fiscal\s+)?"
         + YEAR
-        + r")?"
+        + r")?",
+        ("unit",),
+        normalize.quarter,
+        adjust=_article_of_noun,
     ),
-    (
+    Rule(
         "year_quarter",
         _I
         + r"the\s+)"
         + r"(?P<qy>1[5-9]\d\d|20\d\d)\s+"
         + _I
-        + r"(?:fiscal\s+)?(?:quarter|period))\b"
+        + r"(?:fiscal\s+)?(?:quarter|period))\b",
+        ("digit",),
+        normalize.year_quarter,
     ),
-    (
+    Rule(
         "the_year",
-        _I
-        + r"the\s+(?:(?P<yq>full|fiscal|latest\s+fiscal|current\s+fiscal)\s+)?year)\b(?!-|"
-        r"\s+(?:ago|earlier|before))"
+        _I + r"the\s+(?:(?P<yq>full|fiscal|latest\s+fiscal|current\s+fiscal)\s+)?year)\b(?!-|"
+        r"\s+(?:ago|earlier|before))",
+        ("unit",),
+        normalize.the_year,
     ),
-    (
+    Rule(
         "edge_of_unit",
         r"(?:(?<=\bend\sof\s)|(?<=\bstart\sof\s)|(?<=\bbeginning\sof\s)|(?<=\bmiddle\sof\s)"
         r"|(?<=\bclose\sof\s))the\s+(?P<unit>month|year|week|quarter)\b",
+        ("unit",),
+        normalize.edge_of_unit,
     ),
-    ("year_end", _I + r"(?:the\s+)?year[\s-]end)\b"),
-    (
+    Rule("year_end", _I + r"(?:the\s+)?year[\s-]end)\b", ("unit",), normalize.year_end),
+    Rule(
         "spelled_year",
         _I
         + r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<sy_tens>ten|"
@@ -172,57 +497,65 @@ RULES: list[tuple[str, str]] = [
         r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<sy_ones>one|"
         r"two|three|four|five|six|seven|eight|nine))?|"
         r"two\s+thousand(?:\s+and)?(?:\s+(?P<sy2>one|two|three|four|five|six|seven|eight|"
-        r"nine|ten))?))\b"
+        r"nine|ten))?))\b",
+        ("word",),
+        normalize.spelled_year,
+        words=("nineteen", "thousand"),
     ),
-    ("weekend", _I + r"(?:the|this|last|next)\s+weekend)\b"),
-    ("q_code", r"\b(?P<qc>[1-4])Q\b|\bQ(?P<qc2>[1-4])\b"),
-    ("the_quarter", _I + r"the\s+(?:quarter|period))\b"),
-    (
+    Rule("weekend", _I + r"(?:the|this|last|next)\s+weekend)\b", ("unit",), normalize.weekend),
+    Rule("q_code", r"\b(?P<qc>[1-4])Q\b|\bQ(?P<qc2>[1-4])\b", ("digit",), normalize.quarter),
+    Rule("the_quarter", _I + r"the\s+(?:quarter|period))\b", ("unit",), normalize.the_quarter),
+    Rule(
         "nine_months",
-        _I
-        + r"the\s+(?:first\s+)?)(?P<num>six|nine|three|two|"
-        + r"\d{1,2})\s+months\b"
+        _I + r"the\s+(?:first\s+)?)(?P<num>six|nine|three|two|" + r"\d{1,2})\s+months\b",
+        ("unit",),
+        normalize.nine_months,
     ),
-    (
+    Rule(
         "year_ago",
-        _I
-        + r"(?:the\s+)?(?P<ya>year-earlier|year-ago|year\s+earlier|year\s+ago|year-before|"
-        r"prior-year)(?:\s+(?:period|quarter|level|figure|month|week))?)\b"
+        _I + r"(?:the\s+)?(?P<ya>year-earlier|year-ago|year\s+earlier|year\s+ago|year-before|"
+        r"prior-year)(?:\s+(?:period|quarter|level|figure|month|week))?)\b",
+        ("unit",),
+        normalize.year_ago,
     ),
-    (
+    Rule(
         "ago",
         _I
         + NUM
         + r"[\s-]+"
         + UNIT_S
         + r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|"
-        r"since)\b)"
+        r"since)\b)",
+        ("unit",),
+        normalize.ago,
+        traps=(_money,),
+        modifiers="duration",
+        adjust=_count_before_event,
     ),
-    (
+    Rule(
         "set",
-        _I
-        + r"(?P<set>every|each|per|a)\s+(?:other\s+)?(?:(?P<unit>year|month|week|day|night|"
-        r"morning|quarter|decade)|"
-        + WEEKDAY
-        + r")\b)"
+        _I + r"(?P<set>every|each|per|a)\s+(?:other\s+)?(?:(?P<unit>year|month|week|day|night|"
+        r"morning|quarter|decade)|" + WEEKDAY + r")\b)",
+        ("unit", "day"),
+        normalize.recurrence,
+        traps=(_not_a_rate,),
+        modifiers=None,
     ),
-    (
+    Rule(
         "span_rel",
         _I
         + r"(?:the|this|these|those)\s+)?"
         + _I
         + r"(?P<rel>past|last|next|previous|coming|following|first|final|remaining|recent|"
-        r"preceding|ensuing|upcoming)\s+)"
-        + NUM
-        + r"?[\s-]*"
-        + _I
-        + UNIT_S
-        + ")"
+        r"preceding|ensuing|upcoming)\s+)" + NUM + r"?[\s-]*" + _I + UNIT_S + ")",
+        ("unit",),
+        normalize.span_rel,
+        traps=(_money,),
+        modifiers="duration",
     ),
-    (
+    Rule(
         "relative",
-        _I
-        + r"(?P<the>the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|"
+        _I + r"(?P<the>the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|"
         r"upcoming|same|this\s+past|that)\s+)(?:"
         + _I
         + r"(?:fiscal\s+)?"
@@ -235,166 +568,147 @@ RULES: list[tuple[str, str]] = [
         + r"(?!\s+\d)|"
         + _I
         + SEASON
-        + r"))"
+        + r"))",
+        ("unit", "month", "day", "word"),
+        normalize.relative,
+        words=("this", *SEASONS),
+        traps=(_title,),
     ),
-    (
+    Rule(
         "within",
-        _I
-        + r"(?P<rel2>earlier|later|early|late)\s+(?:this|that|next|last|"
-        r"in\s+the)\s+(?P<unit>year|month|week|quarter|decade|day))\b"
+        _I + r"(?P<rel2>earlier|later|early|late)\s+(?:this|that|next|last|"
+        r"in\s+the)\s+(?P<unit>year|month|week|quarter|decade|day))\b",
+        ("unit",),
+        normalize.within,
     ),
-    (
+    Rule(
         "duration",
-        _I + NUM + r"[\s-]+(?:(?:more|additional|further|straight|consecutive)\s+)?" + UNIT_S
-        + r"(?P<half>\s+and\s+a\s+half)?)(?!\s*-?\s*old)"
+        _I
+        + NUM
+        + r"[\s-]+(?:(?:more|additional|further|straight|consecutive)\s+)?"
+        + UNIT_S
+        + r"(?P<half>\s+and\s+a\s+half)?)(?!\s*-?\s*old)",
+        ("unit",),
+        normalize.duration,
+        traps=(_money, _not_a_count),
+        modifiers="duration",
     ),
-    (
+    Rule(
         "bare_units",
         r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bFor\s)|(?<=\bwithin\s))"
         + _I
-        + r"(?P<unit>year|month|week|day|hour|minute|decade|centurie)s)\b"
+        + r"(?P<unit>year|month|week|day|hour|minute|decade|centurie)s)\b",
+        ("unit",),
+        normalize.duration,
+        modifiers="duration",
     ),
-    (
+    Rule(
         "deictic",
         r"\b(?P<dx>"
         + _I
         + r"today|yesterday|tomorrow|tonight|last\s+night|overnight|this\s+(?:morning|"
         r"afternoon|evening)|(?:earlier|later)\s+(?:today|yesterday|tonight|"
-        r"this\s+(?:morning|afternoon|evening))))\b"
+        r"this\s+(?:morning|afternoon|evening))))\b",
+        ("word",),
+        normalize.deictic,
+        words=_DEICTIC_WORDS,
+        modifiers=None,
     ),
-    ("weekday", WEEKDAY + r"(?:\s+" + _I + PART + r"))?"),
-    (
+    Rule("weekday", WEEKDAY + r"(?:\s+" + _I + PART + r"))?", ("day",), normalize.weekday),
+    Rule(
         "weekday_set",
         r"\b(?P<wds>" + _I + alternation(w for w in WEEKDAYS if len(w) > 4) + r"))(?:s\b|\s+"
         r"(?P<parts>" + _I + r"morning|afternoon|evening|night))s\b)",
+        ("day",),
+        normalize.weekday_set,
     ),
-    (
+    Rule(
         "time",
         r"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|"
-        r"[ap]m\b)(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?"
+        r"[ap]m\b)(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?",
+        ("digit",),
+        normalize.clock_time,
+        modifiers=None,
     ),
-    ("clock", r"(?<=\bat\s)(?P<h>[012]?\d):(?P<mi>[0-5]\d)\b"),
-    ("noon", r"\b(?P<noon>" + _I + r"noon|midday|midnight))\b"),
-    (
+    Rule(
+        "clock",
+        r"(?<=\bat\s)(?P<h>[012]?\d):(?P<mi>[0-5]\d)\b",
+        ("digit",),
+        normalize.clock_time,
+        modifiers=None,
+    ),
+    Rule(
+        "noon",
+        r"\b(?P<noon>" + _I + r"noon|midday|midnight))\b",
+        ("word",),
+        normalize.clock_time,
+        words=("noon", "midday", "midnight"),
+    ),
+    Rule(
         "season",
         _I
         + r"(?:this|last|next|the|early|late|mid)[\s-]+)?"
         + SEASON
         + r"(?:\s+(?:of\s+)?"
         + YEAR
-        + r")?"
+        + r")?",
+        ("word",),
+        normalize.season,
+        words=SEASONS,
+        traps=(_fall_verb,),
     ),
-    (
+    Rule(
         "set_adv",
         r"\b(?P<adv>"
         + _I
-        + r"daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|annual))\b"
+        + r"daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|annual))\b",
+        ("word",),
+        normalize.recurrence_adverb,
+        words=_ADVERB_WORDS,
+        traps=(_annual,),
+        modifiers=None,
     ),
-    (
+    Rule(
         "ref",
         r"\b(?P<ref>"
         + _I
         + r"recently|lately|formerly|earlier|nowadays|currently|current|right\s+now|now|recent|"
         r"later|the\s+past|the\s+future|the\s+(?:near|long|"
         r"short)[\s-]term|the\s+near\s+future|"
-        r"at\s+present|the\s+present|these\s+days|a\s+later\s+date|present))\b"
+        r"at\s+present|the\s+present|these\s+days|a\s+later\s+date|present))\b",
+        ("word",),
+        normalize.reference,
+        words=_REFERENCE_WORDS,
+        traps=(_not_a_reference,),
+        modifiers=None,
     ),
-]  # fmt: skip
+    Rule("time_day", None, (), normalize.time_day),
+)
 
-_COMPILED = [(name, re.compile(pattern)) for name, pattern in RULES]
+# The rules the joins of find_candidates make or use.
+_JOINED_RULES = frozenset(["mdy", "noon", "time", "time_day", "weekday", "weekday_set"])
+RULE_INDEX = index_rules(RULES)
+_PATTERN_RULES = tuple(rule for rule in RULES if rule.pattern is not None)
 
-# Each rule runs only in windows around its trigger words (every match of the rule contains one),
-# which keeps the cascade fast on long texts with few dates. Words are looked up in one table.
 _UNIT_WORDS = {u + s for u in UNITS for s in ("", "s")} | {
     "centuries", "period", "periods", "night", "nights", "morning", "half"}  # fmt: skip
-_MONTH_WORDS = set(MONTHS)
-_DAY_WORDS = {d + s for d in WEEKDAYS if len(d) > 4 for s in ("", "s")}
-_SEASON_WORDS = set(SEASONS)
-_OTHER_WORDS = (
-    set(
-        [
-            "now",
-            "current",
-            "currently",
-            "recent",
-            "recently",
-            "earlier",
-            "later",
-            "lately",
-            "formerly",
-            "past",
-            "future",
-            "present",
-            "term",
-            "days",
-            "today",
-            "yesterday",
-            "tomorrow",
-            "tonight",
-            "night",
-            "overnight",
-            "this",
-            "noon",
-            "midday",
-            "midnight",
-            "daily",
-            "weekly",
-            "monthly",
-            "yearly",
-            "hourly",
-            "nightly",
-            "biweekly",
-            "semiannually",
-            "annual",
-            "christmas",
-            "new",
-            "independence",
-            "halloween",
-            "valentine",
-            "twenties",
-            "thirties",
-            "forties",
-            "fifties",
-            "sixties",
-            "seventies",
-            "eighties",
-            "nineties",
-            "previously",
-            "thanksgiving",
-            "election",
-            "labor",
-            "memorial",
-            "nineteen",
-            "thousand",
-        ]
-    )
-    | _SEASON_WORDS
-)
+_WORDS_OF_CATEGORY = {
+    "unit": _UNIT_WORDS,
+    "month": set(MONTHS),
+    "day": {d + s for d in WEEKDAYS if len(d) > 4 for s in ("", "s")},
+    "word": set().union(*(rule.words for rule in RULES)),
+}
 _CATEGORIES: dict[str, set[str]] = {}
-for _words, _category in (
-    (_UNIT_WORDS, "unit"), (_MONTH_WORDS, "month"), (_DAY_WORDS, "day"), (_OTHER_WORDS, "word"),
-):  # fmt: skip
+for _category, _words in _WORDS_OF_CATEGORY.items():
     for _word in _words:
         _CATEGORIES.setdefault(_word, set()).add(_category)
-_RULE_TRIGGERS = {
-    "iso": "digit", "slash": "digit", "mdy": "month", "part_of_date": "month", "dmy": "month",
-    "month_year": "month", "month_rel_year": "month",
-    "month": "month", "year": "digit", "short_year": "digit", "decade": "digit",
-    "century": "digit", "time": "digit", "clock": "digit", "q_code": "digit",
-    "year_quarter": "digit", "weekday": "day", "weekday_set": "day",
-    "relative": ("unit", "month", "day", "word"), "set": ("unit", "day"),
-    "decade_word": "word", "holiday": "word", "deictic": "word", "noon": "word",
-    "season": "word", "set_adv": "word", "ref": "word", "spelled_year": "word",
-    "moving_holiday": "word",
-}  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|'\d")
 _WINDOW = 50
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Character windows around the trigger words of each category."""
-    hits: dict[str, list[tuple[int, int]]] = {"digit": [], "unit": [], "month": [], "day": [],
-                                              "word": []}  # fmt: skip
+    hits: dict[str, list[tuple[int, int]]] = {category: [] for category in TRIGGERS}
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token[0].isdigit() or token[0] == "'":
@@ -415,11 +729,10 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return windows
 
 
-def _rule_windows(name: str, windows: dict) -> list[tuple[int, int]]:
-    categories = _RULE_TRIGGERS.get(name, "unit")
-    if isinstance(categories, str):
-        return windows[categories]
-    spans = sorted(span for category in categories for span in windows[category])
+def _rule_windows(rule: Rule, windows: dict) -> list[tuple[int, int]]:
+    if len(rule.triggers) == 1:
+        return windows[rule.triggers[0]]
+    spans = sorted(span for category in rule.triggers for span in windows[category])
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -429,118 +742,31 @@ def _rule_windows(name: str, windows: dict) -> list[tuple[int, int]]:
     return merged
 
 
-_DURATION_MOD = re.compile(
-    r"(?i:(?P<mod>about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
-    r"fewer\s+than|at\s+least|at\s+most|up\s+to|some|just|only|barely|the\s+better\s+part\s+of)\s+)$"
-)
-_DATE_MOD = re.compile(
-    r"(?i:(?P<mod>early|mid|late|the\s+(?:beginning|end|start|middle|close|turn)\s+of(?:\s+the)?|"
-    r"earlier|later)[\s-]+(?:in\s+)?)$"
-)
-_NOT_YEAR_AFTER = re.compile(
-    r"\s*(?:%|percent|per\s*cent|[a-z]+s\b(?<!\bwas\b)(?<!\bhas\b)(?<!\bis\b)(?<!\bthis\b)"
-    r"(?<!\bits\b)(?<!\bhis\b)(?<!\bas\b))"
-)
-_COUNT_WORDS = {"was", "has", "is", "this", "its", "his", "as", "always", "plus"}
-_MODAL_MAY = re.compile(r"\s+(?:be|have|not|I|we|you|he|she|it|they|also|well)\b")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A matched temporal expression before normalization."""
-
-    start: int
-    end: int
-    rule: str
-    groups: dict
-    mod: str | None = None
-
-
-def _is_trap(name: str, match: re.Match, text: str) -> bool:
-    start, end = match.span()
-    before = text[max(0, start - 3) : start]
-    if name == "year":
-        year_start = match.start("year")
-        prev = text[max(0, year_start - 2) : year_start]
-        if re.search(r"[$£€#]\s?$|\d[,.]$", prev):
-            return True
-        word_before = re.search(r"([A-Za-z]+)-$", text[max(0, year_start - 12) : year_start])
-        if word_before and word_before.group(1).lower() not in {
-            "mid",
-            "pre",
-            "post",
-            "early",
-            "late",
-        }:
-            return True
-        after = _NOT_YEAR_AFTER.match(text, end)
-        fiscal = match.start() < year_start  # "fiscal 1989 sales" names a year, not a count
-        if after and not fiscal and after.group(0).strip().lower() not in _COUNT_WORDS:
-            return not re.match(r"\s*(?:s\b)", text[end:])
-    if name in {"duration", "ago", "span_rel"}:
-        num = match.group("num") if "num" in match.re.groupindex else None
-        if num and re.search(r"[$£€]\s?$", text[max(0, start - 2) : start]):
-            return True
-    if name == "duration":
-        unit = match.group("unit")
-        fraction = "-" in text[match.end("num") : match.start("unit")]  # "three-quarters of"
-        if (
-            fraction
-            and unit.lower() == "quarter"
-            and re.match(r"s?\s+of\b", text[match.end("unit") :])
-        ):
-            return True
-        if unit[0].isupper() and not match.group("num")[0].isupper():
-            return True
-        # "a second betrayal": an ordinal, not a second of time.
-        if unit.lower() == "second" and re.match(
-            r"\s+(?!of\b|or\b|and\b|ago\b|later\b)[a-z]", text[end:]
-        ):
-            return True
-    if name == "month" and match.group("mon") == "May" and _MODAL_MAY.match(text, end):
-        return True
-    if (
-        name == "month"
-        and match.group("mon") == "March"
-        and re.match(r"\s+(?:on|to)\b", text[end:])
-    ):
-        return True
-    if (
-        name == "season"
-        and match.group("season").lower() == "fall"
-        and match.start() == match.start("season")
-    ):
-        return True
-    if name == "ref":
-        word = match.group("ref").lower()
-        if (
-            word == "earlier"
-            and not re.match(r"\s*[,.;]|\s+(?:on|in|that)\b", text[end:])
-            and before.strip()
-        ):
-            return True
-        if word == "later" or (word == "present" and not re.match(r"\s*[,.;]", text[end:])):
-            # Alone, "later" is after some event, not a time of its own (TimeBank leaves it).
-            return True
-        if word.endswith("term") and re.match(r"[\s-]+[a-z]", text[end:]):
-            return True  # "the long-term savings": an adjective, no time of its own
-        if word == "recent" and not re.match(
-            r"\s*[,.;]|\s+(?:weeks|months|years|days)\b", text[end:]
-        ):
-            return True
-    if name == "relative" and match.group("unit") and match.group("unit")[0].isupper():
-        # "ABC's \"This Week\"": a capital on the unit makes it a title, not a time.
-        unit = match.group("unit")
-        return not unit.isupper()
-    if name == "set" and match.group("set").lower() == "a":
-        price = r"(?:\d|\$|cents?|dollars?|times|percent|%)\s*$"
-        if not re.search(price, text[max(0, start - 25) : start]):
-            return True
-    return name == "set_adv" and match.group("adv").lower() == "annual"
+_WIDENING = {
+    "duration": re.compile(
+        r"(?i:(?P<mod>about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
+        r"fewer\s+than|at\s+least|at\s+most|up\s+to|some|just|only|barely|the\s+better\s+part\s+of)"
+        r"\s+)$"
+    ),
+    "date": re.compile(
+        r"(?i:(?P<mod>early|mid|late|the\s+(?:beginning|end|start|middle|close|turn)\s+of"
+        r"(?:\s+the)?|earlier|later)[\s-]+(?:in\s+)?)$"
+    ),
+}
 
 
 def find_candidates(text: str) -> list[Candidate]:
     """Return the temporal expressions of ``text`` as non-overlapping :class:`Candidate` spans.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of Candidate
+        The matches in text order, each with its rule's name and the pattern's named groups.
 
     Examples
     --------
@@ -548,46 +774,38 @@ def find_candidates(text: str) -> list[Candidate]:
     >>> [(text[c.start:c.end], c.rule) for c in find_candidates(text)]
     [('May', 'month'), ('June 2022', 'month_year'), ('July 14', 'mdy')]
     """
-    found: list[tuple[int, int, int, str, re.Match]] = []
+    found: list[tuple[int, int, int, Rule, re.Match]] = []
     windows = _windows(text)
-    for priority, (name, pattern) in enumerate(_COMPILED):
-        for window_start, window_end in _rule_windows(name, windows):
-            for match in pattern.finditer(text, window_start, window_end):
-                if match.end() > match.start() and not _is_trap(name, match, text):
-                    found.append((match.start(), match.end(), priority, name, match))
+    for priority, rule in enumerate(_PATTERN_RULES):
+        for window_start, window_end in _rule_windows(rule, windows):
+            for match in rule.compiled.finditer(text, window_start, window_end):
+                if match.end() > match.start() and not any(
+                    trap(match, text) for trap in rule.traps
+                ):
+                    found.append((match.start(), match.end(), priority, rule, match))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken: list[tuple[int, int]] = []
     chosen = []
-    for start, end, _, name, match in found:
+    for start, end, priority, rule, match in found:
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         taken.append((start, end))
-        chosen.append((start, end, name, match))
-    chosen.sort()
+        chosen.append((start, end, priority, rule, match))
+    chosen.sort(key=lambda c: c[0])
     out = []
-    for start, end, name, match in chosen:
+    for start, end, _, rule, match in chosen:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        # "the third-quarter loss": the article belongs to the noun, not to the adjective.
-        hyphenated = re.match(r"(?i)the\s+(?=[\w-]+-quarter\b)", text[start:end])
-        if name == "quarter" and hyphenated:
-            start += hyphenated.end()
-        short_count = re.match(r"(?i)(?:later|earlier)$", groups.get("dir", "")) and re.match(
-            r"(?i)(?:second|minute|hour|day|week)$", groups.get("unit", "")
-        )
-        if name == "ago" and (re.match(r"(?i)after|before|since", groups["dir"]) or short_count):
-            end = match.end("unit") + len(re.match(r"(?:es|s)?", text[match.end("unit") :])[0])
+        if rule.adjust is not None:
+            start, end = rule.adjust(match, text)
         mod = None
-        modifier = (
-            _DURATION_MOD if name in {"duration", "ago", "span_rel", "bare_units"} else _DATE_MOD
-        )
-        if name not in {"ref", "deictic", "set", "set_adv", "time", "clock"}:
-            extension = modifier.search(text, max(0, start - 40), start)
+        if rule.modifiers is not None:
+            extension = _WIDENING[rule.modifiers].search(text, max(0, start - 40), start)
             if extension and extension.end() == start:
                 stretched = extension.start("mod")
                 if not any(t_end > stretched and t_start < start for t_start, t_end in taken):
                     mod = extension.group("mod").lower()
                     start = stretched
-        out.append(Candidate(start, end, name, groups, mod))
+        out.append(Candidate(start, end, rule.name, groups, mod))
     return _shared_sets(_second_days(_join_clock_and_day(out, text), text), text)
 
 

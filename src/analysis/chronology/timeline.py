@@ -42,6 +42,7 @@ from rapidfuzz import fuzz, process
 
 from analysis.chronology.tagger import extract_timexes, timex_granularity, timex_interval
 from analysis.corpus.loading import Corpus
+from analysis.lexicon.reporting import forms
 from analysis.options import TimelineOptions
 
 __all__ = [
@@ -62,10 +63,13 @@ EVENT_COLUMNS = [
     "stale",
 ]  # fmt: skip
 SPAN_COLUMNS = ("article_id", "start", "end", "origin_id", "origin_date")
+# "said", "says", "reported", "reports", "announced", "stated", "noted"; "told" with its object.
+_REPORT_FORMS = forms(("say", "report")) + forms(("announce", "state", "note"), present=False)
+_TOLD_SOMEONE = [told + r"\s+\w+" for told in forms(("tell",), present=False)]
 _REPORTING_FRAME = re.compile(
-    r"(?i)^.*?\b(?:said|says|reported|reports|announced|told\s+\w+|stated|noted)\s+(?:that\s+)?"
+    r"(?i)^.*?\b(?:" + "|".join(_REPORT_FORMS + _TOLD_SOMEONE) + r")\s+(?:that\s+)?"
 )
-_BARE_REPORT = re.compile(r"(?i)\b(?:said|says|reported|reports|announced|stated|noted)$")
+_BARE_REPORT = re.compile(r"(?i)\b(?:" + "|".join(_REPORT_FORMS) + r")$")
 _CLAUSE_CUT = re.compile(r"\s+(?:that|which|who|whose|where|while)\s+|,|;|:|\s+[–—]\s+")
 _TOKEN = re.compile(r"\w{3,}")
 _CANDIDATES = 30

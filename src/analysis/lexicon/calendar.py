@@ -2,7 +2,7 @@
 
 Each table maps a lower-cased surface form to its TimeML meaning; :mod:`analysis.chronology.rules`
 turns them into regular-expression alternations (longest form first) and
-:mod:`analysis.chronology.tagger` uses them to normalize. Keeping the words apart from the rules
+:mod:`analysis.chronology.normalize` uses them to normalize. Keeping the words apart from the rules
 lets a reader check the vocabulary at a glance.
 """
 
@@ -13,12 +13,14 @@ __all__ = [
     "FUTURE_VERBS",
     "HOLIDAYS",
     "IRREGULAR_PAST",
+    "MODIFIERS",
     "MONTHS",
     "NOT_PAST_ED",
     "NUMBERS",
     "ORDINALS",
     "SEASONS",
     "UNITS",
+    "VAGUE_COUNTS",
     "WEEKDAYS",
     "alternation",
 ]
@@ -61,6 +63,23 @@ NUMBERS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
+}  # fmt: skip
+
+# Counts with no number; "a couple of" is two, as TimeML reads it.
+VAGUE_COUNTS: frozenset[str] = frozenset(
+    ["several", "a few", "few", "many", "some", "a number of", "the next few"]
+)
+
+# The words before an expression that TimeML keeps in its extent, and the ``mod`` they give.
+MODIFIERS: dict[str, str] = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN", "barely": "LESS_THAN",
+    "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "early": "START", "the beginning of": "START", "the start of": "START",
+    "the turn of": "START", "mid": "MID", "the middle of": "MID", "late": "END",
+    "the end of": "END", "the close of": "END", "earlier": "START", "later": "END",
 }  # fmt: skip
 
 ORDINALS: dict[str, int] = {

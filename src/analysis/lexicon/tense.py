@@ -1,0 +1,73 @@
+"""Tense cue words: the words that tell whether a clause speaks of the past or the future.
+
+Plain phrases, words separated by single spaces; :mod:`analysis.chronology.tense` turns them into
+regular expressions (a space matches any run of white space) and adds the little syntax some need
+("to be" wants a verb after it, "next" is no cue before "to"). The cue words shared with other
+analyses live elsewhere: reporting verbs in :mod:`analysis.lexicon.reporting`, irregular past forms
+and future verbs in :mod:`analysis.lexicon.calendar`.
+"""
+
+from __future__ import annotations
+
+from analysis.lexicon.reporting import forms
+
+__all__ = [
+    "DEADLINE_WORDS",
+    "FUTURE_CUES",
+    "INTENT_VERBS",
+    "PAST_ADVERBS",
+    "PAST_PERFECT",
+    "PERFECT_OR_PASSIVE",
+    "PLAN_IN_THE_PAST",
+    "PLAN_THAN",
+    "PRESENT_CUES",
+    "REPORTING_CUES",
+    "STRONG_PAST",
+]
+
+# Auxiliaries, modals and words of plans and deadlines that look ahead, in the order they are
+# tried at a position.
+FUTURE_CUES: tuple[str, ...] = (
+    "will", "won't", "shall", "'ll", "going to", "to be", "would", "is to", "are to", "due to",
+    "plans to", "plan to", "planning to", "intends to", "intend to", "upcoming", "next", "coming",
+    "tomorrow", "aims to", "aim to", "must", "should", "might", "payable", "effective",
+    "expires", "expire", "deadline", "set to", "set for", "ahead of",
+)  # fmt: skip
+
+# A verb of intent with its infinitive ("agreed to buy") looks ahead, even in the past.
+INTENT_VERBS: tuple[str, ...] = (
+    "agreed", "decided", "promised", "pledged", "voted", "vowed", "offered", "hopes", "hope",
+    "hoped", "wants", "want", "wanted", "seeks", "seek", "sought",
+)  # fmt: skip
+
+# Before a future cue, these make it a plan told as already past ("had been due to expire", "as
+# previously planned"); "than expected" compares, it does not plan.
+PLAN_IN_THE_PAST: tuple[str, ...] = ("had been", "previously")
+PLAN_THAN: tuple[str, ...] = ("than",)
+
+# In a clause with the past perfect, "by Friday" is no deadline still to come.
+PAST_PERFECT: tuple[str, ...] = ("had",)
+DEADLINE_WORDS: tuple[str, ...] = ("by", "until", "till")
+
+# After these a past participle is a perfect or a passive ("is expected", "will be held"): no
+# past cue; the past forms of STRONG_PAST stay cues whatever comes before them.
+PERFECT_OR_PASSIVE: tuple[str, ...] = (
+    "be", "been", "being", "is", "are", "am", "to be", "will be",
+)  # fmt: skip
+STRONG_PAST: frozenset[str] = frozenset(["was", "were", "had", "did"])
+
+PAST_ADVERBS: frozenset[str] = frozenset(["ago"])
+
+PRESENT_CUES: frozenset[str] = frozenset(
+    ["is", "are", "am", "remains", "remain", "expects", "expect", "plans", "intends", "says"]
+)
+
+# Reporting verbs say when something was reported, not when it happened: a cue only right next
+# to the date. "according" (to) attributes.
+REPORTING_CUES: frozenset[str] = frozenset(
+    forms(
+        ("say", "report", "tell", "announce", "add", "note", "state", "explain", "quote"),
+        present=False,
+    )
+    + ["according"]
+)

@@ -1,0 +1,109 @@
+"""Tests for the rule records of the temporal tagger: a rule that lacks a part fails when built."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis.chronology import normalize
+from analysis.chronology.rules import (
+    RULE_INDEX,
+    RULES,
+    TRIGGERS,
+    Candidate,
+    Rule,
+    find_candidates,
+    index_rules,
+)
+
+YEAR = r"\b(?P<year>\d{4})\b"
+
+
+def test_a_good_rule_builds():
+    rule = Rule("year", YEAR, ("digit",), normalize.year)
+    assert (rule.name, rule.triggers, rule.words, rule.traps, rule.modifiers, rule.adjust) == (
+        "year", ("digit",), frozenset(), (), "date", None,
+    )  # fmt: skip
+    assert rule.compiled.pattern == YEAR
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        (("year", YEAR, ("digits",), normalize.year), {},
+         "rule 'year': unknown trigger 'digits' (not one of digit, unit, month, day, word)"),
+        (("year", YEAR, "digit", normalize.year), {},
+         "rule 'year': triggers must be a tuple of categories, not a string"),
+        (("year", YEAR, (), normalize.year), {},
+         "rule 'year': no triggers: a pattern rule must say which words it runs around"),
+        (("year", YEAR, ("digit",), None), {}, "rule 'year': no normalizer"),
+        (("year", YEAR, ("digit",), "year"), {}, "rule 'year': no normalizer"),
+        (("joined", None, ("digit",), normalize.time_day), {},
+         "rule 'joined': a joined rule (no pattern) runs on no triggers"),
+        (("noon", r"\bnoon\b", ("word",), normalize.clock_time), {},
+         "rule 'noon': trigger words go with the \"word\" trigger, and it needs them"),
+        (("year", YEAR, ("digit",), normalize.year), {"words": ("year",)},
+         "rule 'year': trigger words go with the \"word\" trigger, and it needs them"),
+        (("noon", r"\bnoon\b", ("word",), normalize.clock_time), {"words": ("Noon",)},
+         "rule 'noon': trigger words are lower case"),
+        (("year", YEAR, ("digit",), normalize.year), {"traps": ("not a function",)},
+         "rule 'year': a trap is not callable"),
+        (("year", YEAR, ("digit",), normalize.year), {"modifiers": "time"},
+         "rule 'year': unknown modifiers 'time' (not one of date, duration)"),
+        (("year", YEAR, ("digit",), normalize.year), {"adjust": "start"},
+         "rule 'year': adjust is not callable"),
+        (("year", r"(?P<year>\d{4}", ("digit",), normalize.year), {},
+         "rule 'year': bad pattern: missing ), unterminated subpattern at position 0"),
+        (("Year", YEAR, ("digit",), normalize.year), {},
+         "a rule name must be a lower-case identifier, not 'Year'"),
+    ],
+)  # fmt: skip
+def test_a_rule_missing_a_part_fails(args, kwargs, message):
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        Rule(*args, **kwargs)
+
+
+def test_duplicate_names_and_missing_joined_rules_fail():
+    with pytest.raises(ValueError, match="^two rules are named 'iso'$"):
+        index_rules(RULES + RULES[:1])
+    without_time_day = tuple(rule for rule in RULES if rule.name != "time_day")
+    with pytest.raises(ValueError, match="^the joins of find_candidates need the rules time_day$"):
+        index_rules(without_time_day)
+
+
+def test_every_rule_is_complete():
+    assert len(RULE_INDEX) == len(RULES) == 45
+    assert RULES[-1].name == "time_day" and RULES[-1].pattern is None
+    for rule in RULES:
+        assert callable(rule.normalize)
+        assert set(rule.triggers) <= set(TRIGGERS)
+        assert (rule.pattern is None) == (not rule.triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("No dates here.", []),
+        # Traps: the modal, money, a count, a title, the verb "march".
+        ("Troops may meet in May.", [("May", "month")]),
+        ("The $2020 bill for 2,000 troops.", []),
+        ("ABC's This Week aired.", []),
+        ("They march on the capital in March 1990.", [("March 1990", "month_year")]),
+        # Modifiers widen a match; adjustments cut it.
+        ("Nearly two years passed by late November.",
+         [("Nearly two years", "duration"), ("late November", "month")]),
+        ("The third-quarter loss grew.", [("third-quarter", "quarter")]),
+        ("Two weeks after the vote.", [("Two weeks", "ago")]),
+        # Joins: a second day, a clock time and its day, shared recurrence.
+        ("On April 24 and 25.", [("April 24", "mdy"), ("25", "mdy")]),
+        ("At 9 a.m. Tuesday.", [("9 a.m. Tuesday", "time_day")]),
+        ("Monday and Tuesday nights.",
+         [("Monday", "weekday_set"), ("Tuesday nights", "weekday_set")]),
+    ],
+)  # fmt: skip
+def test_find_candidates(text, expected):
+    found = find_candidates(text)
+    assert all(isinstance(c, Candidate) for c in found)
+    assert [(text[c.start : c.end], c.rule) for c in found] == expected
