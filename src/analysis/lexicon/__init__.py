@@ -2,4 +2,5 @@
 
 - :mod:`~analysis.lexicon.calendar`: months, weekdays, seasons, parts of the day, holidays, time
   units, number words and ordinals, with their TimeML meaning.
+- :mod:`~analysis.lexicon.calendar_names`: the full month and weekday names, read off the calendar.
 """

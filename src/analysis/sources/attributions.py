@@ -30,7 +30,8 @@ statement came ("In an interview with Turkey's Anadolu Agency", "told Reuters", 
 
 Cue lexicon
 -----------
-:data:`CUE_VERBS` is built from the reporting verbs of wire copy: neutral (say, tell, state, add,
+:data:`CUE_VERBS` are the reporting verbs of :mod:`analysis.lexicon.reporting` but "quote" (its
+subject is the medium, not the source), the verbs of wire copy: neutral (say, tell, state, add,
 note, report, announce), emphatic (stress, emphasize/emphasise, underline, highlight, insist,
 reiterate), commissive (pledge, vow, promise, assure), evaluative (appreciate, hail, praise;
 "welcome" is left out: "welcoming the delegation" is an act, not a statement), expressive (thank,
@@ -50,6 +51,9 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from analysis.corpus.loading import Corpus
+from analysis.lexicon.calendar import MONTHS, WEEKDAYS
+from analysis.lexicon.calendar_names import WEEKDAY_NAMES
+from analysis.lexicon.reporting import REPORTING_VERBS
 from analysis.sources.entities import DEMONYMS, Mention, ParsedCorpus, ministry_name
 
 __all__ = [
@@ -60,57 +64,9 @@ __all__ = [
     "reused_mask",
 ]
 
-#: Reporting verbs (lemmas). See the module doc for how the list was built.
-CUE_VERBS = frozenset(
-    {
-        "acknowledge",
-        "add",
-        "admit",
-        "affirm",
-        "announce",
-        "appreciate",
-        "argue",
-        "assert",
-        "assure",
-        "claim",
-        "comment",
-        "confirm",
-        "congratulate",
-        "declare",
-        "deny",
-        "emphasise",
-        "emphasize",
-        "explain",
-        "express",
-        "hail",
-        "highlight",
-        "insist",
-        "mention",
-        "note",
-        "pledge",
-        "praise",
-        "promise",
-        "recall",
-        "reiterate",
-        "remark",
-        "report",
-        "reveal",
-        "say",
-        "state",
-        "stress",
-        "tell",
-        "thank",
-        "tweet",
-        "underline",
-        "underscore",
-        "urge",
-        "voice",
-        "vow",
-        "warn",
-        "wish",
-        "write",
-    }
-)
+#: Reporting verbs (lemmas): every verb of the shared lexicon but "quote", whose subject is the
+#: medium that carries the words ("the agency quoted him as saying"), not the source who said them.
+CUE_VERBS = frozenset(REPORTING_VERBS) - {"quote"}
 #: Phrasal reporting verbs: lemma -> particle.
 PHRASAL_CUES = {"point": "out", "call": "for"}
 #: Adverbs that belong to the cue when written right before the verb.
@@ -137,28 +93,8 @@ _KIND_TO_SOURCE = {
     "media": "media",
     "document": "document",
 }
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Weekdays by full name only: "sat", "sun" and "wed" are also words.
+_WEEKDAYS = {name: WEEKDAYS[name] for name in WEEKDAY_NAMES.values()}
 _MONTH_DAY_RE = re.compile(
     r"^(?:on\s+)?(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?$"
 )
@@ -210,12 +146,12 @@ def resolve_date(phrase: str, published: pd.Timestamp) -> str | None:
     if lower == "yesterday":
         return (day - dt.timedelta(days=1)).isoformat()
     if lower in _WEEKDAYS:
-        back = (day.weekday() - _WEEKDAYS.index(lower)) % 7 or 7
+        back = (day.isoweekday() - _WEEKDAYS[lower]) % 7 or 7
         return (day - dt.timedelta(days=back)).isoformat()
     match = _MONTH_DAY_RE.match(text) or _DAY_MONTH_RE.match(text)
-    if not match or match["month"].lower() not in _MONTHS:
+    if not match or match["month"].lower() not in MONTHS:
         return None
-    month, number = _MONTHS[match["month"].lower()], int(match["day"])
+    month, number = MONTHS[match["month"].lower()], int(match["day"])
     years = [int(match["year"])] if match["year"] else [day.year, day.year - 1]
     for year in years:
         try:
