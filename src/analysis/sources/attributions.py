@@ -53,8 +53,11 @@ from spacy.tokens import Doc, Span, Token
 from analysis.corpus.loading import Corpus
 from analysis.lexicon.calendar import MONTHS, WEEKDAYS
 from analysis.lexicon.calendar_names import WEEKDAY_NAMES
+from analysis.lexicon.outlets import MEDIUM_NOUNS
+from analysis.lexicon.places import DEMONYMS
 from analysis.lexicon.reporting import REPORTING_VERBS
-from analysis.sources.entities import DEMONYMS, Mention, ParsedCorpus, ministry_name
+from analysis.lexicon.titles import THING_HEADS, TITLE_HEADS
+from analysis.sources.entities import Mention, ParsedCorpus, ministry_name
 
 __all__ = [
     "CUE_VERBS",
@@ -75,15 +78,6 @@ INTENSIFIERS = frozenset({"highly", "strongly", "deeply", "warmly", "firmly", "s
 TIME_ADVERBS = frozenset({"earlier", "previously", "recently", "yesterday", "today", "later"})
 #: Verbs whose infinitive complement was not said ("refused to comment", "declined to say").
 _NOT_SAYING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "forget"})
-#: Heads of definite descriptions of people ("the minister") and of things ("the ministry").
-_TITLE_HEADS = frozenset(
-    {"minister", "ambassador", "president", "envoy", "spokesman", "spokeswoman", "chief"}
-    | {"general", "commander", "secretary", "official", "chairman", "governor", "senator"}
-)
-_THING_HEADS = frozenset(
-    {"ministry", "declaration", "agency", "treaty", "agreement", "memorandum", "department"}
-)
-_MEDIUM_NOUNS = frozenset({"interview", "comments", "remarks", "statement", "conversation"})
 _MEDIUM_PREPS = frozenset({"with", "to"})
 _QUOTES = '"“”'
 _KIND_TO_SOURCE = {
@@ -273,7 +267,7 @@ def _resolve(
     if determiner not in {"the", "this"}:
         return None
     modifiers = {t.lower_ for t in tokens if t.i != head.i and t.lower_ not in {"the", "this"}}
-    if lower in _THING_HEADS:
+    if lower in THING_HEADS:
         candidates = [
             m for m in state.mentions if m.kind != "person" and lower in m.surface.lower().split()
         ]
@@ -284,7 +278,7 @@ def _resolve(
             ministry = _ministry_of_minister(state)
             return None if ministry is None else (ministry, "organisation", None)
         return None
-    if lower in _TITLE_HEADS:
+    if lower in TITLE_HEADS:
         for person in reversed(state.seen_people):
             role = (state.role_of(person.name) or "").lower()
             words = set(re.findall(r"[\w-]+", role))
@@ -353,7 +347,7 @@ def _medium(
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             for noun in child.children:
-                if noun.lower_ in _MEDIUM_NOUNS:
+                if noun.lower_ in MEDIUM_NOUNS:
                     for prep in noun.children:
                         if prep.lower_ in _MEDIUM_PREPS:
                             found = state.mention_in(doc_index, prep.subtree, {"media"})
@@ -390,7 +384,7 @@ _NOT_CONTENT = {
 def _is_medium_noun_phrase(token: Token) -> bool:
     """A phrase saying how something was said ("in a statement", "in an interview")."""
     return token.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.lower_ in _MEDIUM_NOUNS for c in token.children
+        c.dep_ == "pobj" and c.lower_ in MEDIUM_NOUNS for c in token.children
     )
 
 
