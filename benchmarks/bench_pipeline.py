@@ -34,44 +34,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.lexicon.calendar import MONTHS
+from analysis.lexicon.calendar_names import WEEKDAY_NAMES
+
 ROOT = Path(__file__).resolve().parents[1]
 REUTERS = ROOT.parent / "shared" / "data" / "reuters21578"
 STEPS = ("load", "reuse", "chronology", "sources")
 _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 _KEPT = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
+    [form.capitalize() for form in MONTHS] + [name.capitalize() for name in WEEKDAY_NAMES.values()]
 )
 _TAGS = "bcdfghjklmnpqrstvwxz"
 

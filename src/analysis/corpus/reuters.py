@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.lexicon.calendar import MONTHS
+
 __all__ = ["read_reuters"]
 
 _STORY_RE = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
@@ -29,12 +31,8 @@ _AUTHOR_RE = re.compile(r"<AUTHOR>(.*?)</AUTHOR>", re.S)
 _BODY_RE = re.compile(r"<BODY>(.*?)</BODY>", re.S)
 _SIGNOFF_RE = re.compile(r"\s*\bReuter\s*$", re.IGNORECASE)
 _CONTROL_RE = re.compile(r"&#\d+;|[\x00-\x08\x0b-\x1f]")
-_MONTHS = {
-    month: number
-    for number, month in enumerate(
-        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
-    )
-}
+# The SGML writes months as upper-case three-letter abbreviations ("26-FEB-1987").
+_MONTHS = {form.upper(): number for form, number in MONTHS.items() if len(form) == 3}
 
 
 def read_reuters(folder: str | PathLike) -> pd.DataFrame:

@@ -4,8 +4,9 @@ Design
 ------
 Every article is cut into words (the pattern of :func:`analysis.word_spans`); each word gets a
 *comparison key*: casefolded, accents stripped, the apostrophe folded, spelling variants mapped to
-one form (Defence/Defense, Turkiye/Türkiye/Turkey...). Keys are for comparison only; the text is
-never changed, and folding never moves a word boundary, so keys line up with word spans.
+one form (Defence/Defense, Turkiye/Türkiye/Turkey...: :mod:`analysis.lexicon.spelling`). Keys
+are for comparison only; the text is never changed, and folding never moves a word boundary, so
+keys line up with word spans.
 
 Runs of ``k`` keys (word n-grams) are hashed to 64-bit integers with a stable hash (CRC32 of each
 key, mixed polynomially), so every process and every partition agrees. :func:`article_signatures`
@@ -30,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus.units import _WORD_RE
+from analysis.lexicon.spelling import SPELLING_VARIANTS
 
 __all__ = [
     "SPELLING_VARIANTS",
@@ -42,23 +44,6 @@ __all__ = [
     "word_key",
 ]
 
-SPELLING_VARIANTS: dict[str, str] = {
-    "defence": "defense",
-    "offence": "offense",
-    "licence": "license",
-    "programme": "program",
-    "programmes": "programs",
-    "centre": "center",
-    "centres": "centers",
-    "organisation": "organization",
-    "organisations": "organizations",
-    "labour": "labor",
-    "favour": "favor",
-    "honour": "honor",
-    "neighbouring": "neighboring",
-    "turkiye": "turkey",
-    "turkiye's": "turkey's",
-}
 # Only the apostrophe the word pattern accepts inside words is folded, so that folding never moves
 # a word boundary and the keys line up with analysis.word_spans.
 _QUOTES = str.maketrans({"’": "'"})

@@ -30,7 +30,8 @@ statement came ("In an interview with Turkey's Anadolu Agency", "told Reuters", 
 
 Cue lexicon
 -----------
-:data:`CUE_VERBS` is built from the reporting verbs of wire copy: neutral (say, tell, state, add,
+:data:`CUE_VERBS` are the reporting verbs of :mod:`analysis.lexicon.reporting` but "quote" (its
+subject is the medium, not the source), the verbs of wire copy: neutral (say, tell, state, add,
 note, report, announce), emphatic (stress, emphasize/emphasise, underline, highlight, insist,
 reiterate), commissive (pledge, vow, promise, assure), evaluative (appreciate, hail, praise;
 "welcome" is left out: "welcoming the delegation" is an act, not a statement), expressive (thank,
@@ -50,7 +51,13 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from analysis.corpus.loading import Corpus
-from analysis.sources.entities import DEMONYMS, Mention, ParsedCorpus, ministry_name
+from analysis.lexicon.calendar import MONTHS, WEEKDAYS
+from analysis.lexicon.calendar_names import WEEKDAY_NAMES
+from analysis.lexicon.outlets import MEDIUM_NOUNS
+from analysis.lexicon.places import DEMONYMS
+from analysis.lexicon.reporting import REPORTING_VERBS
+from analysis.lexicon.titles import THING_HEADS, TITLE_HEADS
+from analysis.sources.entities import Mention, ParsedCorpus, ministry_name
 
 __all__ = [
     "CUE_VERBS",
@@ -60,57 +67,9 @@ __all__ = [
     "reused_mask",
 ]
 
-#: Reporting verbs (lemmas). See the module doc for how the list was built.
-CUE_VERBS = frozenset(
-    {
-        "acknowledge",
-        "add",
-        "admit",
-        "affirm",
-        "announce",
-        "appreciate",
-        "argue",
-        "assert",
-        "assure",
-        "claim",
-        "comment",
-        "confirm",
-        "congratulate",
-        "declare",
-        "deny",
-        "emphasise",
-        "emphasize",
-        "explain",
-        "express",
-        "hail",
-        "highlight",
-        "insist",
-        "mention",
-        "note",
-        "pledge",
-        "praise",
-        "promise",
-        "recall",
-        "reiterate",
-        "remark",
-        "report",
-        "reveal",
-        "say",
-        "state",
-        "stress",
-        "tell",
-        "thank",
-        "tweet",
-        "underline",
-        "underscore",
-        "urge",
-        "voice",
-        "vow",
-        "warn",
-        "wish",
-        "write",
-    }
-)
+#: Reporting verbs (lemmas): every verb of the shared lexicon but "quote", whose subject is the
+#: medium that carries the words ("the agency quoted him as saying"), not the source who said them.
+CUE_VERBS = frozenset(REPORTING_VERBS) - {"quote"}
 #: Phrasal reporting verbs: lemma -> particle.
 PHRASAL_CUES = {"point": "out", "call": "for"}
 #: Adverbs that belong to the cue when written right before the verb.
@@ -119,15 +78,6 @@ INTENSIFIERS = frozenset({"highly", "strongly", "deeply", "warmly", "firmly", "s
 TIME_ADVERBS = frozenset({"earlier", "previously", "recently", "yesterday", "today", "later"})
 #: Verbs whose infinitive complement was not said ("refused to comment", "declined to say").
 _NOT_SAYING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "forget"})
-#: Heads of definite descriptions of people ("the minister") and of things ("the ministry").
-_TITLE_HEADS = frozenset(
-    {"minister", "ambassador", "president", "envoy", "spokesman", "spokeswoman", "chief"}
-    | {"general", "commander", "secretary", "official", "chairman", "governor", "senator"}
-)
-_THING_HEADS = frozenset(
-    {"ministry", "declaration", "agency", "treaty", "agreement", "memorandum", "department"}
-)
-_MEDIUM_NOUNS = frozenset({"interview", "comments", "remarks", "statement", "conversation"})
 _MEDIUM_PREPS = frozenset({"with", "to"})
 _QUOTES = '"“”'
 _KIND_TO_SOURCE = {
@@ -137,28 +87,8 @@ _KIND_TO_SOURCE = {
     "media": "media",
     "document": "document",
 }
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Weekdays by full name only: "sat", "sun" and "wed" are also words.
+_WEEKDAYS = {name: WEEKDAYS[name] for name in WEEKDAY_NAMES.values()}
 _MONTH_DAY_RE = re.compile(
     r"^(?:on\s+)?(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?$"
 )
@@ -210,12 +140,12 @@ def resolve_date(phrase: str, published: pd.Timestamp) -> str | None:
     if lower == "yesterday":
         return (day - dt.timedelta(days=1)).isoformat()
     if lower in _WEEKDAYS:
-        back = (day.weekday() - _WEEKDAYS.index(lower)) % 7 or 7
+        back = (day.isoweekday() - _WEEKDAYS[lower]) % 7 or 7
         return (day - dt.timedelta(days=back)).isoformat()
     match = _MONTH_DAY_RE.match(text) or _DAY_MONTH_RE.match(text)
-    if not match or match["month"].lower() not in _MONTHS:
+    if not match or match["month"].lower() not in MONTHS:
         return None
-    month, number = _MONTHS[match["month"].lower()], int(match["day"])
+    month, number = MONTHS[match["month"].lower()], int(match["day"])
     years = [int(match["year"])] if match["year"] else [day.year, day.year - 1]
     for year in years:
         try:
@@ -337,7 +267,7 @@ def _resolve(
     if determiner not in {"the", "this"}:
         return None
     modifiers = {t.lower_ for t in tokens if t.i != head.i and t.lower_ not in {"the", "this"}}
-    if lower in _THING_HEADS:
+    if lower in THING_HEADS:
         candidates = [
             m for m in state.mentions if m.kind != "person" and lower in m.surface.lower().split()
         ]
@@ -348,7 +278,7 @@ def _resolve(
             ministry = _ministry_of_minister(state)
             return None if ministry is None else (ministry, "organisation", None)
         return None
-    if lower in _TITLE_HEADS:
+    if lower in TITLE_HEADS:
         for person in reversed(state.seen_people):
             role = (state.role_of(person.name) or "").lower()
             words = set(re.findall(r"[\w-]+", role))
@@ -417,7 +347,7 @@ def _medium(
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             for noun in child.children:
-                if noun.lower_ in _MEDIUM_NOUNS:
+                if noun.lower_ in MEDIUM_NOUNS:
                     for prep in noun.children:
                         if prep.lower_ in _MEDIUM_PREPS:
                             found = state.mention_in(doc_index, prep.subtree, {"media"})
@@ -454,7 +384,7 @@ _NOT_CONTENT = {
 def _is_medium_noun_phrase(token: Token) -> bool:
     """A phrase saying how something was said ("in a statement", "in an interview")."""
     return token.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.lower_ in _MEDIUM_NOUNS for c in token.children
+        c.dep_ == "pobj" and c.lower_ in MEDIUM_NOUNS for c in token.children
     )
 
 

@@ -35,6 +35,8 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis.corpus.loading import Corpus
+from analysis.lexicon.places import DEMONYMS
+from analysis.lexicon.titles import TITLE_WORDS
 from analysis.sources.parsing import parse_paragraphs
 
 __all__ = [
@@ -61,100 +63,7 @@ ENTITY_KINDS = {
     "MEDIA": "media",
 }
 
-#: Nationality adjective -> country, for ministries' canonical names and country recognition.
-DEMONYMS = {
-    "Afghan": "Afghanistan",
-    "Albanian": "Albania",
-    "American": "United States",
-    "Armenian": "Armenia",
-    "Azerbaijani": "Azerbaijan",
-    "Belarusian": "Belarus",
-    "British": "United Kingdom",
-    "Bulgarian": "Bulgaria",
-    "Canadian": "Canada",
-    "Chinese": "China",
-    "Egyptian": "Egypt",
-    "French": "France",
-    "Georgian": "Georgia",
-    "German": "Germany",
-    "Greek": "Greece",
-    "Hungarian": "Hungary",
-    "Indian": "India",
-    "Iranian": "Iran",
-    "Iraqi": "Iraq",
-    "Israeli": "Israel",
-    "Italian": "Italy",
-    "Japanese": "Japan",
-    "Kazakh": "Kazakhstan",
-    "Kyrgyz": "Kyrgyzstan",
-    "Moldovan": "Moldova",
-    "Pakistani": "Pakistan",
-    "Polish": "Poland",
-    "Romanian": "Romania",
-    "Russian": "Russia",
-    "Saudi": "Saudi Arabia",
-    "Serbian": "Serbia",
-    "Spanish": "Spain",
-    "Syrian": "Syria",
-    "Tajik": "Tajikistan",
-    "Turkish": "Turkey",
-    "Turkmen": "Turkmenistan",
-    "Ukrainian": "Ukraine",
-    "Uzbek": "Uzbekistan",
-}
 _COUNTRIES = set(DEMONYMS.values())
-
-#: Words of titles and ranks (lowercased) that precede a name and are not part of it.
-TITLE_WORDS = {
-    "adm",
-    "admiral",
-    "ambassador",
-    "brig",
-    "capt",
-    "captain",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "col",
-    "colonel",
-    "commander",
-    "counterpart",
-    "deputy",
-    "director",
-    "dr",
-    "envoy",
-    "foreign",
-    "gen",
-    "general",
-    "governor",
-    "head",
-    "king",
-    "lt",
-    "maj",
-    "major",
-    "minister",
-    "mr",
-    "mrs",
-    "ms",
-    "premier",
-    "president",
-    "prime",
-    "prince",
-    "prof",
-    "queen",
-    "secretary",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "sheikh",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-}
 
 ENTITY_COLUMNS = [
     "article_id",

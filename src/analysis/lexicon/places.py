@@ -1,0 +1,53 @@
+"""Places: nationality adjectives and the countries they name.
+
+:mod:`analysis.sources.entities` reads them to give a ministry its country ("Azerbaijani Defence
+Ministry" -> Defence Ministry of Azerbaijan), to recognize a country name as a place, and to tell a
+nationality from a one-word person name; :mod:`analysis.sources.attributions` reads them to find
+the country of a minister's ministry.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DEMONYMS"]
+
+#: Nationality adjective -> country, for ministries' canonical names and country recognition.
+DEMONYMS: dict[str, str] = {
+    "Afghan": "Afghanistan",
+    "Albanian": "Albania",
+    "American": "United States",
+    "Armenian": "Armenia",
+    "Azerbaijani": "Azerbaijan",
+    "Belarusian": "Belarus",
+    "British": "United Kingdom",
+    "Bulgarian": "Bulgaria",
+    "Canadian": "Canada",
+    "Chinese": "China",
+    "Egyptian": "Egypt",
+    "French": "France",
+    "Georgian": "Georgia",
+    "German": "Germany",
+    "Greek": "Greece",
+    "Hungarian": "Hungary",
+    "Indian": "India",
+    "Iranian": "Iran",
+    "Iraqi": "Iraq",
+    "Israeli": "Israel",
+    "Italian": "Italy",
+    "Japanese": "Japan",
+    "Kazakh": "Kazakhstan",
+    "Kyrgyz": "Kyrgyzstan",
+    "Moldovan": "Moldova",
+    "Pakistani": "Pakistan",
+    "Polish": "Poland",
+    "Romanian": "Romania",
+    "Russian": "Russia",
+    "Saudi": "Saudi Arabia",
+    "Serbian": "Serbia",
+    "Spanish": "Spain",
+    "Syrian": "Syria",
+    "Tajik": "Tajikistan",
+    "Turkish": "Turkey",
+    "Turkmen": "Turkmenistan",
+    "Ukrainian": "Ukraine",
+    "Uzbek": "Uzbekistan",
+}
