@@ -59,27 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     from analysis.report.pipeline import run_report
 
     source = args.corpus[0] if len(args.corpus) == 1 else args.corpus
+    settings = {"options": options, "errors": args.errors, "progress": not args.no_progress}
     try:
         if args.dask or args.scheduler:
             from analysis.distributed import dask_client
 
             with dask_client(args.scheduler, n_workers=args.workers) as client:
-                result = run_report(
-                    source,
-                    args.out,
-                    options=options,
-                    errors=args.errors,
-                    progress=not args.no_progress,
-                    client=client,
-                )
+                result = run_report(source, args.out, client=client, **settings)
         else:
-            result = run_report(
-                source,
-                args.out,
-                options=options,
-                errors=args.errors,
-                progress=not args.no_progress,
-            )
+            result = run_report(source, args.out, **settings)
     except ArticleFormatError as exc:
         print(f"error: {exc}", file=sys.stderr)
         if args.errors == "raise":
