@@ -505,3 +505,14 @@ def test_broken_and_looping_links_in_a_folder_are_problem_rows(tmp_path):
     ]
     with pytest.raises(ArticleFormatError, match="broken or looping symbolic link"):
         load_corpus(tmp_path)
+
+
+def test_nfd_words_are_whole_words():
+    import unicodedata
+
+    from analysis import word_spans
+
+    text = unicodedata.normalize("NFD", "Zürich and Genève’s café")
+    assert [text[s:e] for s, e in word_spans(text)] == [
+        unicodedata.normalize("NFD", w) for w in ("Zürich", "and", "Genève’s", "café")
+    ]
