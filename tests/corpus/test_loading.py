@@ -382,3 +382,137 @@ def test_sentence_splitter_on_news_cases(text, sentences):
     spans = split_sentences(text)
     assert len(spans) == sentences
     assert all(text[s:e] == text[s:e].strip() and text[s:e] for s, e in spans)
+
+
+# --- inputs that used to abort a whole load, or were taken as good --------------------------------
+
+BAD_TABLES = [
+    ("year.csv", 'id,date,author,text\na,3021-07-15,,"Typo in the year."\n', 2,
+     "publication date 3021-07-15 is outside the years 1678-2261"),
+    ("garbage.csv", "id,date,author,text\na,2021-07-15 garbage,,Body.\n", 2,
+     "expected a publication date YYYY-MM-DD, found '2021-07-15 garbage'"),
+    ("time.csv", "id,date,author,text\na,2021-07-15 25:99,,Body.\n", 2,
+     "impossible time in '2021-07-15 25:99'"),
+    ("zero.csv", "", None, "the file is empty; expected a table of articles"),
+    ("zero.jsonl", "", None, "the file is empty; expected a table of articles"),
+    ("fields.csv", "id,date,author,text\na,2021-07-15,,Body,extra\n", 2,
+     "5 fields, expected 4 as in the header"),
+    ("author.jsonl", '{"id": "a", "date": "2021-07-15", "author": ["A", "B"], "text": "T."}\n', 1,
+     "expected the author as a string or empty, found ['A', 'B']"),
+    ("id.jsonl", '{"id": {"n": 1}, "date": "2021-07-15", "author": null, "text": "T."}\n', 1,
+     "expected the article id as a string, found {'n': 1}"),
+    ("date.jsonl", '{"id": "a", "date": [2021, 7, 15], "author": null, "text": "T."}\n', 1,
+     "expected a publication date YYYY-MM-DD, found [2021, 7, 15]"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line", "reason"), BAD_TABLES, ids=[b[0] for b in BAD_TABLES]
+)
+def test_bad_table_is_a_clear_error_and_a_problem_row(tmp_path, name, content, line, reason):
+    path = write(tmp_path, name, content)
+    with pytest.raises(ArticleFormatError) as info:
+        load_corpus(path)
+    assert (info.value.path, info.value.line) == (str(path), line)
+    assert reason in info.value.reason
+    collected = load_corpus(path, errors="collect")
+    assert len(collected) == 0
+    assert collected.problems["path"].tolist() == [str(path)]
+    assert reason in collected.problems["reason"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("header", "reason"),
+    [(" date 2021-07-15 25:99 By A", "impossible time"),
+     (" date 3021-07-15 By A", "outside the years 1678-2261")],
+)  # fmt: skip
+def test_bad_header_time_or_year(tmp_path, header, reason):
+    path = write(tmp_path, "a.txt", header + "\n\nBody.")
+    with pytest.raises(ArticleFormatError, match=reason) as info:
+        load_corpus(path)
+    assert info.value.line == 1
+
+
+def test_collect_never_aborts_and_keeps_the_good_rows(tmp_path):
+    for name, content, _, _ in BAD_TABLES:
+        write(tmp_path, name, content)
+    write(tmp_path, "good.jsonl", '{"id": "ok", "date": "2021-07-15", "author": "A", "text": "T."}')
+    corpus = load_corpus(tmp_path, errors="collect")
+    assert list(corpus.articles.index) == ["ok"]
+    assert sorted(corpus.problems["path"]) == sorted(str(tmp_path / b[0]) for b in BAD_TABLES)
+
+
+def test_csv_lines_are_physical_lines_after_quoted_line_breaks(tmp_path):
+    content = (
+        "id,date,author,text\n"
+        'a,2021-07-15,,"First paragraph.\n\nSecond paragraph."\n'
+        'b,2021-07-16,,"One line."\n'
+        "c,2021-02-30,,Bad date.\n"
+        'a,2021-07-17,,"Same id."\n'
+    )
+    path = write(tmp_path, "t.csv", content)
+    corpus = load_corpus(path, errors="collect")
+    assert list(corpus.articles.index) == ["a", "b"]
+    assert corpus.text("a") == "First paragraph.\n\nSecond paragraph."
+    assert corpus.problems[["line", "reason"]].values.tolist() == [
+        [6, "impossible date '2021-02-30' (day is out of range for month); expected YYYY-MM-DD"],
+        [7, f"duplicate article id 'a' (also in {path}, line 2); expected unique ids"],
+    ]
+
+
+def test_duplicate_id_names_the_lines(tmp_path):
+    write(tmp_path, "x.txt", "\n date 2021-01-01\n\nX.")
+    path = write(
+        tmp_path, "x.jsonl", '{"id": "x", "date": "2021-01-02", "author": "", "text": "Y."}'
+    )
+    with pytest.raises(ArticleFormatError) as info:
+        load_corpus([tmp_path / "x.txt", path])
+    assert (info.value.path, info.value.line) == (str(path), 1)
+    assert f"(also in {tmp_path / 'x.txt'}, line 2)" in info.value.reason
+
+
+def test_unreadable_file_is_a_problem_row(tmp_path, monkeypatch):
+    write(tmp_path, "good.txt", " date 2021-07-15\n\nGood.")
+    locked = write(tmp_path, "locked.txt", " date 2021-07-15\n\nLocked.")
+    read_bytes = type(locked).read_bytes
+
+    def refuse(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(type(locked), "read_bytes", refuse)
+    corpus = load_corpus(tmp_path, errors="collect")
+    assert list(corpus.articles.index) == ["good"]
+    assert corpus.problems.values.tolist() == [
+        [str(locked), pd.NA, "cannot read the file (Permission denied); expected a readable file"]
+    ]
+
+
+def test_broken_and_looping_links_in_a_folder_are_problem_rows(tmp_path):
+    write(tmp_path, "good.txt", " date 2021-07-15\n\nGood.")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "notes.md").symlink_to(tmp_path / "gone.md")
+    corpus = load_corpus(tmp_path, errors="collect")
+    assert list(corpus.articles.index) == ["good"]
+    assert corpus.problems[["path", "reason"]].values.tolist() == [
+        [
+            str(tmp_path / "dangling.txt"),
+            "a broken or looping symbolic link; expected an article file",
+        ],
+        [str(tmp_path / "loop.txt"), "a broken or looping symbolic link; expected an article file"],
+    ]
+    with pytest.raises(ArticleFormatError, match="broken or looping symbolic link"):
+        load_corpus(tmp_path)
+
+
+def test_nfd_words_are_whole_words():
+    import unicodedata
+
+    from analysis import word_spans
+
+    text = unicodedata.normalize("NFD", "Zürich and Genève’s café")
+    assert [text[s:e] for s, e in word_spans(text)] == [
+        unicodedata.normalize("NFD", w) for w in ("Zürich", "and", "Genève’s", "café")
+    ]

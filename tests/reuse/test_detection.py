@@ -386,3 +386,27 @@ def test_find_reuse_on_a_single_article():
     reuse = find_reuse(corpus)
     assert reuse.empty and list(reuse.columns) == REUSE_COLUMNS
     assert np.issubdtype(reuse["source_start"].dtype, np.integer)
+
+
+def test_an_nfd_copy_is_a_verbatim_copy_with_spans_in_its_own_text():
+    import unicodedata
+
+    from analysis import load_corpus
+
+    nfc = (
+        "The delegation from Zürich met officials of Türkiye in Baku on Monday to discuss the "
+        "pipeline and its financing, the ministry said.\n\nTalks resume in Genève next week."
+    )
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert len(nfd) == len(nfc) + 3
+    corpus = load_corpus(
+        pd.DataFrame(
+            {"id": ["a", "b"], "date": ["2022-01-01", "2022-01-02"], "author": None,
+             "text": [nfc, nfd]}
+        )
+    )  # fmt: skip
+    reuse = find_reuse(corpus)
+    assert reuse[["target_start", "target_end", "kind", "similarity", "edits"]].values.tolist() == [
+        [0, len(nfd), "verbatim", 1.0, ""]
+    ]
+    assert reuse[["source_start", "source_end"]].values.tolist() == [[0, len(nfc)]]

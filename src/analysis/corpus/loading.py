@@ -16,13 +16,19 @@ normalized here (comparisons normalize their own copies).
 
 Bad input raises :class:`ArticleFormatError` (a ``ValueError``) naming the file, the line and what
 was expected. With ``errors="collect"`` each bad article is listed in :attr:`Corpus.problems`
-instead, and every good article still loads: nothing is silently dropped.
+instead, and every good article still loads: nothing is silently dropped, and no bad input aborts
+the load (an empty or unreadable file, a broken or looping link in a folder, a field that is not a
+string, a year outside what a ``datetime64[ns]`` column holds, an impossible time, a date with
+trailing text). CSV is read with the standard ``csv`` module so that each record keeps the physical
+line it starts on, also after quoted line breaks.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import glob as globlib
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -81,6 +87,8 @@ class _Record:
     published: str | None
     body_lines: list[str]
     first_body_line: int | None
+    #: The line the article starts on (its header, or its record in a table).
+    line: int | None = None
 
 
 @dataclass
@@ -213,13 +221,13 @@ def load_corpus(
             report(
                 ArticleFormatError(
                     item.path,
-                    None,
+                    item.line,
                     f"duplicate article id {item.article_id!r} (also in {seen[item.article_id]}); "
                     "expected unique ids",
                 )
             )
             continue
-        seen[item.article_id] = item.path
+        seen[item.article_id] = item.path if item.line is None else f"{item.path}, line {item.line}"
         records.append(item)
 
     article_rows, para_rows = [], []
@@ -251,7 +259,7 @@ def load_corpus(
 
 def _iter_records(source, report) -> Iterator[_Record]:
     if isinstance(source, pd.DataFrame):
-        yield from _records_from_frame(source, "<DataFrame>", report, line_offset=None)
+        yield from _records_from_frame(source, "<DataFrame>", report)
         return
     if isinstance(source, (str, PathLike)):
         sources: Iterable = [source]
@@ -282,8 +290,15 @@ def _expand(item: str | PathLike, report) -> list[Path]:
         return matches
     path = Path(item)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and _is_article_file(p))
-        if not files:
+        entries = sorted(p for p in path.iterdir() if _is_article_file(p))
+        for link in (p for p in entries if p.is_symlink() and not p.exists()):
+            report(
+                ArticleFormatError(
+                    link, None, "a broken or looping symbolic link; expected an article file"
+                )
+            )
+        files = [p for p in entries if p.is_file()]
+        if not entries:
             report(
                 ArticleFormatError(
                     path,
@@ -304,7 +319,12 @@ def _is_article_file(path: Path) -> bool:
 
 
 def _read_utf8(path: Path) -> str:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleFormatError(
+            path, None, f"cannot read the file ({exc.strerror or exc}); expected a readable file"
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -334,6 +354,9 @@ def _record_from_text_file(path: Path) -> _Record:
             f"expected a header ' date YYYY-MM-DD [HH:MM [ZONE]] [By AUTHOR]', found {header!r}",
         )
     date = _parse_date(match["date"], path, header_index + 1)
+    if match["time"]:
+        hour, minute, *second = match["time"].split(".")[0].split(":")
+        _check_time(hour, minute, second[0] if second else None, header, path, header_index + 1)
     published = " ".join(p for p in (match["date"], match["time"], match["tz"]) if p)
     return _Record(
         article_id=path.stem,
@@ -343,60 +366,134 @@ def _record_from_text_file(path: Path) -> _Record:
         published=published,
         body_lines=lines[header_index + 1 :],
         first_body_line=header_index + 2,
+        line=header_index + 1,
     )
+
+
+#: A date as tables write it: ``YYYY-MM-DD``, optionally a time and a zone, nothing else.
+DATE_RE = re.compile(
+    r"""^\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})
+        (?:[T\s]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?
+           (?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,5}(?:[+-]\d{1,2})?))?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 def _parse_date(value, path, line: int | None) -> pd.Timestamp:
     if isinstance(value, (pd.Timestamp, dt.date)) and not pd.isna(value):
-        return pd.Timestamp(value).normalize().tz_localize(None)
+        return _in_range(pd.Timestamp(value).normalize().tz_localize(None), path, line)
+    if value is not None and not isinstance(value, (str, float)):
+        raise ArticleFormatError(
+            path, line, f"expected a publication date YYYY-MM-DD, found {value!r}"
+        )
     text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    match = re.match(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s].*)?$", text)
+    match = DATE_RE.match(text)
     if not match:
         raise ArticleFormatError(
             path, line, f"expected a publication date YYYY-MM-DD, found {text!r}"
         )
+    _check_time(match["hour"], match["minute"], match["second"], text, path, line)
     try:
-        return pd.Timestamp(dt.date(*(int(g) for g in match.groups())))
+        day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
     except ValueError as exc:
+        found = text.strip().split()[0].split("T")[0]
         raise ArticleFormatError(
-            path, line, f"impossible date {match.group(0).strip()!r} ({exc}); expected YYYY-MM-DD"
+            path, line, f"impossible date {found!r} ({exc}); expected YYYY-MM-DD"
         ) from None
+    return _in_range(pd.Timestamp(day), path, line)
+
+
+def _check_time(hour, minute, second, text: str, path, line: int | None) -> None:
+    """An impossible clock time (25:99) is an error, not a guess."""
+    if hour is None:
+        return
+    if int(hour) > 23 or int(minute) > 59 or (second is not None and int(second) > 59):
+        raise ArticleFormatError(
+            path, line, f"impossible time in {text.strip()!r}; expected HH:MM[:SS] within a day"
+        )
+
+
+def _in_range(day: pd.Timestamp, path, line: int | None) -> pd.Timestamp:
+    """Publication dates are datetime64[ns]: a year outside 1678-2261 is reported, not an abort."""
+    if not pd.Timestamp.min <= day <= pd.Timestamp.max:
+        raise ArticleFormatError(
+            path,
+            line,
+            f"publication date {day.date().isoformat()} is outside the years "
+            f"{pd.Timestamp.min.year + 1}-{pd.Timestamp.max.year - 1} a corpus can hold; "
+            "expected a real publication date (a typo in the year?)",
+        )
+    return day
 
 
 def _records_from_table(path: Path, report) -> Iterator[_Record]:
     try:
-        if path.suffix.lower() == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-            line_offset = 2
-        else:
-            rows = []
-            for number, line in enumerate(_read_utf8(path).split("\n"), start=1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    report(ArticleFormatError(path, number, f"invalid JSON ({exc.msg})"))
-                    continue
-                if not isinstance(row, dict):
-                    report(ArticleFormatError(path, number, "expected a JSON object per line"))
-                    continue
-                rows.append({**row, "_line": number})
-            frame = pd.DataFrame(rows)
-            line_offset = None
+        text = _read_utf8(path)
     except ArticleFormatError as exc:
         report(exc)
         return
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        report(ArticleFormatError(path, None, f"cannot read the table ({exc}); expected UTF-8 CSV"))
+    if not text.strip():
+        report(ArticleFormatError(path, None, "the file is empty; expected a table of articles"))
         return
+    reader = _csv_rows if path.suffix.lower() == ".csv" else _jsonl_rows
+    bad_rows: list[ArticleFormatError] = []
+
+    def report_row(exc: ArticleFormatError) -> None:
+        bad_rows.append(exc)
+        report(exc)
+
+    frame = pd.DataFrame(list(reader(text, path, report_row)))
     if frame.empty:
-        report(ArticleFormatError(path, None, "the table holds no articles"))
+        if not bad_rows:
+            report(ArticleFormatError(path, None, "the table holds no articles"))
         return
-    yield from _records_from_frame(frame, path, report, line_offset)
+    yield from _records_from_frame(frame, path, report)
 
 
-def _records_from_frame(frame: pd.DataFrame, path, report, line_offset) -> Iterator[_Record]:
+def _jsonl_rows(text: str, path: Path, report) -> Iterator[dict]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            report(ArticleFormatError(path, number, f"invalid JSON ({exc.msg})"))
+            continue
+        if not isinstance(row, dict):
+            report(ArticleFormatError(path, number, "expected a JSON object per line"))
+            continue
+        yield {**row, "_line": number}
+
+
+def _csv_rows(text: str, path: Path, report) -> Iterator[dict]:
+    """The records of a CSV text, each with the physical line it starts on (a quoted field may
+    hold line breaks, so records and lines differ)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    start = 1
+    try:
+        for fields in reader:
+            line, start = start, reader.line_num + 1
+            if not any(field.strip() for field in fields):
+                continue
+            if header is None:
+                header = [field.strip() for field in fields]
+                continue
+            if len(fields) != len(header):
+                report(
+                    ArticleFormatError(
+                        path,
+                        line,
+                        f"{len(fields)} fields, expected {len(header)} as in the header",
+                    )
+                )
+                continue
+            yield {**dict(zip(header, fields, strict=True)), "_line": line}
+    except csv.Error as exc:
+        report(ArticleFormatError(path, start, f"cannot read the CSV ({exc})"))
+
+
+def _records_from_frame(frame: pd.DataFrame, path, report) -> Iterator[_Record]:
     missing = [c for c in RECORD_COLUMNS if c not in frame.columns]
     if missing:
         report(
@@ -408,34 +505,42 @@ def _records_from_frame(frame: pd.DataFrame, path, report, line_offset) -> Itera
         )
         return
     for position, row in enumerate(frame.to_dict("records")):
-        if "_line" in row:
-            line = int(row["_line"])
-        elif line_offset is not None:
-            line = position + line_offset
-        else:
-            line = None
+        line = int(row["_line"]) if "_line" in row else None
         where = str(path) if line is not None else f"{path} row {position}"
         try:
             text = row["text"]
             if not isinstance(text, str):
                 raise ArticleFormatError(where, line, f"expected text as a string, found {text!r}")
-            article_id = str(row["id"]).strip()
+            article_id = row["id"]
+            if isinstance(article_id, float) and pd.isna(article_id):
+                article_id = ""
+            if not isinstance(article_id, (str, int)) or isinstance(article_id, bool):
+                raise ArticleFormatError(
+                    where, line, f"expected the article id as a string, found {article_id!r}"
+                )
+            article_id = str(article_id).strip()
             if not article_id or article_id == "nan":
                 raise ArticleFormatError(where, line, "expected a non-empty article id")
             author = row["author"]
+            if author is not None and not isinstance(author, (str, float)):
+                raise ArticleFormatError(
+                    where, line, f"expected the author as a string or empty, found {author!r}"
+                )
             author = (
                 None
                 if author is None or pd.isna(author) or not str(author).strip()
                 else str(author).strip()
             )
+            date = _parse_date(row["date"], where, line)
             yield _Record(
                 article_id=article_id,
-                date=_parse_date(row["date"], where, line),
+                date=date,
                 author=author,
                 path=where,
                 published=None if pd.isna(row["date"]) else str(row["date"]),
                 body_lines=text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
                 first_body_line=line,
+                line=line,
             )
         except ArticleFormatError as exc:
             report(exc)

@@ -22,7 +22,10 @@ __all__ = ["BLANK_LINES_RE", "paragraph_spans", "split_paragraphs", "split_sente
 _INNER_BOUNDARY_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 #: A paragraph break: a line that is empty or white space only, and the white space after it.
 BLANK_LINES_RE = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
-_WORD_RE = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[’'\-.]\w+)*", re.UNICODE)
+# Combining marks belong to the word they follow: text in decomposed form (NFD, "Zu" + U+0308 +
+# "rich") has the same words as its composed form (NFC, "Zürich").
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD_RE = re.compile(rf"\d+(?:[.,]\d+)+|\w[\w{_MARKS}]*(?:[’'\-.]\w[\w{_MARKS}]*)*", re.UNICODE)
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ otherwise, with ``edits`` listing the changes (``Defence->Defense``, ``+2021``, 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -183,7 +184,7 @@ def _describe(src_text, tgt_text, src_words, tgt_words, src_keys, tgt_keys):
         if op == "equal":
             matched += a1 - a0
             for a, b in zip(src_words[a0:a1], tgt_words[b0:b1], strict=True):
-                if a != b:
+                if unicodedata.normalize("NFC", a) != unicodedata.normalize("NFC", b):
                     edits.append(f"{a}->{b}")
         elif op == "insert":
             edits.append(f"+{new}")
@@ -263,8 +264,9 @@ def _passages(src_text, tgt_text, src, tgt, anchors, *, k, min_words, max_gap) -
 
 
 def _layout(text: str) -> str:
-    """The text with each paragraph break as one mark and other white space as one space."""
-    return _WHITESPACE_RE.sub(" ", BLANK_LINES_RE.sub("\x00", text))
+    """The text in composed form (NFC), each paragraph break as one mark and other white space as
+    one space: two spans with the same layout are verbatim copies."""
+    return _WHITESPACE_RE.sub(" ", BLANK_LINES_RE.sub("\x00", unicodedata.normalize("NFC", text)))
 
 
 def align_pair(
