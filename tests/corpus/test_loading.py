@@ -221,7 +221,7 @@ BAD_FILES = [
     ("no-date.txt", " date By Azernews\n\nBody.", 1, "expected a header"),
     ("bad-date.txt", " date 2021-13-45 By Azernews\n\nBody.", 1, "impossible date '2021-13-45'"),
     ("empty-body.txt", " date 2021-07-15 By Azernews\n\n\n", 2, "article body is empty"),
-    ("footer-only.txt", " date 2021-07-15\n---\nfooter", 2, "article body is empty"),
+    ("footer-only.txt", " date 2021-07-15\n---\nFollow us on X", 2, "article body is empty"),
     ("empty.txt", "", 1, "the file is empty"),
     ("latin1.txt", " date 2021-07-15\n\nCaf\xe9 au lait.".encode("latin-1"), 3, "not valid UTF-8"),
 ]
@@ -516,3 +516,54 @@ def test_nfd_words_are_whole_words():
     assert [text[s:e] for s, e in word_spans(text)] == [
         unicodedata.normalize("NFD", w) for w in ("Zürich", "and", "Genève’s", "café")
     ]
+
+
+def test_a_separator_before_prose_is_a_paragraph_break(tmp_path):
+    body = (
+        "First part of the story.\n\n***\n\nThe minister, speaking after the talks, said the "
+        "two sides would meet again in the spring to sign the agreement.\n\n---\n"
+        "Follow us on Telegram\nTags: Azerbaijan, Turkey\nAzerbaijan, defence"
+    )
+    write(tmp_path, "a.txt", " date 2021-07-15\n\n" + body)
+    art = load_corpus(tmp_path).articles.loc["a"]
+    assert art.text == (
+        "First part of the story.\n\nThe minister, speaking after the talks, said the two sides "
+        "would meet again in the spring to sign the agreement."
+    )
+    assert art.footer == "Follow us on Telegram\nTags: Azerbaijan, Turkey\nAzerbaijan, defence"
+
+
+def test_a_separator_before_a_long_line_is_no_footer(tmp_path):
+    long_line = "Read more about the drills: " + "the forces trained together for days. " * 6
+    write(tmp_path, "a.txt", f" date 2021-07-15\n\nLead.\n---\n{long_line.strip()}")
+    art = load_corpus(tmp_path).articles.loc["a"]
+    assert pd.isna(art.footer)
+    assert art.text == "Lead.\n\n" + long_line.strip()
+
+
+@pytest.mark.parametrize(
+    ("first", "author", "kept"),
+    [("By Sabina Mammadli", "Sabina Mammadli", False),
+     ("By John Smith and Mary Jones", "John Smith and Mary Jones", False),
+     ("By land, sea and air: drills begin", None, True),
+     ("By the end of May the drills will be over.", None, True)],
+)  # fmt: skip
+def test_a_byline_is_by_and_names_nothing_more(tmp_path, first, author, kept):
+    write(tmp_path, "a.txt", f" date 2021-07-15\n\n{first}\n\nThe story.")
+    art = load_corpus(tmp_path).articles.loc["a"]
+    assert (art.author if not pd.isna(art.author) else None) == author
+    assert art.text == (f"{first}\n\nThe story." if kept else "The story.")
+
+
+@pytest.mark.parametrize(
+    ("after", "footer"),
+    [("Follow us on Telegram", True), ("Read more: https://example.org/a", True),
+     ("© 2021 Example News. All rights reserved.", True), ("Tags: drills, Efes-2022", True),
+     ("Follow-up talks are set for May.", False), ("Shares of the company rose 5%.", False),
+     ("Related talks ended without a deal.", False), ("Azerbaijan, Turkey", False)],
+)  # fmt: skip
+def test_what_reads_as_a_footer(tmp_path, after, footer):
+    write(tmp_path, "a.txt", f" date 2021-07-15\n\nLead.\n---\n{after}")
+    art = load_corpus(tmp_path).articles.loc["a"]
+    assert (art.footer == after) if footer else pd.isna(art.footer)
+    assert art.text == ("Lead." if footer else f"Lead.\n\n{after}")

@@ -4,7 +4,9 @@ Design
 ------
 Every input shape is turned into the same *record*: ``(article_id, date, author, path, line, body)``
 where ``body`` is the article's lines after its header. One parser then splits the body into
-paragraphs (blank-line separated), drops a repeated byline ("By NAME") and a ``---`` footer, and
+paragraphs (blank-line separated), drops a byline paragraph ("By NAME", a name and nothing more)
+and a footer (the lines after a ``---``, ``***`` or ``___`` line, when they read as one: follow and
+subscribe prompts, copyright, links, tags; otherwise the separator is a paragraph break), and
 joins the paragraphs with one blank line. That joined string is the article's ``text``; every span
 this package reports (paragraphs, sentences, dates, sources, reused passages) is a pair of
 character offsets ``start``/``end`` into it, so ``text[start:end]`` is always exactly the unit.
@@ -40,6 +42,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.units import split_paragraphs, split_sentences
+from analysis.lexicon.footers import (
+    FOOTER_LINE_CHARS,
+    FOOTER_MARKS,
+    FOOTER_STARTS,
+    TAG_LINE_CHARS,
+)
 
 __all__ = ["ArticleFormatError", "Corpus", "date_rank", "load_corpus"]
 
@@ -50,7 +58,12 @@ HEADER_RE = re.compile(
         (?:\s+By\s*:?\s+(?P<author>\S.*?))?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-BYLINE_RE = re.compile(r"^\s*By\s*:?\s+(?P<author>[^\n.!?]{1,80}?)\s*$", re.IGNORECASE)
+# A byline paragraph is "By" and a person's name, or names joined by "and" or commas, nothing more:
+# "By land, sea and air: drills begin" is text.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|der|van|von|bin|al|el|la|le)\s+)?[A-Z][\w'’.-]*){0,4}"
+BYLINE_RE = re.compile(
+    rf"^\s*(?i:by)\s*:?\s+(?P<author>{_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_NAME})*)\s*$"
+)
 FOOTER_SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 RECORD_COLUMNS = ("id", "date", "author", "text")
 ERROR_MODES = ("raise", "collect")
@@ -546,15 +559,43 @@ def _records_from_frame(frame: pd.DataFrame, path, report) -> Iterator[_Record]:
             report(exc)
 
 
+_FOOTER_START_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(cue) for cue in FOOTER_STARTS) + r")(?![\w-])", re.IGNORECASE
+)
+
+
+def _is_footer(lines: list[str]) -> bool:
+    """Whether the lines after a separator read as a page footer (:mod:`analysis.lexicon.footers`):
+    every line short and either a footer line (it begins with a prompt or header, or holds a link,
+    a handle or a rights mark) or a tag line (short, no sentence-final mark), one footer line at
+    least."""
+    kept = [line.strip() for line in lines if line.strip()]
+    cues = [
+        bool(_FOOTER_START_RE.match(line)) or any(mark in line.lower() for mark in FOOTER_MARKS)
+        for line in kept
+    ]
+    tags = [len(line) <= TAG_LINE_CHARS and line[-1] not in '.!?"”’' for line in kept]
+    return any(cues) and all(
+        len(line) <= FOOTER_LINE_CHARS and (cue or tag)
+        for line, cue, tag in zip(kept, cues, tags, strict=True)
+    )
+
+
 def _parse_body(rec: _Record) -> tuple[str, list[tuple[int, int]], str | None, str | None]:
-    """Return (text, paragraph spans, author, footer) of one article's body lines."""
-    lines = rec.body_lines
+    """Return (text, paragraph spans, author, footer) of one article's body lines.
+
+    A separator line ends the body only when what follows reads as a footer; otherwise it is a
+    paragraph break and the text after it is kept.
+    """
+    lines = list(rec.body_lines)
     footer = None
     for i, line in enumerate(lines):
         if FOOTER_SEPARATOR_RE.match(line):
-            footer = "\n".join(lines[i + 1 :]).strip() or None
-            lines = lines[:i]
-            break
+            if _is_footer(lines[i + 1 :]):
+                footer = "\n".join(lines[i + 1 :]).strip() or None
+                lines = lines[:i]
+                break
+            lines[i] = ""
     paragraphs = split_paragraphs("\n".join(lines))
     author = rec.author
     if paragraphs:

@@ -8,6 +8,8 @@
   modals, plans, deadlines, present forms, the reporting verbs that are cues);
 - :mod:`~analysis.lexicon.reporting`: reporting verbs with their written forms, one record each,
   read by the attribution cues, the tense cues and the timeline's event labels;
+- :mod:`~analysis.lexicon.footers`: the cues of a page footer after a separator line (follow,
+  subscribe, copyright, links, tags);
 - :mod:`~analysis.lexicon.outlets`: news agencies and outlets, and the nouns of "in an interview
   with" phrases;
 - :mod:`~analysis.lexicon.places`: nationality adjectives and their countries;
