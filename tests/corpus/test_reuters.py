@@ -102,3 +102,17 @@ def test_the_real_collection_counts():
     frame = read_reuters(SHARED_DATA_DIR / "reuters21578")
     assert len(frame) == 19043
     assert len(frame.attrs["skipped"]) == 21578 - 19043
+
+
+def test_an_impossible_clock_time_is_left_out_and_listed(tmp_path):
+    story = (
+        '<REUTERS NEWID="20"><DATE>31-MAR-1987 605:12:19.12</DATE><TEXT><BODY>Cocoa rose.\n'
+        " Reuter\n&#3;</BODY></TEXT></REUTERS>\n"
+    )
+    (tmp_path / "reut2-000.sgm").write_text(story, encoding="latin-1")
+    frame = read_reuters(tmp_path)
+    assert frame[["id", "date"]].values.tolist() == [["reuters-00020", "1987-03-31"]]
+    assert frame.attrs["repairs"].values.tolist() == [
+        ["reuters-00020", "impossible time '605:12:19' left out; the date is kept"]
+    ]
+    assert len(analysis.load_corpus(frame)) == 1

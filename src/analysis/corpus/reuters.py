@@ -27,6 +27,7 @@ __all__ = ["read_reuters"]
 _STORY_RE = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
 _NEWID_RE = re.compile(r'NEWID="(\d+)"')
 _DATE_RE = re.compile(r"<DATE>\s*(\d{1,2})-([A-Za-z]{3})-(\d{4})\s+([\d:]+)")
+_CLOCK_RE = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d$")
 _AUTHOR_RE = re.compile(r"<AUTHOR>(.*?)</AUTHOR>", re.S)
 _BODY_RE = re.compile(r"<BODY>(.*?)</BODY>", re.S)
 _SIGNOFF_RE = re.compile(r"\s*\bReuter\s*$", re.IGNORECASE)
@@ -48,7 +49,9 @@ def read_reuters(folder: str | PathLike) -> pd.DataFrame:
     pandas.DataFrame
         ``id`` (``reuters-NNNNN`` from NEWID), ``date`` (``YYYY-MM-DD HH:MM:SS``), ``author`` (or
         None) and ``text``, in NEWID order. ``frame.attrs["skipped"]`` is a DataFrame ``id, reason``
-        of the stories that were not kept (no body, empty body, unreadable date).
+        of the stories that were not kept (no body, empty body, unreadable date);
+        ``frame.attrs["repairs"]`` a DataFrame ``id, repair`` of the stories kept with a change
+        (an impossible clock time, such as ``605:12:19``, left out of ``date``).
 
     Raises
     ------
@@ -76,7 +79,7 @@ def read_reuters(folder: str | PathLike) -> pd.DataFrame:
     files = sorted(Path(folder).glob("reut2-*.sgm"))
     if not files:
         raise FileNotFoundError(f"{folder}: no reut2-*.sgm files; expected Reuters-21578 SGML")
-    rows, skipped = [], []
+    rows, skipped, repairs = [], [], []
     for path in files:
         for story in _STORY_RE.finditer(path.read_text(encoding="latin-1")):
             attributes, content = story.groups()
@@ -97,11 +100,16 @@ def read_reuters(folder: str | PathLike) -> pd.DataFrame:
                 skipped.append((story_id, "empty BODY"))
                 continue
             day, month, year, clock = date.groups()
+            stamp = f"{year}-{_MONTHS[month.upper()]:02d}-{int(day):02d}"
+            if _CLOCK_RE.match(clock):
+                stamp += f" {clock}"
+            else:
+                repairs.append((story_id, f"impossible time {clock!r} left out; the date is kept"))
             author = _AUTHOR_RE.search(content)
             rows.append(
                 (
                     story_id,
-                    f"{year}-{_MONTHS[month.upper()]:02d}-{int(day):02d} {clock}",
+                    stamp,
                     _author(author.group(1)) if author else None,
                     text,
                 )
@@ -109,6 +117,7 @@ def read_reuters(folder: str | PathLike) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["id", "date", "author", "text"])
     frame = frame.sort_values("id", ignore_index=True)
     frame.attrs["skipped"] = pd.DataFrame(skipped, columns=["id", "reason"])
+    frame.attrs["repairs"] = pd.DataFrame(repairs, columns=["id", "repair"])
     return frame
 
 
