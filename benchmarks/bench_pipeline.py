@@ -99,14 +99,15 @@ def run_size(factor: float, steps: list[str], max_df: int | None = None) -> dict
     if "chronology" in steps:
         t0 = time.perf_counter()
         mentions = analysis.timeline_mentions(corpus, reuse=spans)
-        timeline = analysis.build_timeline(corpus, reuse=spans, mentions=mentions)
+        timeline = analysis.build_timeline(mentions)
         timings["chronology"] = time.perf_counter() - t0
         counts["date mentions"] = len(mentions)
         counts["timeline events"] = len(timeline)
     if "sources" in steps:
         t0 = time.perf_counter()
-        sources = analysis.extract_sources(corpus, reused=spans)
-        analysis.extract_entities(corpus)
+        parsed = analysis.parse_corpus(corpus)
+        sources = analysis.extract_sources(corpus, parsed, reused=spans)
+        analysis.extract_entities(parsed)
         timings["sources"] = time.perf_counter() - t0
         counts["attributions"] = len(sources)
     timings["total"] = time.perf_counter() - started

@@ -1,10 +1,10 @@
 """Benchmark source extraction: precision and recall on the gold set, attributions/s on Reuters.
 
-Quality: the seeds' gold attributions and the written news cases of ``tests/test_sources.py``
-(``GOLD_SEEDS``, ``NEWS_CASES``). A predicted attribution matches a gold one when the article, the
-canonical source, the cue and the statement span are all identical (*strict*); *source + cue*
-matches on article, source and cue only. Kind accuracy counts matched pairs whose source kind is
-also right.
+Quality: the seeds' gold attributions and the written news cases of
+``tests/sources/test_attributions.py`` (``GOLD_SEEDS``, ``NEWS_CASES``). A predicted attribution
+matches a gold one when the article, the canonical source, the cue and the statement span are all
+identical (*strict*); *source + cue* matches on article, source and cue only. Kind accuracy counts
+matched pairs whose source kind is also right.
 
 Speed: ``extract_sources`` (spaCy parse of every paragraph, entities, attribution) on the first
 stories with a body of Reuters-21578 (read from ``../shared/data/reuters21578``; the SGML is read
@@ -25,7 +25,7 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis import extract_sources, load_corpus
+from analysis import extract_sources, load_corpus, parse_corpus
 from analysis.paths import PROJECT_ROOT, SEEDS_DIR, SHARED_DATA_DIR
 from analysis.sources.parsing import load_nlp, parse_paragraphs
 
@@ -35,7 +35,7 @@ NO_REUSE = pd.DataFrame({"article_id": [], "start": [], "end": []})
 
 def load_gold():
     spec = importlib.util.spec_from_file_location(
-        "gold_sources", PROJECT_ROOT / "tests" / "test_sources.py"
+        "gold_sources", PROJECT_ROOT / "tests" / "sources" / "test_attributions.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -44,7 +44,9 @@ def load_gold():
 
 def seed_items(gold) -> tuple[set, set, dict]:
     corpus = load_corpus(SEEDS_DIR)
-    predicted = extract_sources(corpus, reused=NO_REUSE)  # reuse flags are not scored here
+    predicted = extract_sources(
+        corpus, parse_corpus(corpus), reused=NO_REUSE
+    )  # reuse flags are not scored here
     expected = {}
     for row in gold.GOLD_SEEDS:
         article, source, kind, _, _, cue, cue_start, start, end = row[:9]
@@ -59,7 +61,7 @@ def seed_items(gold) -> tuple[set, set, dict]:
 def case_items(gold) -> tuple[set, set, dict]:
     names = list(gold.NEWS_CASES)
     corpus = gold.news_corpus(names)
-    predicted = extract_sources(corpus, reused=NO_REUSE)
+    predicted = extract_sources(corpus, parse_corpus(corpus), reused=NO_REUSE)
     expected = {}
     for i, name in enumerate(names):
         text = corpus.text(f"case{i:02d}")
@@ -153,13 +155,14 @@ def main() -> None:
     stories = reuters_stories(args.stories)
     corpus = load_corpus(stories)
     load_nlp()
-    extract_sources(load_corpus(stories.head(5)), reused=NO_REUSE)  # warm-up
+    warm = load_corpus(stories.head(5))
+    extract_sources(warm, parse_corpus(warm), reused=NO_REUSE)  # warm-up
     start = time.perf_counter()
     for _ in parse_paragraphs(corpus):
         pass
     parse_seconds = time.perf_counter() - start
     start = time.perf_counter()
-    found = extract_sources(corpus, reused=NO_REUSE)
+    found = extract_sources(corpus, parse_corpus(corpus), reused=NO_REUSE)
     seconds = time.perf_counter() - start
     words = int(corpus.articles["text"].str.split().str.len().sum())
     print("\n### Source extraction speed (Reuters-21578)\n")

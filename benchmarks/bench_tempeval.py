@@ -156,7 +156,7 @@ def print_timeline_timings(folder: Path, sizes: list[int]) -> None:
         mentions = timeline_mentions(corpus, reuse=no_reuse)
         mentions_s = time.perf_counter() - began
         began = time.perf_counter()
-        events = build_timeline(corpus, mentions=mentions)
+        events = build_timeline(mentions)
         build_s = time.perf_counter() - began
         dated = mentions[mentions["date_start"].notna() & mentions["type"].isin(["DATE", "TIME"])]
         print(
