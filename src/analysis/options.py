@@ -85,10 +85,16 @@ def _kinds(value: object) -> str | None:
     return None if ok else f"None or a tuple of {', '.join(ENTITY_KINDS)}"
 
 
-def option(default: Any, check: Callable[[object], str | None], help: str) -> Any:  # noqa: A002
+def option(
+    default: Any,
+    check: Callable[[object], str | None],
+    help: str,  # noqa: A002
+    parse: Callable[[str], Any] | None = None,
+) -> Any:
     """Declare an option: its default, its check (None when the value is good, else what was
-    expected) and the help line the command line shows."""
-    return field(default=default, metadata={"check": check, "help": help})
+    expected), the help line the command line shows, and how a flag's text becomes a value (by
+    default from the field's type: int, float or str)."""
+    return field(default=default, metadata={"check": check, "help": help, "parse": parse})
 
 
 class Options:
@@ -187,7 +193,10 @@ class OverlapOptions(Options):
     flag_prefix: ClassVar[str] = "overlap-"
 
     entity_kinds: tuple[str, ...] | None = option(
-        None, _kinds, "entity kinds counted as shared entities, comma-separated (None: all)"
+        None,
+        _kinds,
+        "entity kinds counted as shared entities, comma-separated (None: all)",
+        parse=lambda text: tuple(part.strip() for part in text.split(",") if part.strip()),
     )
 
 
@@ -209,19 +218,18 @@ class AnalysisOptions:
                 )
 
 
+#: The option groups of the report: field name of :class:`AnalysisOptions` -> option class.
 _GROUPS: dict[str, type[Options]] = {
-    "reuse": ReuseOptions,
-    "timeline": TimelineOptions,
-    "overlap": OverlapOptions,
+    spec.name: spec.default_factory  # type: ignore[misc]
+    for spec in dataclasses.fields(AnalysisOptions)
 }
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {"int": int, "int | None": int, "float": float}
 
 
 def _flag(group: type[Options], name: str) -> str:
     return "--" + group.flag_prefix + name.replace("_", "-")
-
-
-def _parse_kinds(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -242,13 +250,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                     help=help_text,
                 )
                 continue
-            kind: Callable[[str], Any] = str
-            if spec.type in ("int", "int | None"):
-                kind = int
-            elif spec.type == "float":
-                kind = float
-            elif spec.name == "entity_kinds":
-                kind = _parse_kinds
+            kind = spec.metadata["parse"] or _PARSERS.get(spec.type, str)
             section.add_argument(
                 _flag(group, spec.name),
                 dest=dest,

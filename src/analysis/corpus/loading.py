@@ -51,10 +51,12 @@ from analysis.lexicon.footers import (
 
 __all__ = ["ArticleFormatError", "Corpus", "date_rank", "load_corpus"]
 
+# The pieces of a publication date, shared by text-file headers and table cells.
+_DAY = r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+_CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+_ZONE = r"Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,5}(?:[+-]\d{1,2})?"
 HEADER_RE = re.compile(
-    r"""^\s*date\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})
-        (?:[T\s]+(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)
-           (?:\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,5}(?:[+-]\d{1,2})?))?)?
+    rf"""^\s*date\s+(?P<date>{_DAY})(?:[T\s]+(?P<time>{_CLOCK})(?:\s*(?P<tz>{_ZONE}))?)?
         (?:\s+By\s*:?\s+(?P<author>\S.*?))?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -367,9 +369,7 @@ def _record_from_text_file(path: Path) -> _Record:
             f"expected a header ' date YYYY-MM-DD [HH:MM [ZONE]] [By AUTHOR]', found {header!r}",
         )
     date = _parse_date(match["date"], path, header_index + 1)
-    if match["time"]:
-        hour, minute, *second = match["time"].split(".")[0].split(":")
-        _check_time(hour, minute, second[0] if second else None, header, path, header_index + 1)
+    _check_time(match["hour"], match["minute"], match["second"], header, path, header_index + 1)
     published = " ".join(p for p in (match["date"], match["time"], match["tz"]) if p)
     return _Record(
         article_id=path.stem,
@@ -384,12 +384,7 @@ def _record_from_text_file(path: Path) -> _Record:
 
 
 #: A date as tables write it: ``YYYY-MM-DD``, optionally a time and a zone, nothing else.
-DATE_RE = re.compile(
-    r"""^\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})
-        (?:[T\s]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?
-           (?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,5}(?:[+-]\d{1,2})?))?)?\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+DATE_RE = re.compile(rf"^\s*{_DAY}(?:[T\s]+{_CLOCK}(?:\s*(?:{_ZONE}))?)?\s*$", re.IGNORECASE)
 
 
 def _parse_date(value, path, line: int | None) -> pd.Timestamp:

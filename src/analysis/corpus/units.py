@@ -41,7 +41,7 @@ def split_paragraphs(body: str) -> list[str]:
     >>> split_paragraphs("\\n  First line\\nsame paragraph.\\n\\n\\n Second.  \\n")
     ['First line\\nsame paragraph.', 'Second.']
     """
-    return [p.strip() for p in BLANK_LINES_RE.split(body) if p.strip()]
+    return [body[start:end].strip() for start, end in paragraph_spans(body)]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

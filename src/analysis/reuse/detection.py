@@ -32,6 +32,7 @@ __all__ = [
     "REUSE_COLUMNS",
     "REUSE_SCHEMA",
     "align_target",
+    "check_passages",
     "find_reuse",
     "passages_frame",
     "source_candidates",
@@ -218,6 +219,15 @@ def align_target(
 def _covered_words(anchors, covered: np.ndarray) -> int:
     """The words of the anchors that still fall outside the covered target words."""
     return sum(n - int(covered[j : j + n].sum()) for _, j, n in anchors)
+
+
+def check_passages(reuse: object, columns: list[str] = REUSE_COLUMNS) -> None:
+    """Refuse anything but a passages table of :func:`find_reuse` holding ``columns``."""
+    if not isinstance(reuse, pd.DataFrame):
+        raise TypeError(f"reuse must be the DataFrame of find_reuse, got {type(reuse).__name__}")
+    missing = [c for c in columns if c not in reuse.columns]
+    if missing:
+        raise ValueError(f"reuse is missing column(s) {missing}; expected find_reuse output")
 
 
 def passages_frame(rows: Iterable[dict]) -> pd.DataFrame:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.corpus.loading import Corpus
 from analysis.corpus.units import word_spans
-from analysis.reuse.detection import REUSE_COLUMNS
+from analysis.reuse.detection import check_passages
 
 __all__ = ["boilerplate_families", "reuse_share"]
 
@@ -70,7 +70,7 @@ def boilerplate_families(corpus: Corpus, reuse: pd.DataFrame) -> pd.DataFrame:
     >>> families.loc[0, "history"]
     '2022-04-12 001_80062493b65dd1fc: verbatim'
     """
-    _check_reuse(reuse)
+    check_passages(reuse)
     dates = corpus.articles["date"]
     rank = corpus.date_rank
     spans: dict[str, list[list[int]]] = {}
@@ -141,14 +141,6 @@ def boilerplate_families(corpus: Corpus, reuse: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _check_reuse(reuse: object) -> None:
-    if not isinstance(reuse, pd.DataFrame):
-        raise TypeError(f"reuse must be the DataFrame of find_reuse, got {type(reuse).__name__}")
-    missing = [c for c in REUSE_COLUMNS if c not in reuse.columns]
-    if missing:
-        raise ValueError(f"reuse is missing column(s) {missing}; expected find_reuse output")
-
-
 def _occurrence(spans: dict[str, list[list[int]]], article_id: str, start: int, end: int):
     """Return the node ``(article_id, index)`` of the span, merging spans that overlap by half."""
     known = spans.setdefault(article_id, [])
@@ -188,7 +180,7 @@ def reuse_share(corpus: Corpus, reuse: pd.DataFrame) -> pd.DataFrame:
     000_5b183b1fed710e9a             0         2225     0.000000
     001_80062493b65dd1fc          1190         2143     0.555296
     """
-    _check_reuse(reuse)
+    check_passages(reuse)
     covered: dict[str, list[tuple[int, int]]] = {}
     for row in reuse.itertuples(index=False):
         covered.setdefault(row.target_id, []).append((row.target_start, row.target_end))

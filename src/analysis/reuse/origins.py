@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.corpus.loading import Corpus
-from analysis.reuse.detection import REUSE_COLUMNS
+from analysis.reuse.detection import REUSE_COLUMNS, check_passages
 
 __all__ = ["SPAN_COLUMNS", "reused_spans"]
 
@@ -60,11 +60,7 @@ def reused_spans(corpus: Corpus, reuse: pd.DataFrame) -> pd.DataFrame:
     0  001_80062493b65dd1fc    230   425  000_5b183b1fed710e9a  paraphrase
     1  001_80062493b65dd1fc    666  1661  000_5b183b1fed710e9a    verbatim
     """
-    if not isinstance(reuse, pd.DataFrame):
-        raise TypeError(f"reuse must be the DataFrame of find_reuse, got {type(reuse).__name__}")
-    missing = [c for c in REUSE_COLUMNS[:7] if c not in reuse.columns]
-    if missing:
-        raise ValueError(f"reuse is missing column(s) {missing}; expected find_reuse output")
+    check_passages(reuse, REUSE_COLUMNS[:7])
     dates = corpus.articles["date"]
     passages = list(reuse.itertuples(index=False))
     rank = corpus.date_rank
