@@ -20,6 +20,11 @@ def seeds():
     return load_corpus(SEEDS_DIR)
 
 
+def values(items) -> list:
+    """The values of a column or row, with every missing value (None, NaN, NA) as None."""
+    return [None if pd.isna(v) else v for v in items]
+
+
 def write(tmp_path, name: str, content: str | bytes):
     path = tmp_path / name
     if isinstance(content, bytes):
@@ -93,28 +98,28 @@ def test_seed_sentences(seeds):
 @pytest.mark.parametrize(
     ("content", "author", "published"),
     [
-        (" date 2021-07-15 By Azernews\n\n" + BODY, "Azernews", "2021-07-15"),
-        ("date 2021-07-15\n\n" + BODY, None, "2021-07-15"),
+        (" date 2021-07-15 By Azernews\n\n" + BODY, "Azernews", None),
+        ("date 2021-07-15\n\n" + BODY, None, None),
         (
             " date 2021-07-15 14:05 +04:00 By Jane Roe\n\n" + BODY,
             "Jane Roe",
-            "2021-07-15 14:05 +04:00",
+            "2021-07-15 10:05",
         ),
-        (" date 2021-07-15 09:30:00 UTC\n" + BODY, None, "2021-07-15 09:30:00 UTC"),
+        (" date 2021-07-15 09:30:00 UTC\n" + BODY, None, "2021-07-15 09:30"),
         (
             " date 2021-07-15 By Jane Roe\n\n\n\n" + BODY.replace("\n\n", "\n\n\n\n") + "\n\n\n",
             "Jane Roe",
-            "2021-07-15",
+            None,
         ),
-        (" date 2021-07-15 By Jane Roe\n\nBy Jane Roe\n\n" + BODY, "Jane Roe", "2021-07-15"),
-        (" date 2021-07-15\n\nBy Jane Roe\n\n" + BODY, "Jane Roe", "2021-07-15"),
+        (" date 2021-07-15 By Jane Roe\n\nBy Jane Roe\n\n" + BODY, "Jane Roe", None),
+        (" date 2021-07-15\n\nBy Jane Roe\n\n" + BODY, "Jane Roe", None),
         (
             " date 2021-07-15 By X\n\n" + BODY + "\n\n---\nRead more: link\nFollow us",
             "X",
-            "2021-07-15",
+            None,
         ),
-        ((" date 2021-07-15 By X\n\n" + BODY).replace("\n", "\r\n"), "X", "2021-07-15"),
-        ("\ufeff date 2021-07-15 By X\n\n" + BODY, "X", "2021-07-15"),
+        ((" date 2021-07-15 By X\n\n" + BODY).replace("\n", "\r\n"), "X", None),
+        ("\ufeff date 2021-07-15 By X\n\n" + BODY, "X", None),
     ],
     ids=[
         "seed",
@@ -135,7 +140,10 @@ def test_header_and_body_variants(tmp_path, content, author, published):
     art = corpus.articles.loc["a"]
     assert art.date == pd.Timestamp("2021-07-15")
     assert art.author == author
-    assert art.published == published
+    if published is None:
+        assert pd.isna(art.published)
+    else:
+        assert art.published == pd.Timestamp(published, tz="UTC")
     assert art.text == BODY
     assert list(corpus.paragraphs.text) == [
         "First paragraph of the story.",
@@ -349,8 +357,13 @@ def test_bad_dataframe_rows_name_their_row():
 
 
 def test_missing_columns():
-    with pytest.raises(ArticleFormatError, match=r"missing column\(s\) \['author'\]"):
-        load_corpus(pd.DataFrame([{"id": "a", "date": "2021-01-01", "text": "T."}]))
+    with pytest.raises(ArticleFormatError, match=r"missing column\(s\) \['text'\]"):
+        load_corpus(pd.DataFrame([{"id": "a", "date": "2021-01-01", "body": "T."}]))
+
+
+def test_author_column_is_optional():
+    corpus = load_corpus(pd.DataFrame([{"id": "a", "date": "2021-01-01", "text": "T."}]))
+    assert corpus.articles.loc["a", "author"] is None
 
 
 @pytest.mark.parametrize(
@@ -567,3 +580,294 @@ def test_what_reads_as_a_footer(tmp_path, after, footer):
     art = load_corpus(tmp_path).articles.loc["a"]
     assert (art.footer == after) if footer else pd.isna(art.footer)
     assert art.text == ("Lead." if footer else f"Lead.\n\n{after}")
+
+
+# --- bylines and outlets -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "author", "outlet", "byline", "byline_line"),
+    [
+        (
+            " date 2022-05-21 By Azernews\n\nBy Sabina Mammadli\n\n" + BODY,
+            "Sabina Mammadli",
+            "Azernews",
+            "By Sabina Mammadli",
+            3,
+        ),
+        (
+            " date 2022-05-21 By Trend\n\n\n\nBY: Jane Roe and John Smith\n\n" + BODY,
+            "Jane Roe and John Smith",
+            "Trend",
+            "BY: Jane Roe and John Smith",
+            5,
+        ),
+        (
+            " date 2022-05-21 By Jane Roe\n\nBy John Smith\n\n" + BODY,
+            "Jane Roe",
+            None,
+            "By John Smith",
+            3,
+        ),
+        (" date 2022-05-21\n\nBy Reuters\n\n" + BODY, "Reuters", "Reuters", "By Reuters", 3),
+        (
+            " date 2022-05-21 By Sabina Mammadli, Azernews\n\n" + BODY,
+            "Sabina Mammadli",
+            "Azernews",
+            None,
+            None,
+        ),
+        (
+            " date 2022-05-21 By Azernews By Sabina Mammadli\n" + BODY,
+            "Sabina Mammadli",
+            "Azernews",
+            "By Sabina Mammadli",
+            1,
+        ),
+        (" date 2022-05-21 By Azernews\n\n" + BODY, "Azernews", "Azernews", None, None),
+    ],
+    ids=[
+        "outlet-then-reporter",
+        "names-joined",
+        "two-people",
+        "agency-in-body",
+        "credit",
+        "all-on-header",
+        "agency-copy",
+    ],
+)
+def test_bylines_give_author_and_outlet(tmp_path, content, author, outlet, byline, byline_line):
+    write(tmp_path, "a.txt", content)
+    art = load_corpus(tmp_path).articles.loc["a"]
+    assert values([art.author, art.outlet, art.byline]) == [author, outlet, byline]
+    assert (pd.isna(art.byline_line) and byline_line is None) or art.byline_line == byline_line
+    assert art.text == BODY
+
+
+def test_by_phrase_that_is_not_a_byline_stays_text(tmp_path):
+    body = "By land, sea and air: drills begin\n\n" + BODY
+    write(tmp_path, "a.txt", " date 2022-05-21\n\n" + body)
+    art = load_corpus(tmp_path).articles.loc["a"]
+    assert values([art.author, art.byline, art.text]) == [None, None, body]
+
+
+def test_outlets_the_user_adds(tmp_path):
+    write(tmp_path, "a.txt", " date 2022-05-21 By Caspian Daily Talks resume in Baku.\n\n" + BODY)
+    with pytest.raises(ArticleFormatError, match="cannot tell where the byline"):
+        load_corpus(tmp_path)
+    art = load_corpus(tmp_path, outlets=["Caspian Daily"]).articles.loc["a"]
+    assert (art.author, art.outlet) == ("Caspian Daily", "Caspian Daily")
+    assert art.text == "Talks resume in Baku.\n\n" + BODY
+    with pytest.raises(TypeError, match="outlets must be a list"):
+        load_corpus(tmp_path, outlets="Caspian Daily")
+
+
+def test_table_author_naming_an_outlet_and_byline_in_text():
+    frame = pd.DataFrame(
+        [
+            {"id": "a", "date": "2022-05-21", "author": "Reuters", "text": BODY},
+            {"id": "b", "date": "2022-05-21", "author": "Trend", "text": "By Jane Roe\n\n" + BODY},
+        ]
+    )
+    arts = load_corpus(frame).articles
+    assert [values(row) for row in arts[["author", "outlet", "byline"]].values] == [
+        ["Reuters", "Reuters", None],
+        ["Jane Roe", "Trend", "By Jane Roe"],
+    ]
+    assert arts.text.tolist() == [BODY, BODY]
+
+
+# --- tables in the shapes researchers get them -------------------------------------------------
+
+
+def scraped_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "url": ["https://example.org/a", "https://example.org/b"],
+            "publish_date": ["2022-05-20 10:00 +04:00", "2022-05-21"],
+            "headline": ["Ministers meet in Baku", "Drills end"],
+            "body": [BODY, "Only paragraph."],
+            "site": ["Example News", None],
+        }
+    )
+
+
+MAPPING = {
+    "id": "url",
+    "date": "publish_date",
+    "text": "body",
+    "title": "headline",
+    "outlet": "site",
+}
+
+
+def test_column_mapping_on_a_dataframe():
+    corpus = load_corpus(scraped_frame(), columns=MAPPING)
+    arts = corpus.articles
+    assert list(arts.index) == ["https://example.org/a", "https://example.org/b"]
+    assert arts.title.tolist() == ["Ministers meet in Baku", "Drills end"]
+    assert values(arts.outlet) == ["Example News", None]
+    assert arts.author.isna().all()
+    assert arts.published.iloc[0] == pd.Timestamp("2022-05-20 06:00", tz="UTC")
+    assert pd.isna(arts.published.iloc[1])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_column_mapping_on_files(tmp_path, suffix):
+    frame = scraped_frame()
+    path = tmp_path / f"scraped{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".jsonl":
+        frame.to_json(path, orient="records", lines=True)
+    else:
+        frame.to_parquet(path)
+    arts = load_corpus(path, columns=MAPPING).articles
+    assert arts.title.tolist() == ["Ministers meet in Baku", "Drills end"]
+    assert arts.text.tolist() == [BODY, "Only paragraph."]
+    where = [str(path)] * 2 if suffix != ".parquet" else [f"{path} row 0", f"{path} row 1"]
+    assert arts.path.tolist() == where
+
+
+def test_title_and_url_columns_are_kept_and_titles_are_a_corpus():
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "date": ["2022-05-20", "2022-05-21", "2022-05-22"],
+            "title": ["Ministers meet in Baku", "Ministers meet in Baku", None],
+            "url": ["https://example.org/a", None, None],
+            "text": [BODY, BODY, BODY],
+        }
+    )
+    corpus = load_corpus(frame)
+    assert values(corpus.articles.url) == ["https://example.org/a", None, None]
+    titles = corpus.title_corpus()
+    assert titles.articles.text.to_dict() == {
+        "a": "Ministers meet in Baku",
+        "b": "Ministers meet in Baku",
+    }
+    assert titles.paragraphs[["article_id", "start", "end"]].values.tolist() == [
+        ["a", 0, 22],
+        ["b", 0, 22],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("columns", "exc", "match"),
+    [
+        ({"body": "text"}, ValueError, r"columns maps unknown field\(s\) \['body'\]"),
+        ({"id": "url", "text": "url"}, ValueError, "columns maps two fields to one column"),
+        ({"id": ""}, ValueError, "columns must map each field to a column name"),
+        (["id", "url"], TypeError, "columns must be a mapping"),
+    ],
+)
+def test_bad_column_mappings(columns, exc, match):
+    with pytest.raises(exc, match=match):
+        load_corpus(scraped_frame(), columns=columns)
+
+
+def test_mapping_a_column_the_table_lacks_is_a_problem(tmp_path):
+    path = tmp_path / "t.csv"
+    scraped_frame().to_csv(path, index=False)
+    corpus = load_corpus(path, columns={**MAPPING, "text": "content"}, errors="collect")
+    assert len(corpus) == 0
+    assert corpus.problems.to_dict("records") == [
+        {
+            "path": str(path),
+            "line": None,
+            "reason": "the column mapping names column(s) the table does not have: 'content' "
+            "(for text); the table's columns are ['url', 'publish_date', 'headline', 'body', "
+            "'site']",
+        }
+    ]
+
+
+def test_parquet_that_is_not_parquet_and_empty_parquet(tmp_path):
+    write(tmp_path, "fake.parquet", "id,date,text\na,2021-01-01,T.\n")
+    pd.DataFrame({"id": [], "date": [], "text": []}).to_parquet(tmp_path / "empty.parquet")
+    pd.DataFrame({"id": ["a"], "date": ["2021-01-01"], "text": ["T."]}).to_parquet(
+        tmp_path / "good.parquet"
+    )
+    corpus = load_corpus(tmp_path, errors="collect")
+    assert list(corpus.articles.index) == ["a"]
+    problems = corpus.problems.set_index("path").reason.to_dict()
+    assert problems[str(tmp_path / "empty.parquet")] == "the table holds no articles"
+    assert problems[str(tmp_path / "fake.parquet")].startswith("cannot read it as Parquet (")
+    with pytest.raises(ArticleFormatError, match="fake.parquet: cannot read it as Parquet"):
+        load_corpus(tmp_path / "fake.parquet")
+
+
+def test_parquet_with_timestamps_and_an_id_index(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "date": pd.DatetimeIndex(
+                [pd.Timestamp("2022-05-21 23:30"), pd.Timestamp("2022-05-21")]
+            ).tz_localize("Asia/Baku"),
+            "text": [BODY, BODY],
+        },
+        index=pd.Index(["a", "b"], name="id"),
+    )
+    frame.to_parquet(tmp_path / "t.parquet")
+    arts = load_corpus(tmp_path / "t.parquet").articles
+    assert arts.date.tolist() == [pd.Timestamp("2022-05-21")] * 2
+    assert arts.published.tolist() == [
+        pd.Timestamp("2022-05-21 19:30", tz="UTC"),
+        pd.Timestamp("2022-05-20 20:00", tz="UTC"),
+    ]
+
+
+# --- saved HTML pages ----------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Ministers meet in Baku | Example News</title>
+<meta property="og:title" content="Ministers meet in Baku">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Sabina Mammadli">
+{date}
+<link rel="canonical" href="https://example.org/news/ministers-meet">
+</head><body><nav><a href="/">Home</a> <a href="/politics">Politics</a></nav>
+<article><h1>Ministers meet in Baku</h1>
+<p>The defence ministers of the two countries met in Baku on Friday to discuss joint drills
+planned for the autumn, the ministry said.</p>
+<p>They agreed to increase the number of joint exercises next year, according to a statement
+issued after the meeting by the press service.</p>
+</article><footer>Copyright 2022 Example News. Subscribe to our newsletter.</footer></body></html>
+"""
+DATED = '<meta property="article:published_time" content="2022-05-21T11:31:00+04:00">'
+
+
+def test_html_pages(tmp_path):
+    write(tmp_path, "page.html", PAGE.format(date=DATED))
+    write(tmp_path, "undated.htm", PAGE.format(date=""))
+    write(tmp_path, "empty.html", "<html><head><title>Nothing</title></head><body></body></html>")
+    corpus = load_corpus(tmp_path, errors="collect")
+    art = corpus.articles.loc["page"]
+    assert (art.title, art.author, art.outlet, art.url) == (
+        "Ministers meet in Baku",
+        "Sabina Mammadli",
+        "Example News",
+        "https://example.org/news/ministers-meet",
+    )
+    assert (art.date, art.published) == (
+        pd.Timestamp("2022-05-21"),
+        pd.Timestamp("2022-05-21 07:31", tz="UTC"),
+    )
+    assert corpus.paragraphs.text.tolist() == [
+        "The defence ministers of the two countries met in Baku on Friday to discuss joint drills "
+        "planned for the autumn, the ministry said.",
+        "They agreed to increase the number of joint exercises next year, according to a "
+        "statement issued after the meeting by the press service.",
+    ]
+    assert corpus.problems.to_dict("records") == [
+        {
+            "path": str(tmp_path / "empty.html"),
+            "line": None,
+            "reason": "the page yields no article text; expected an HTML page of an article",
+        },
+        {
+            "path": str(tmp_path / "undated.htm"),
+            "line": None,
+            "reason": "the page gives no publication date (in its metadata, structured data, "
+            "<time> elements or URL); expected one",
+        },
+    ]

@@ -1,39 +1,46 @@
-"""Load news articles from files, folders, JSON Lines, CSV or DataFrames into one :class:`Corpus`.
+"""Load articles from text files, tables, HTML pages or DataFrames into one :class:`Corpus`.
 
 Design
 ------
-Every input shape is turned into the same *record*: ``(article_id, date, author, path, line, body)``
-where ``body`` is the article's lines after its header. One parser then splits the body into
-paragraphs (blank-line separated), drops a byline paragraph ("By NAME", a name and nothing more)
-and a footer (the lines after a ``---``, ``***`` or ``___`` line, when they read as one: follow and
-subscribe prompts, copyright, links, tags; otherwise the separator is a paragraph break), and
-joins the paragraphs with one blank line. That joined string is the article's ``text``; every span
-this package reports (paragraphs, sentences, dates, sources, reused passages) is a pair of
-character offsets ``start``/``end`` into it, so ``text[start:end]`` is always exactly the unit.
+Every input shape is turned into the same *record*: id, calendar date, publication instant,
+author, outlet, title, URL, where it came from (path and line) and the body's lines.
 
-Text files follow the seed format: a header line ``" date YYYY-MM-DD By AUTHOR"``; the date may be
-followed by a time and a time zone, the byline may be missing. Windows line endings and a UTF-8
-byte-order mark are accepted. The text is kept as written: quotes, dashes and spelling are never
-normalized here (comparisons normalize their own copies).
+- Text files follow the seed format: a header line ``" date YYYY-MM-DD By AUTHOR"`` read by
+  :mod:`analysis.corpus.headers` (the date written out, a time, a zone and the byline may follow
+  the ISO date in any order, and the body may begin on the header line), then the body.
+- CSV, JSON Lines and Parquet files and DataFrames are read by :mod:`analysis.corpus.tables`,
+  with an optional column mapping; ``id``, ``date`` and ``text`` are required, ``author``,
+  ``outlet``, ``title`` and ``url`` are kept when present.
+- Saved HTML pages (``*.html``, ``*.htm``) are read by :mod:`analysis.corpus.pages` (trafilatura).
+
+One parser then splits the body into paragraphs (blank-line separated), takes out a byline
+paragraph at the top ("By NAME", a name and nothing more: it gives the author, and the row keeps
+it in ``byline`` with its line), cuts a footer (the lines after a ``---``, ``***`` or ``___`` line,
+when they read as one: follow and subscribe prompts, copyright, links, tags; otherwise the
+separator is a paragraph break), and joins the paragraphs with one blank line. That joined string
+is the article's ``text``; every span this package reports (paragraphs, sentences, dates,
+sources, reused passages) is a pair of character offsets ``start``/``end`` into it, so
+``text[start:end]`` is always exactly the unit. The text is kept as written: quotes, dashes,
+spelling and Unicode normal form are never changed here (comparisons normalize their own copies).
+
+A byline that names an outlet or agency (:data:`~analysis.lexicon.outlets.BYLINE_OUTLETS`, plus
+the caller's ``outlets``) gives the ``outlet``; the author is the person a byline paragraph
+names, else the header's byline (the outlet itself for agency copy).
 
 Bad input raises :class:`ArticleFormatError` (a ``ValueError``) naming the file, the line and what
 was expected. With ``errors="collect"`` each bad article is listed in :attr:`Corpus.problems`
 instead, and every good article still loads: nothing is silently dropped, and no bad input aborts
 the load (an empty or unreadable file, a broken or looping link in a folder, a field that is not a
-string, a year outside what a ``datetime64[ns]`` column holds, an impossible time, a date with
-trailing text). CSV is read with the standard ``csv`` module so that each record keeps the physical
-line it starts on, also after quoted line breaks.
+string, a file that is not Parquet, a page with no text or date, a year outside what a
+``datetime64[ns]`` column holds, an impossible time, a date with trailing text).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import glob as globlib
-import io
-import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from os import PathLike
@@ -41,6 +48,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.errors import ArticleFormatError
+from analysis.corpus.headers import BYLINE_RE, parse_date_cell, parse_header, zone_info
+from analysis.corpus.pages import PAGE_SUFFIXES, read_page
+from analysis.corpus.tables import FIELDS, TABLE_SUFFIXES, check_columns, read_table, rename
 from analysis.corpus.units import split_paragraphs, split_sentences
 from analysis.lexicon.footers import (
     FOOTER_LINE_CHARS,
@@ -48,62 +59,37 @@ from analysis.lexicon.footers import (
     FOOTER_STARTS,
     TAG_LINE_CHARS,
 )
+from analysis.lexicon.outlets import BYLINE_OUTLETS
 
 __all__ = ["ArticleFormatError", "Corpus", "date_rank", "load_corpus"]
 
-# The pieces of a publication date, shared by text-file headers and table cells.
-_DAY = r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
-_CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
-_ZONE = r"Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,5}(?:[+-]\d{1,2})?"
-HEADER_RE = re.compile(
-    rf"""^\s*date\s+(?P<date>{_DAY})(?:[T\s]+(?P<time>{_CLOCK})(?:\s*(?P<tz>{_ZONE}))?)?
-        (?:\s+By\s*:?\s+(?P<author>\S.*?))?\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# A byline paragraph is "By" and a person's name, or names joined by "and" or commas, nothing more:
-# "By land, sea and air: drills begin" is text.
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|der|van|von|bin|al|el|la|le)\s+)?[A-Z][\w'’.-]*){0,4}"
-BYLINE_RE = re.compile(
-    rf"^\s*(?i:by)\s*:?\s+(?P<author>{_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_NAME})*)\s*$"
-)
 FOOTER_SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
-RECORD_COLUMNS = ("id", "date", "author", "text")
 ERROR_MODES = ("raise", "collect")
-TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
-
-
-class ArticleFormatError(ValueError):
-    """An input that is not a well-formed article, with where it is and what was expected.
-
-    Attributes
-    ----------
-    path : str
-        The file (or ``"<DataFrame>"``) the problem is in.
-    line : int or None
-        The 1-based line (for JSON Lines and CSV, the record's line), or None for the whole input.
-    reason : str
-        What was found and what was expected.
-    """
-
-    def __init__(self, path: str | PathLike, line: int | None, reason: str):
-        self.path = str(path)
-        self.line = line
-        self.reason = reason
-        where = self.path if line is None else f"{self.path}, line {line}"
-        super().__init__(f"{where}: {reason}")
+#: A byline that credits a reporter and an outlet: "Jane Roe, Azernews", "Jane Roe / Trend".
+_CREDIT_RE = re.compile(r"(?P<name>.+?)\s*[,/]\s*(?P<credit>[^,/]+)")
+TEXT_SUFFIXES = {".txt", ".text"}
+OPTIONAL_TEXT_COLUMNS = ("author", "outlet", "title", "url", "byline", "footer")
+ARTICLE_COLUMNS = [
+    "date", "published", "author", "outlet", "title", "url", "byline", "byline_line", "path",
+    "text", "footer",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
 class _Record:
     article_id: str
     date: pd.Timestamp
+    published: pd.Timestamp | None
     author: str | None
     path: str
-    published: str | None
     body_lines: list[str]
+    #: The line of the first body line (for a table record, the record's line).
     first_body_line: int | None
     #: The line the article starts on (its header, or its record in a table).
     line: int | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
 
 
 @dataclass
@@ -114,8 +100,13 @@ class Corpus:
     ----------
     articles : pandas.DataFrame
         One row per article, index ``article_id``; columns ``date`` (datetime64, the publication
-        day), ``published`` (date, time and zone as written in the header), ``author``, ``path``,
-        ``text`` (the body, paragraphs joined by one blank line) and ``footer``.
+        day as written), ``published`` (the publication instant in UTC where a time is given,
+        else NaT), ``author``, ``outlet`` (the outlet or agency a byline names, or the table's or
+        page's own), ``title`` and ``url`` (where the input has them), ``byline`` and
+        ``byline_line`` (the byline paragraph taken out of the body, as written, and the line of
+        the file it was on; for a table, the record's line), ``path``, ``text`` (the body,
+        paragraphs joined by one blank line) and ``footer`` (a page footer cut after a separator
+        line, as written).
     paragraphs : pandas.DataFrame
         ``article_id, para, start, end, text``; ``articles.text[article_id][start:end] == text``.
     problems : pandas.DataFrame
@@ -153,6 +144,34 @@ class Corpus:
         """Return the body text of one article."""
         return self.articles.at[article_id, "text"]
 
+    def title_corpus(self) -> Corpus:
+        """The articles' titles as a corpus of their own: one article (the same id, date, author
+        and outlet) per titled article, whose text is its title, so that every analysis runs on
+        headlines as it runs on bodies (``find_reuse(corpus.title_corpus(), min_words=4)``).
+
+        Examples
+        --------
+        >>> frame = pd.DataFrame({"id": ["a", "b"], "date": ["2022-05-20", "2022-05-21"],
+        ...     "title": ["Ministers meet in Baku", None], "text": ["Body a.", "Body b."]})
+        >>> titles = load_corpus(frame).title_corpus()
+        >>> titles.articles["text"].to_dict(), titles.paragraphs[["start", "end"]].values.tolist()
+        ({'a': 'Ministers meet in Baku'}, [[0, 22]])
+        """
+        titled = self.articles[self.articles["title"].notna()].copy()
+        titled["text"] = titled["title"]
+        titled[["byline", "footer"]] = None
+        titled["byline_line"] = pd.array([pd.NA] * len(titled), dtype="Int64")
+        paragraphs = pd.DataFrame(
+            {
+                "article_id": titled.index,
+                "para": 0,
+                "start": 0,
+                "end": titled["text"].str.len().to_numpy(),
+                "text": titled["text"].to_numpy(),
+            }
+        ).astype({"para": "int64", "start": "int64", "end": "int64"})
+        return Corpus(articles=titled, paragraphs=paragraphs)
+
     def __len__(self) -> int:
         return len(self.articles)
 
@@ -185,18 +204,29 @@ def load_corpus(
     source: str | PathLike | Sequence[str | PathLike] | pd.DataFrame,
     *,
     errors: str = "raise",
+    columns: Mapping[str, str] | None = None,
+    zone: str | dt.tzinfo = "UTC",
+    outlets: Iterable[str] = (),
 ) -> Corpus:
     """Load articles into a :class:`Corpus`.
 
     Parameters
     ----------
     source : path, glob, list of paths, or DataFrame
-        A folder (its ``*.txt`` files), one article file, a glob pattern, a list of any of these, a
-        JSON Lines (``.jsonl``) or CSV file with columns ``id, date, author, text``, or a DataFrame
-        with those columns.
+        A folder (its ``*.txt``, ``*.html``, ``*.jsonl``, ``*.csv`` and ``*.parquet`` files), one
+        such file, a glob pattern, a list of any of these, or a DataFrame. Tables have the
+        columns ``id, date, text`` and optionally ``author, outlet, title, url``.
     errors : {"raise", "collect"}
         ``"raise"`` stops at the first bad input with an :class:`ArticleFormatError`;
         ``"collect"`` loads every good article and lists each bad one in ``Corpus.problems``.
+    columns : mapping, optional
+        Where a table keeps each field: ``{"id": "url", "date": "publish_date", "text": "body"}``.
+    zone : str or tzinfo, default "UTC"
+        The zone of a publication time written without one (an IANA name such as
+        ``"Asia/Baku"``, an abbreviation or an offset).
+    outlets : iterable of str
+        Outlets and agencies that bylines may name, besides
+        :data:`~analysis.lexicon.outlets.BYLINE_OUTLETS`.
 
     Returns
     -------
@@ -207,6 +237,8 @@ def load_corpus(
     ArticleFormatError
         With ``errors="raise"``, for a missing path, an empty folder, a missing header or date, an
         impossible date, an empty body, bytes that are not UTF-8, or a duplicate article id.
+    ValueError
+        For an unknown ``errors`` mode, ``zone`` or field in ``columns``.
 
     Examples
     --------
@@ -216,12 +248,20 @@ def load_corpus(
     <Corpus: 2 articles, 22 paragraphs, 0 problems>
     >>> corpus.articles["author"].to_dict()
     {'000_5b183b1fed710e9a': 'Azernews', '001_80062493b65dd1fc': 'Vugar Khalilov'}
+    >>> corpus.articles["outlet"].dropna().to_dict()
+    {'000_5b183b1fed710e9a': 'Azernews'}
     >>> p = corpus.paragraphs.iloc[0]
     >>> corpus.text(p.article_id)[p.start:p.end] == p.text
     True
     """
     if errors not in ERROR_MODES:
         raise ValueError(f"errors must be one of {ERROR_MODES}, got {errors!r}")
+    mapping = check_columns(columns)
+    tz = zone_info(zone)
+    if isinstance(outlets, str):
+        raise TypeError(f"outlets must be a list of outlet names, got the string {outlets!r}")
+    known = tuple(dict.fromkeys([*BYLINE_OUTLETS, *(str(o).strip() for o in outlets)]))
+    options = _Options(mapping, tz, known, frozenset(o.lower() for o in known))
     problems: list[tuple[str, int | None, str]] = []
 
     def report(exc: ArticleFormatError) -> None:
@@ -231,7 +271,7 @@ def load_corpus(
 
     records: list[_Record] = []
     seen: dict[str, str] = {}
-    for item in _iter_records(source, report):
+    for item in _iter_records(source, options, report):
         if item.article_id in seen:
             report(
                 ArticleFormatError(
@@ -248,21 +288,30 @@ def load_corpus(
     article_rows, para_rows = [], []
     for rec in records:
         try:
-            parsed = _parse_body(rec)
+            body = _parse_body(rec, options)
         except ArticleFormatError as exc:
             report(exc)
             continue
-        text, spans, author, footer = parsed
+        text = body.text
         article_rows.append(
-            (rec.article_id, rec.date, rec.published, author, rec.path, text, footer)
+            (
+                rec.article_id, rec.date, rec.published, body.author, body.outlet, rec.title,
+                rec.url, body.byline, body.byline_line, rec.path, text, body.footer,
+            )
+        )  # fmt: skip
+        para_rows.extend(
+            (rec.article_id, i, start, end, text[start:end])
+            for i, (start, end) in enumerate(body.spans)
         )
-        para_rows.extend((rec.article_id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans))
 
-    articles = pd.DataFrame(
-        article_rows,
-        columns=["article_id", "date", "published", "author", "path", "text", "footer"],
-    )
+    articles = pd.DataFrame(article_rows, columns=["article_id", *ARTICLE_COLUMNS])
     articles["date"] = pd.to_datetime(articles["date"]).astype("datetime64[ns]")
+    articles["published"] = pd.to_datetime(articles["published"], utc=True).astype(
+        "datetime64[ns, UTC]"
+    )
+    articles["byline_line"] = articles["byline_line"].astype("Int64")
+    for column in OPTIONAL_TEXT_COLUMNS:  # one missing value, None, whatever pandas infers
+        articles[column] = articles[column].astype(object).where(articles[column].notna(), None)
     articles = articles.set_index("article_id")
     paragraphs = pd.DataFrame(para_rows, columns=["article_id", "para", "start", "end", "text"])
     paragraphs = paragraphs.astype({"para": "int64", "start": "int64", "end": "int64"})
@@ -272,9 +321,32 @@ def load_corpus(
     return Corpus(articles=articles, paragraphs=paragraphs, problems=problem_frame)
 
 
-def _iter_records(source, report) -> Iterator[_Record]:
+@dataclass(frozen=True)
+class _Options:
+    columns: dict[str, str]
+    zone: dt.tzinfo
+    outlets: tuple[str, ...]
+    outlet_keys: frozenset[str]
+
+    def is_outlet(self, name: str | None) -> bool:
+        return name is not None and name.strip().lower() in self.outlet_keys
+
+    def split_credit(self, byline: str | None) -> tuple[str | None, str | None]:
+        """(author, outlet) of a byline: "Azernews" is both, "Jane Roe, Azernews" (or "Jane Roe /
+        Azernews") is a reporter and an outlet, a name alone is an author with no outlet."""
+        if byline is None:
+            return None, None
+        if self.is_outlet(byline):
+            return byline, byline
+        match = _CREDIT_RE.fullmatch(byline)
+        if match and self.is_outlet(match["credit"]):
+            return match["name"], match["credit"].strip()
+        return byline, None
+
+
+def _iter_records(source, options: _Options, report) -> Iterator[_Record]:
     if isinstance(source, pd.DataFrame):
-        yield from _records_from_frame(source, "<DataFrame>", report)
+        yield from _records_from_frame(source, "<DataFrame>", options, report)
         return
     if isinstance(source, (str, PathLike)):
         sources: Iterable = [source]
@@ -287,13 +359,19 @@ def _iter_records(source, report) -> Iterator[_Record]:
         )
     for item in sources:
         for path in _expand(item, report):
-            if path.suffix.lower() in TABLE_SUFFIXES:
-                yield from _records_from_table(path, report)
-            else:
-                try:
-                    yield _record_from_text_file(path)
-                except ArticleFormatError as exc:
-                    report(exc)
+            suffix = path.suffix.lower()
+            try:
+                if suffix in TABLE_SUFFIXES:
+                    text = None if suffix == ".parquet" else _read_utf8(path)
+                    frame = read_table(path, text, report)
+                    if frame is not None:
+                        yield from _records_from_frame(frame, path, options, report)
+                elif suffix in PAGE_SUFFIXES:
+                    yield _record_from_page(path, options)
+                else:
+                    yield _record_from_text_file(path, options)
+            except ArticleFormatError as exc:
+                report(exc)
 
 
 def _expand(item: str | PathLike, report) -> list[Path]:
@@ -318,7 +396,8 @@ def _expand(item: str | PathLike, report) -> list[Path]:
                 ArticleFormatError(
                     path,
                     None,
-                    "the folder holds no article files; expected *.txt, *.jsonl or *.csv files",
+                    "the folder holds no article files; expected *.txt, *.html, *.jsonl, *.csv "
+                    "or *.parquet files",
                 )
             )
         return files
@@ -330,7 +409,7 @@ def _expand(item: str | PathLike, report) -> list[Path]:
 
 def _is_article_file(path: Path) -> bool:
     suffix = path.suffix.lower()
-    return suffix in TABLE_SUFFIXES or suffix in {".txt", ".text"}
+    return suffix in TABLE_SUFFIXES or suffix in TEXT_SUFFIXES or suffix in PAGE_SUFFIXES
 
 
 def _read_utf8(path: Path) -> str:
@@ -353,164 +432,64 @@ def _read_utf8(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _record_from_text_file(path: Path) -> _Record:
+def _record_from_text_file(path: Path, options: _Options) -> _Record:
     lines = _read_utf8(path).split("\n")
     header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     if header_index is None:
         raise ArticleFormatError(
             path, 1, "the file is empty; expected a header ' date YYYY-MM-DD By AUTHOR'"
         )
-    header = lines[header_index]
-    match = HEADER_RE.match(header)
-    if not match:
-        raise ArticleFormatError(
-            path,
-            header_index + 1,
-            f"expected a header ' date YYYY-MM-DD [HH:MM [ZONE]] [By AUTHOR]', found {header!r}",
-        )
-    date = _parse_date(match["date"], path, header_index + 1)
-    _check_time(match["hour"], match["minute"], match["second"], header, path, header_index + 1)
-    published = " ".join(p for p in (match["date"], match["time"], match["tz"]) if p)
+    header = parse_header(
+        lines[header_index],
+        path=str(path),
+        line_number=header_index + 1,
+        zone=options.zone,
+        outlets=options.outlets,
+    )
+    body_lines = lines[header_index + 1 :]
+    first_body_line = header_index + 2
+    if header.body is not None:
+        # A byline on the header line is a paragraph of its own; other text starts the first one.
+        body_lines = [header.body, *([""] if BYLINE_RE.match(header.body) else []), *body_lines]
+        first_body_line = header_index + 1
     return _Record(
         article_id=path.stem,
-        date=date,
-        author=match["author"],
+        date=header.date,
+        published=header.published,
+        author=header.author,
         path=str(path),
-        published=published,
-        body_lines=lines[header_index + 1 :],
-        first_body_line=header_index + 2,
+        body_lines=body_lines,
+        first_body_line=first_body_line,
         line=header_index + 1,
     )
 
 
-#: A date as tables write it: ``YYYY-MM-DD``, optionally a time and a zone, nothing else.
-DATE_RE = re.compile(rf"^\s*{_DAY}(?:[T\s]+{_CLOCK}(?:\s*(?:{_ZONE}))?)?\s*$", re.IGNORECASE)
-
-
-def _parse_date(value, path, line: int | None) -> pd.Timestamp:
-    if isinstance(value, (pd.Timestamp, dt.date)) and not pd.isna(value):
-        return _in_range(pd.Timestamp(value).normalize().tz_localize(None), path, line)
-    if value is not None and not isinstance(value, (str, float)):
-        raise ArticleFormatError(
-            path, line, f"expected a publication date YYYY-MM-DD, found {value!r}"
-        )
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    match = DATE_RE.match(text)
-    if not match:
-        raise ArticleFormatError(
-            path, line, f"expected a publication date YYYY-MM-DD, found {text!r}"
-        )
-    _check_time(match["hour"], match["minute"], match["second"], text, path, line)
+def _record_from_page(path: Path, options: _Options) -> _Record:
     try:
-        day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError as exc:
-        found = text.strip().split()[0].split("T")[0]
+        html = path.read_bytes()
+    except OSError as exc:
         raise ArticleFormatError(
-            path, line, f"impossible date {found!r} ({exc}); expected YYYY-MM-DD"
+            path, None, f"cannot read the file ({exc.strerror or exc}); expected a readable file"
         ) from None
-    return _in_range(pd.Timestamp(day), path, line)
+    page = read_page(path, html, zone=options.zone)
+    parse_date_cell(page.date, path=str(path), line=None)
+    return _Record(
+        article_id=path.stem,
+        date=page.date,
+        published=page.published,
+        author=page.author,
+        path=str(path),
+        body_lines="\n\n".join(page.paragraphs).split("\n"),
+        first_body_line=None,
+        outlet=page.outlet,
+        title=page.title,
+        url=page.url,
+    )
 
 
-def _check_time(hour, minute, second, text: str, path, line: int | None) -> None:
-    """An impossible clock time (25:99) is an error, not a guess."""
-    if hour is None:
-        return
-    if int(hour) > 23 or int(minute) > 59 or (second is not None and int(second) > 59):
-        raise ArticleFormatError(
-            path, line, f"impossible time in {text.strip()!r}; expected HH:MM[:SS] within a day"
-        )
-
-
-def _in_range(day: pd.Timestamp, path, line: int | None) -> pd.Timestamp:
-    """Publication dates are datetime64[ns]: a year outside 1678-2261 is reported, not an abort."""
-    if not pd.Timestamp.min <= day <= pd.Timestamp.max:
-        raise ArticleFormatError(
-            path,
-            line,
-            f"publication date {day.date().isoformat()} is outside the years "
-            f"{pd.Timestamp.min.year + 1}-{pd.Timestamp.max.year - 1} a corpus can hold; "
-            "expected a real publication date (a typo in the year?)",
-        )
-    return day
-
-
-def _records_from_table(path: Path, report) -> Iterator[_Record]:
-    try:
-        text = _read_utf8(path)
-    except ArticleFormatError as exc:
-        report(exc)
-        return
-    if not text.strip():
-        report(ArticleFormatError(path, None, "the file is empty; expected a table of articles"))
-        return
-    reader = _csv_rows if path.suffix.lower() == ".csv" else _jsonl_rows
-    bad_rows: list[ArticleFormatError] = []
-
-    def report_row(exc: ArticleFormatError) -> None:
-        bad_rows.append(exc)
-        report(exc)
-
-    frame = pd.DataFrame(list(reader(text, path, report_row)))
-    if frame.empty:
-        if not bad_rows:
-            report(ArticleFormatError(path, None, "the table holds no articles"))
-        return
-    yield from _records_from_frame(frame, path, report)
-
-
-def _jsonl_rows(text: str, path: Path, report) -> Iterator[dict]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            report(ArticleFormatError(path, number, f"invalid JSON ({exc.msg})"))
-            continue
-        if not isinstance(row, dict):
-            report(ArticleFormatError(path, number, "expected a JSON object per line"))
-            continue
-        yield {**row, "_line": number}
-
-
-def _csv_rows(text: str, path: Path, report) -> Iterator[dict]:
-    """The records of a CSV text, each with the physical line it starts on (a quoted field may
-    hold line breaks, so records and lines differ)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] | None = None
-    start = 1
-    try:
-        for fields in reader:
-            line, start = start, reader.line_num + 1
-            if not any(field.strip() for field in fields):
-                continue
-            if header is None:
-                header = [field.strip() for field in fields]
-                continue
-            if len(fields) != len(header):
-                report(
-                    ArticleFormatError(
-                        path,
-                        line,
-                        f"{len(fields)} fields, expected {len(header)} as in the header",
-                    )
-                )
-                continue
-            yield {**dict(zip(header, fields, strict=True)), "_line": line}
-    except csv.Error as exc:
-        report(ArticleFormatError(path, start, f"cannot read the CSV ({exc})"))
-
-
-def _records_from_frame(frame: pd.DataFrame, path, report) -> Iterator[_Record]:
-    missing = [c for c in RECORD_COLUMNS if c not in frame.columns]
-    if missing:
-        report(
-            ArticleFormatError(
-                path,
-                None,
-                f"missing column(s) {missing}; expected columns {list(RECORD_COLUMNS)}",
-            )
-        )
+def _records_from_frame(frame: pd.DataFrame, path, options: _Options, report) -> Iterator[_Record]:
+    frame = rename(frame, options.columns, path, report)
+    if frame is None:
         return
     for position, row in enumerate(frame.to_dict("records")):
         line = int(row["_line"]) if "_line" in row else None
@@ -529,29 +508,35 @@ def _records_from_frame(frame: pd.DataFrame, path, report) -> Iterator[_Record]:
             article_id = str(article_id).strip()
             if not article_id or article_id == "nan":
                 raise ArticleFormatError(where, line, "expected a non-empty article id")
-            author = row["author"]
-            if author is not None and not isinstance(author, (str, float)):
-                raise ArticleFormatError(
-                    where, line, f"expected the author as a string or empty, found {author!r}"
-                )
-            author = (
-                None
-                if author is None or pd.isna(author) or not str(author).strip()
-                else str(author).strip()
-            )
-            date = _parse_date(row["date"], where, line)
+            fields = {name: _optional_string(row, name, where, line) for name in FIELDS[2:6]}
+            date, published = parse_date_cell(row["date"], path=where, line=line, zone=options.zone)
             yield _Record(
                 article_id=article_id,
                 date=date,
-                author=author,
+                published=published,
+                author=fields["author"],
                 path=where,
-                published=None if pd.isna(row["date"]) else str(row["date"]),
                 body_lines=text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
                 first_body_line=line,
                 line=line,
+                outlet=fields["outlet"],
+                title=fields["title"],
+                url=fields["url"],
             )
         except ArticleFormatError as exc:
             report(exc)
+
+
+def _optional_string(row: dict, name: str, where: str, line: int | None) -> str | None:
+    """An optional text field: a string, or empty (missing, None, NaN, blank)."""
+    value = row.get(name)
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if not isinstance(value, str):
+        raise ArticleFormatError(
+            where, line, f"expected the {name} as a string or empty, found {value!r}"
+        )
+    return value.strip() or None
 
 
 _FOOTER_START_RE = re.compile(
@@ -576,8 +561,19 @@ def _is_footer(lines: list[str]) -> bool:
     )
 
 
-def _parse_body(rec: _Record) -> tuple[str, list[tuple[int, int]], str | None, str | None]:
-    """Return (text, paragraph spans, author, footer) of one article's body lines.
+@dataclass(frozen=True)
+class _Body:
+    text: str
+    spans: list[tuple[int, int]]
+    author: str | None
+    outlet: str | None
+    byline: str | None
+    byline_line: int | None
+    footer: str | None
+
+
+def _parse_body(rec: _Record, options: _Options) -> _Body:
+    """Split one article's body lines into its text, paragraph spans, byline and footer.
 
     A separator line ends the body only when what follows reads as a footer; otherwise it is a
     paragraph break and the text after it is kept.
@@ -592,12 +588,21 @@ def _parse_body(rec: _Record) -> tuple[str, list[tuple[int, int]], str | None, s
                 break
             lines[i] = ""
     paragraphs = split_paragraphs("\n".join(lines))
-    author = rec.author
-    if paragraphs:
-        byline = BYLINE_RE.match(paragraphs[0])
-        if byline and (author is None or byline["author"].strip().lower() == author.lower()):
-            author = author or byline["author"].strip()
-            paragraphs = paragraphs[1:]
+    author, outlet = options.split_credit(rec.author)
+    outlet = rec.outlet or outlet
+    byline = byline_line = None
+    if paragraphs and (match := BYLINE_RE.match(paragraphs[0])):
+        byline, paragraphs = paragraphs[0], paragraphs[1:]
+        if rec.first_body_line is not None:
+            offset = next(i for i, line in enumerate(lines) if line.strip())
+            byline_line = rec.first_body_line + (offset if rec.line != rec.first_body_line else 0)
+        name, credit = options.split_credit(match["author"].strip())
+        outlet = outlet or credit
+        if options.is_outlet(name):
+            outlet = outlet or name
+            author = author or name
+        elif author is None or options.is_outlet(author):
+            author = name
     if not paragraphs:
         raise ArticleFormatError(
             rec.path,
@@ -609,4 +614,4 @@ def _parse_body(rec: _Record) -> tuple[str, list[tuple[int, int]], str | None, s
     for paragraph in paragraphs:
         spans.append((cursor, cursor + len(paragraph)))
         cursor += len(paragraph) + 2
-    return text, spans, author, footer
+    return _Body(text, spans, author, outlet, byline, byline_line, footer)

@@ -117,6 +117,7 @@ def run_report(
     summary: dict[str, int | float | str] = {
         "articles": len(corpus),
         "problems": len(corpus.problems),
+        "articles with a footer": int(corpus.articles["footer"].notna().sum()),
         **state.counts,
         "seconds": round(time.perf_counter() - started, 1),
     }

@@ -116,7 +116,8 @@ def corpus_step(state: ReportState) -> Section:
     intro = (
         f"{len(corpus)} articles from {summary['date'].min():%Y-%m-%d} to "
         f"{summary['date'].max():%Y-%m-%d}; {len(corpus.paragraphs)} paragraphs, "
-        f"{int(summary['words'].sum())} words. {len(corpus.problems)} inputs were not loaded."
+        f"{int(summary['words'].sum())} words. {_kept_apart(corpus.articles)} "
+        f"{len(corpus.problems)} inputs were not loaded."
         if len(corpus)
         else "No article was loaded."
     )
@@ -131,6 +132,15 @@ def corpus_step(state: ReportState) -> Section:
         },
         figures={"paragraph_strips": strips},
         shown_tables=("articles", "problems"),
+    )
+
+
+def _kept_apart(articles) -> str:
+    """What the loader took out of the article texts, counted: bylines and page footers."""
+    bylines, footers = int(articles["byline"].notna().sum()), int(articles["footer"].notna().sum())
+    return (
+        f"{bylines} articles opened with a byline paragraph and {footers} ended in a page footer; "
+        "both are kept apart from the text (columns byline and footer)."
     )
 
 
