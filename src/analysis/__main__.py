@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analysis.corpus.loading import ArticleFormatError
+from analysis.corpus.errors import ArticleFormatError
+from analysis.corpus.headers import zone_info
+from analysis.corpus.tables import check_columns
 from analysis.options import add_arguments, from_arguments
 
 __all__ = ["main"]
@@ -26,7 +28,9 @@ def _parser() -> argparse.ArgumentParser:
         "report", help="analyse a corpus and write tables, figures and report.html"
     )
     report.add_argument(
-        "corpus", nargs="+", help="folder, file, glob, JSON Lines or CSV file(s) of articles"
+        "corpus",
+        nargs="+",
+        help="folder, file or glob of articles (.txt, .html, .jsonl, .csv, .parquet)",
     )
     report.add_argument("--out", required=True, help="output folder (created)")
     report.add_argument(
@@ -34,6 +38,24 @@ def _parser() -> argparse.ArgumentParser:
         choices=("raise", "collect"),
         default="raise",
         help="stop at the first bad input (raise, default) or skip and list bad inputs (collect)",
+    )
+    report.add_argument(
+        "--columns",
+        type=_column_mapping,
+        metavar="FIELD=COLUMN,...",
+        help="where a table keeps each field, e.g. id=url,date=publish_date,text=body",
+    )
+    report.add_argument(
+        "--zone",
+        default="UTC",
+        help="time zone of publication times written without one (default UTC; e.g. Asia/Baku)",
+    )
+    report.add_argument(
+        "--outlet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="an outlet or agency bylines may name, besides the built-in list (repeatable)",
     )
     report.add_argument("--no-progress", action="store_true", help="hide progress bars")
     where = report.add_mutually_exclusive_group()
@@ -48,18 +70,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _column_mapping(text: str) -> dict[str, str]:
+    pairs = [part.partition("=") for part in text.split(",") if part.strip()]
+    if not pairs or any(
+        not sep or not field.strip() or not name.strip() for field, sep, name in pairs
+    ):
+        raise argparse.ArgumentTypeError(f"expected FIELD=COLUMN[,FIELD=COLUMN...], got {text!r}")
+    mapping = {field.strip(): name.strip() for field, _, name in pairs}
+    try:
+        return check_columns(mapping)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         options = from_arguments(args)
+        zone_info(args.zone)
     except ValueError as exc:
         parser.error(str(exc))
     from analysis.report.pipeline import run_report
 
     source = args.corpus[0] if len(args.corpus) == 1 else args.corpus
-    settings = {"options": options, "errors": args.errors, "progress": not args.no_progress}
+    loading = {"columns": args.columns, "zone": args.zone, "outlets": args.outlet}
+    settings = {
+        "options": options,
+        "errors": args.errors,
+        "loading": loading,
+        "progress": not args.no_progress,
+    }
     try:
         if args.dask or args.scheduler:
             from analysis.distributed import dask_client

@@ -49,7 +49,8 @@ def folder(tmp_path):
 
 def test_bodies_become_paragraphs_joined_by_blank_lines(folder):
     frame = read_reuters(folder)
-    assert frame.columns.tolist() == ["id", "date", "author", "text"]
+    assert frame.columns.tolist() == ["id", "date", "author", "outlet", "text"]
+    assert frame["outlet"].tolist() == ["Reuters"] * len(frame)
     assert frame["id"].tolist() == ["reuters-00002", "reuters-00012"]
     story = frame.iloc[1]
     assert story["date"] == "1987-03-03 09:15:20"

@@ -190,3 +190,45 @@ def test_figures_are_the_same_bytes_on_every_run(tmp_path):
     for name in names:
         a = (first.out_dir / "figures" / name).read_bytes()
         assert a == (second.out_dir / "figures" / name).read_bytes(), name
+
+
+def test_cli_loads_a_scraped_table_with_a_column_mapping(tmp_path, capsys):
+    table = tmp_path / "scraped.csv"
+    pd.DataFrame(
+        {
+            "link": ["https://example.org/a"],
+            "when": ["2022-05-21 11:31"],
+            "body": ["By Jane Roe\n\nTalks resumed in Baku on Friday, the ministry said."],
+            "site": ["Example News"],
+        }
+    ).to_csv(table, index=False)
+    out = tmp_path / "out"
+    args = ["report", str(table), "--out", str(out), "--no-progress", "--zone", "Asia/Baku"]
+    status = main([*args, "--columns", "id=link,date=when,text=body,outlet=site"])
+    assert status == 0
+    summary = pd.read_parquet(out / "tables" / "corpus_articles.parquet")
+    assert summary[["article_id", "author"]].values.tolist() == [
+        ["https://example.org/a", "Jane Roe"]
+    ]
+    assert "1 articles opened with a byline paragraph and 0 ended in a page footer" in (
+        out / "report.html"
+    ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (
+            ["--columns", "id"],
+            "argument --columns: expected FIELD=COLUMN[,FIELD=COLUMN...], got 'id'",
+        ),
+        (["--columns", "body=text"], "argument --columns: columns maps unknown field(s) ['body']"),
+        (["--zone", "Mars"], "unknown time zone 'Mars'"),
+    ],
+)
+def test_cli_bad_loading_flags_are_one_line_and_status_2(tmp_path, capsys, flags, message):
+    with pytest.raises(SystemExit) as stop:
+        main(["report", str(SEEDS_DIR), "--out", str(tmp_path / "out"), *flags])
+    assert stop.value.code == 2
+    assert message in capsys.readouterr().err.splitlines()[-1]
+    assert not (tmp_path / "out").exists()

@@ -3,6 +3,11 @@
 - :mod:`~analysis.corpus.loading`: :func:`load_corpus` turns every input shape into one
   :class:`Corpus` (tidy DataFrames of articles, paragraphs and sentences with character offsets);
   bad input is an :class:`ArticleFormatError` naming the file, the line and what was expected.
+- :mod:`~analysis.corpus.headers`: header lines of text files and date cells of tables (the date
+  written out, time, zone and byline in any order; a tz-aware publication instant);
+- :mod:`~analysis.corpus.tables`: CSV, JSON Lines, Parquet and DataFrames, with a column mapping;
+- :mod:`~analysis.corpus.pages`: saved HTML pages, read by trafilatura;
+- :mod:`~analysis.corpus.errors`: :class:`ArticleFormatError`, the one error of bad input.
 - :mod:`~analysis.corpus.units`: paragraphs, sentences and words as ``(start, end)`` spans, the one
   definition every analysis shares.
 - :mod:`~analysis.corpus.overview`: per-article and per-paragraph counts.

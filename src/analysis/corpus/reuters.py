@@ -47,8 +47,9 @@ def read_reuters(folder: str | PathLike) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``id`` (``reuters-NNNNN`` from NEWID), ``date`` (``YYYY-MM-DD HH:MM:SS``), ``author`` (or
-        None) and ``text``, in NEWID order. ``frame.attrs["skipped"]`` is a DataFrame ``id, reason``
+        ``id`` (``reuters-NNNNN`` from NEWID), ``date`` (``YYYY-MM-DD HH:MM:SS``, the clock time
+        with no zone), ``author`` (the reporter, or None), ``outlet`` (``"Reuters"``) and ``text``,
+        in NEWID order. ``frame.attrs["skipped"]`` is a DataFrame ``id, reason``
         of the stories that were not kept (no body, empty body, unreadable date);
         ``frame.attrs["repairs"]`` a DataFrame ``id, repair`` of the stories kept with a change
         (an impossible clock time, such as ``605:12:19``, left out of ``date``).
@@ -111,10 +112,11 @@ def read_reuters(folder: str | PathLike) -> pd.DataFrame:
                     story_id,
                     stamp,
                     _author(author.group(1)) if author else None,
+                    "Reuters",
                     text,
                 )
             )
-    frame = pd.DataFrame(rows, columns=["id", "date", "author", "text"])
+    frame = pd.DataFrame(rows, columns=["id", "date", "author", "outlet", "text"])
     frame = frame.sort_values("id", ignore_index=True)
     frame.attrs["skipped"] = pd.DataFrame(skipped, columns=["id", "reason"])
     frame.attrs["repairs"] = pd.DataFrame(repairs, columns=["id", "repair"])

@@ -10,8 +10,9 @@
   read by the attribution cues, the tense cues and the timeline's event labels;
 - :mod:`~analysis.lexicon.footers`: the cues of a page footer after a separator line (follow,
   subscribe, copyright, links, tags);
-- :mod:`~analysis.lexicon.outlets`: news agencies and outlets, and the nouns of "in an interview
-  with" phrases;
+- :mod:`~analysis.lexicon.outlets`: news agencies and outlets (also as bylines name them), and the
+  nouns of "in an interview with" phrases;
+- :mod:`~analysis.lexicon.zones`: time-zone abbreviations and their offsets from UTC;
 - :mod:`~analysis.lexicon.places`: nationality adjectives and their countries;
 - :mod:`~analysis.lexicon.titles`: titles of people, and the head nouns of descriptions of people,
   things and documents;

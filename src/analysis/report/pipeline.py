@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +54,7 @@ def run_report(
     *,
     options: AnalysisOptions | None = None,
     errors: str = "raise",
+    loading: Mapping | None = None,
     steps: Iterable[Step] | None = None,
     progress: bool = True,
     client=None,
@@ -73,6 +74,8 @@ def run_report(
     errors : {"raise", "collect"}
         Passed to :func:`analysis.load_corpus`; with ``"collect"`` skipped inputs are listed in the
         report's Corpus section.
+    loading : mapping, optional
+        More keywords of :func:`analysis.load_corpus`: ``columns``, ``zone``, ``outlets``.
     steps : iterable of callables, optional
         The analysis steps (see :mod:`analysis.report.steps`); default: corpus overview, reuse,
         chronology, sources.
@@ -89,7 +92,7 @@ def run_report(
         raise TypeError(f"options must be an AnalysisOptions, got {type(options).__name__}")
     out = Path(out_dir)
     started = time.perf_counter()
-    corpus = load_corpus(source, errors=errors)
+    corpus = load_corpus(source, errors=errors, **(loading or {}))
     state = ReportState(
         corpus, options=options or AnalysisOptions(), progress=progress, client=client
     )
