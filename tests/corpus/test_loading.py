@@ -871,3 +871,16 @@ def test_html_pages(tmp_path):
             "<time> elements or URL); expected one",
         },
     ]
+
+
+def test_html_page_that_is_not_html_is_a_problem(tmp_path):
+    write(tmp_path, "binary.html", b"\x00\x01\x02\xff binary")
+    write(tmp_path, "a.txt", " date 2022-05-21\n\n" + BODY)
+    corpus = load_corpus(tmp_path, errors="collect")
+    assert list(corpus.articles.index) == ["a"]
+    assert corpus.problems[["path", "reason"]].values.tolist() == [
+        [
+            str(tmp_path / "binary.html"),
+            "the page yields no article text; expected an HTML page of an article",
+        ]
+    ]

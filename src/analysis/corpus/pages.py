@@ -42,7 +42,7 @@ class Page:
     paragraphs: list[str]
 
 
-def read_page(path: Path, html: str, *, zone: dt.tzinfo = dt.UTC) -> Page:
+def read_page(path: Path, html: str | bytes, *, zone: dt.tzinfo = dt.UTC) -> Page:
     """Extract one saved page; raise :class:`ArticleFormatError` if it yields no text or date.
 
     Examples
@@ -59,17 +59,22 @@ def read_page(path: Path, html: str, *, zone: dt.tzinfo = dt.UTC) -> Page:
     """  # noqa: E501
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        date_extraction_params={
-            "outputformat": _DATE_FORMAT,
-            "original_date": True,
-            "extensive_search": False,
-            "min_date": "1678-01-02",
-        },
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params={
+                "outputformat": _DATE_FORMAT,
+                "original_date": True,
+                "extensive_search": False,
+                "min_date": "1678-01-02",
+            },
+        )
+    except Exception as exc:  # the extractor's parsers raise many types on broken input
+        raise ArticleFormatError(
+            path, None, f"cannot extract the page ({type(exc).__name__}: {exc}); expected HTML"
+        ) from None
     text = (document.text or "").strip() if document is not None else ""
     if not text:
         raise ArticleFormatError(
