@@ -35,6 +35,7 @@ lint: $(VENV)/.installed ## Ruff lint and format check (notebooks included)
 
 bench: $(VENV)/.installed ## Run every benchmark (needs ../shared/data; about an hour) -> BENCHMARKS.md tables
 	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) benchmarks/bench_loading.py --repeat 3
 	$(PY) benchmarks/bench_reuse.py --sample 300 --seed 0 --tm-pairs 150 --repeat 3
 	$(PY) benchmarks/bench_tempeval.py --repeat 3 --reuters 2000
 	$(PY) benchmarks/bench_sources.py --stories 500

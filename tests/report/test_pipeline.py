@@ -74,17 +74,31 @@ def test_report_html_is_self_contained(seed_report):
     assert page.startswith("<!DOCTYPE html>")
     assert "data:image/png;base64," in page
     assert "src='figures/" not in page
-    assert "<details open><summary>000_5b183b1fed710e9a &rarr; 001_80062493b65dd1fc" in page
+    assert (
+        "<details id='pair-1' open><summary>2021-07-15 · Azernews: Defence Minister Zakir Hasanov "
+        "has said … (000_5b183b1fed710e9a) &rarr; 2022-04-12 · Vugar Khalilov: Azerbaijani "
+        "Defence Minister Col-Gen Zakir Hasanov … (001_80062493b65dd1fc)"
+    ) in page
 
 
 def test_article_text_is_escaped(tmp_path):
     frame = pd.DataFrame(
-        [{"id": "x<script>", "date": "2021-01-01", "author": "<b>A&B</b>", "text": "Body."}]
+        [
+            {
+                "id": "x<script>alert(1)</script>",
+                "date": "2021-01-01",
+                "author": "<b>A&B</b>",
+                "title": "<img src=x onerror=alert(2)>",
+                "text": "Body <svg onload=alert(3)>.\n\nSee <a href='javascript:alert(4)'>it</a>.",
+            }
+        ]
     )
     result = run_report(frame, tmp_path / "out", progress=False)
     page = (result.out_dir / "report.html").read_text(encoding="utf-8")
-    assert "<script>" not in page and "<b>A&B</b>" not in page
-    assert "x&lt;script&gt;" in page and "&lt;b&gt;A&amp;B&lt;/b&gt;" in page
+    for payload in ("<script>alert(1)", "<b>A&B</b>", "<img src=x", "<svg onload", "<a href='java"):
+        assert payload not in page
+    assert "x&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;A&amp;B&lt;/b&gt;" in page
 
 
 def test_cli_bad_input_exits_non_zero_with_clear_message(tmp_path, capsys):

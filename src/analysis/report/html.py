@@ -1,4 +1,15 @@
-"""The self-contained ``report.html``: one page, figures inlined, every piece of text escaped."""
+"""The self-contained ``report.html``: one page, figures inlined, every piece of text escaped.
+
+Design
+------
+Each section's figures are inlined as PNG with alt text; each table it shows is an interactive
+table (sort, search, page) made by itables, whose DataTables bundle is inlined once, so the page
+works offline and from its folder. A table shows the first :data:`PREVIEW_ROWS` rows of its
+preview (ordered by interest, with article labels: see :class:`~analysis.report.steps.Preview`),
+says how many of how many and in what order, and links to the full CSV and Parquet files beside
+the page. Every id in the page is fixed by the section and table names, so the same results give
+the same bytes.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +17,17 @@ import base64
 import html
 
 import pandas as pd
+from itables import to_html_datatable
+from itables.javascript import generate_init_offline_itables_html
+from itables.options import dt_bundle
 
 from analysis.report.steps import Section
 from analysis.report.writing import figure_bytes, flat_table
 
-__all__ = ["render_html"]
+__all__ = ["PREVIEW_ROWS", "render_html"]
+
+#: The most rows of a table the page carries (the full table is in tables/).
+PREVIEW_ROWS = 1000
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
@@ -33,12 +50,42 @@ def _shorten(frame: pd.DataFrame, width: int = 140) -> pd.DataFrame:
     return shown
 
 
+def _table_html(section: Section, name: str) -> str:
+    frame = section.tables[name]
+    preview = section.previews.get(name)
+    rows = preview.frame if preview is not None else frame
+    shown = rows.head(PREVIEW_ROWS)
+    order = preview.order if preview is not None else "in table order"
+    stem = f"tables/{section.key}_{name}"
+    title = html.escape(name.replace("_", " "))
+    head = (
+        f"<h3 id='{section.key}-{name}'>{title}</h3><p class='note'>showing {len(shown)} of "
+        f"{len(frame)} rows, {html.escape(order)}; full table: <a href='{stem}.csv'>CSV</a>, "
+        f"<a href='{stem}.parquet'>Parquet</a></p>"
+    )
+    if not len(shown):
+        return head
+    table = to_html_datatable(
+        _shorten(flat_table(shown)),
+        table_id=f"table-{section.key}-{name}",
+        connected=False,
+        showIndex=False,
+        maxBytes=0,
+        pageLength=10,
+        classes="display compact",
+        allow_html=False,
+    )
+    return head + f"<div class='scroll'>{table}</div>"
+
+
 def render_html(sections: list[Section], summary: dict) -> str:
     nav = " ".join(f'<a href="#{s.key}">{html.escape(s.title)}</a>' for s in sections)
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         "<title>News corpus report</title>",
-        f"<style>{_STYLE}</style></head><body>",
+        f"<style>{_STYLE}</style>",
+        generate_init_offline_itables_html(dt_bundle),
+        "</head><body>",
         "<h1>News corpus report</h1>",
         f"<nav>{nav}</nav>",
         "<p class='note'>"
@@ -53,15 +100,6 @@ def render_html(sections: list[Section], summary: dict) -> str:
             parts.append(f"<img alt='{html.escape(name)}' src='data:image/png;base64,{data}'>")
         parts.append(section.html)
         for name in section.shown_tables:
-            frame = section.tables[name]
-            parts.append(f"<h3>{html.escape(name.replace('_', ' '))} ({len(frame)} rows)</h3>")
-            parts.append(
-                f"<p class='note'>Full table: tables/{section.key}_{name}.csv (and .parquet)</p>"
-            )
-            parts.append("<div class='scroll'>")
-            parts.append(
-                _shorten(flat_table(frame.head(50))).to_html(escape=True, border=0, na_rep="")
-            )
-            parts.append("</div>")
+            parts.append(_table_html(section, name))
     parts.append("</body></html>")
     return "\n".join(parts)

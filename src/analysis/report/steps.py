@@ -34,7 +34,7 @@ from analysis.sources.attributions import extract_sources
 from analysis.sources.entities import ParsedCorpus, extract_entities, parse_corpus
 from analysis.sources.overlap import source_matrix, source_overlap
 from analysis.sources.parsing import parse_paragraphs
-from analysis.views.corpus import plot_paragraph_strips
+from analysis.views.corpus import article_labels, plot_corpus_profile, plot_paragraph_strips
 from analysis.views.reuse import reuse_share_chart
 from analysis.views.sidebyside import side_by_side
 from analysis.views.sources import plot_overlap, plot_source_matrix
@@ -43,6 +43,7 @@ from analysis.views.timeline import plot_timeline
 __all__ = [
     "DEFAULT_STEPS",
     "MissingStepError",
+    "Preview",
     "ReportState",
     "Section",
     "Step",
@@ -51,6 +52,31 @@ __all__ = [
     "reuse_step",
     "sources_step",
 ]
+
+
+#: A corpus this small is drawn article by article (paragraph strips); a larger one as a profile.
+MAX_STRIPS = 30
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The rows of a table as the report shows them, and the order they are in, in words.
+
+    ``frame`` holds every row, ordered (the page shows the first rows and says how many of how
+    many); ``order`` says what comes first ("largest families first").
+    """
+
+    frame: pd.DataFrame
+    order: str
+
+
+def _labelled(frame: pd.DataFrame, labels: pd.Series, columns: dict[str, str]) -> pd.DataFrame:
+    """``frame`` with a label column before each id column (``{"source_id": "source"}``)."""
+    shown = frame.copy()
+    for id_column, label_column in columns.items():
+        position = list(shown.columns).index(id_column)
+        shown.insert(position, label_column, shown[id_column].map(labels))
+    return shown
 
 
 @dataclass
@@ -64,6 +90,9 @@ class Section:
     figures: dict[str, Figure] = field(default_factory=dict)
     html: str = ""
     shown_tables: tuple[str, ...] = ()
+    #: What the report shows of a table: its rows ordered by interest, with labels that name
+    #: the articles; a shown table with no preview is shown as written.
+    previews: dict[str, Preview] = field(default_factory=dict)
     extra_files: dict[str, str] = field(default_factory=dict)
 
 
@@ -110,9 +139,13 @@ def corpus_step(state: ReportState) -> Section:
     """The corpus itself: articles, counts, problems found in the input."""
     corpus = state.corpus
     summary = summarize(corpus)
-    strips = plot_paragraph_strips(
-        summary.head(40), paragraph_words(corpus), title="Articles, paragraph by paragraph"
-    )
+    figures = {}
+    if 0 < len(corpus) <= MAX_STRIPS:
+        figures["paragraph_strips"] = plot_paragraph_strips(
+            summary, paragraph_words(corpus), title="Articles, paragraph by paragraph"
+        )
+    elif len(corpus):
+        figures["profile"] = plot_corpus_profile(summary)
     intro = (
         f"{len(corpus)} articles from {summary['date'].min():%Y-%m-%d} to "
         f"{summary['date'].max():%Y-%m-%d}; {len(corpus.paragraphs)} paragraphs, "
@@ -130,8 +163,13 @@ def corpus_step(state: ReportState) -> Section:
             "paragraphs": corpus.paragraphs,
             "problems": corpus.problems,
         },
-        figures={"paragraph_strips": strips},
+        figures=figures,
         shown_tables=("articles", "problems"),
+        previews={
+            "articles": Preview(
+                summary.sort_values(["date"], kind="stable"), "in order of publication"
+            )
+        },
     )
 
 
@@ -165,8 +203,14 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
     )
     figures = {}
     if recycled:
-        most = shares.sort_values(["reuse_share", "reused_chars"], ascending=False).head(30)
-        figures["share"] = reuse_share_chart(most)
+        most = shares.sort_values(
+            ["reuse_share", "reused_chars"], ascending=False, kind="stable"
+        ).head(30)
+        figures["share"] = reuse_share_chart(
+            most,
+            labels=article_labels(corpus).to_dict(),
+            title=f"Reuse share: the {len(most)} of {len(corpus)} articles that recycle the most",
+        )
     views = []
     pairs = (
         reuse.groupby(["source_id", "target_id"], sort=False)["n_words"]
@@ -174,11 +218,13 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
         .sort_values(ascending=False, kind="stable")
         .head(max_views)
     )
+    labels = article_labels(corpus)
     for source_id, target_id in pairs.index:
         view = side_by_side(corpus, source_id, target_id, reuse=reuse)
         views.append(
-            f"<details{' open' if not views else ''}><summary>"
-            f"{html.escape(source_id)} &rarr; {html.escape(target_id)}: "
+            f"<details id='pair-{len(views) + 1}'{' open' if not views else ''}><summary>"
+            f"{html.escape(labels[source_id])} ({html.escape(source_id)}) &rarr; "
+            f"{html.escape(labels[target_id])} ({html.escape(target_id)}): "
             f"{view.n_passages} passages, {int(pairs[(source_id, target_id)])} words</summary>"
             f"{view.html}</details>"
         )
@@ -194,6 +240,66 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
         f"in {len(families)} boilerplate families; {recycled} of {len(corpus)} articles recycle "
         "text from an earlier article."
     )
+    origin_text = [
+        corpus.text(origin)[start:end]
+        for origin, start, end in families[["origin_id", "origin_start", "origin_end"]].itertuples(
+            index=False
+        )
+    ]
+    family_view = _labelled(families.assign(text=origin_text), labels, {"origin_id": "origin"})
+    share_view = _labelled(shares.reset_index(), labels, {"article_id": "article"})
+    passage_view = _labelled(reuse, labels, {"source_id": "source", "target_id": "target"})
+    previews = {
+        "families": Preview(
+            family_view.sort_values(
+                ["n_articles", "n_words", "family_id"],
+                ascending=[False, False, True],
+                kind="stable",
+            )[
+                [
+                    "family_id",
+                    "n_articles",
+                    "n_passages",
+                    "n_words",
+                    "kinds",
+                    "origin",
+                    "origin_id",
+                    "text",
+                ]
+            ],  # fmt: skip
+            "largest families first (articles, then words)",
+        ),
+        "share": Preview(
+            share_view.sort_values(
+                ["reuse_share", "reused_chars", "article_id"],
+                ascending=[False, False, True],
+                kind="stable",
+            ),
+            "highest share of recycled text first",
+        ),
+        "passages": Preview(
+            passage_view.sort_values(
+                ["n_words", "target_id", "target_start"],
+                ascending=[False, True, True],
+                kind="stable",
+            )[
+                [
+                    "target",
+                    "target_id",
+                    "source",
+                    "source_id",
+                    "kind",
+                    "n_words",
+                    "similarity",
+                    "target_start",
+                    "target_end",
+                    "source_start",
+                    "source_end",
+                ]
+            ],  # fmt: skip
+            "longest passages first",
+        ),
+    }
     return Section(
         key="reuse",
         title="Boilerplate reuse",
@@ -202,6 +308,7 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
         figures=figures,
         html=side_html,
         shown_tables=("families", "share", "passages"),
+        previews=previews,
     )
 
 
@@ -237,6 +344,29 @@ def chronology_step(state: ReportState) -> Section:
         tables={"mentions": mentions, "timeline": timeline, "stale_dates": stale},
         figures=figures,
         shown_tables=("stale_dates", "timeline"),
+        previews={
+            "timeline": Preview(
+                timeline.sort_values(
+                    ["n_articles", "n_mentions", "event_id"],
+                    ascending=[False, False, True],
+                    kind="stable",
+                )[
+                    [
+                        "event_id",
+                        "date_start",
+                        "date_end",
+                        "value",
+                        "n_articles",
+                        "n_mentions",
+                        "label",
+                        "sentence",
+                        "n_reused",
+                        "stale",
+                    ]
+                ],  # fmt: skip
+                "events named by the most articles first",
+            )
+        },
         extra_files={"timeline.json": json.dumps(timelinejs, indent=1, default=str)},
     )
 

@@ -11,9 +11,34 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["plot_paragraph_strips"]
+__all__ = ["article_labels", "plot_corpus_profile", "plot_paragraph_strips"]
 
 _COLOURS = ("#4C72B0", "#8DA0CB")
+
+
+def article_labels(corpus, *, words: int = 6) -> pd.Series:
+    """A label per article for readers: its date, its outlet or author, and its title or first
+    words ("2021-07-15 · Azernews: Defence Minister Zakir Hasanov has said …"), index
+    ``article_id``.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> article_labels(load_corpus(SEEDS_DIR), words=4).tolist()
+    ['2021-07-15 · Azernews: Defence Minister Zakir Hasanov …', '2022-04-12 · Vugar Khalilov: Azerbaijani Defence Minister Col-Gen …']
+    """  # noqa: E501
+    arts = corpus.articles
+    labels = {}
+    for article_id, date, outlet, author, title, text in arts[
+        ["date", "outlet", "author", "title", "text"]
+    ].itertuples():
+        credit = next((v for v in (outlet, author) if isinstance(v, str) and v), None)
+        head = title if isinstance(title, str) and title else text
+        cut = head.split()
+        gist = " ".join(cut[:words]) + (" …" if len(cut) > words else "")
+        labels[article_id] = f"{date:%Y-%m-%d} · {credit + ': ' if credit else ''}{gist}"
+    return pd.Series(labels, index=arts.index, dtype=object)
 
 
 def plot_paragraph_strips(
@@ -72,4 +97,43 @@ def plot_paragraph_strips(
     ax.spines[["top", "right"]].set_visible(False)
     if title:
         ax.set_title(title, loc="left")
+    return fig
+
+
+def plot_corpus_profile(summary: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """A corpus of any size at a glance: articles per publication day, and words per article.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        :func:`analysis.summarize` output (``date``, ``words``).
+    title : str, optional
+        The figure's title (default: how many articles, from when to when).
+
+    Examples
+    --------
+    >>> summary = pd.DataFrame({"date": pd.to_datetime(["2022-01-01", "2022-01-01", "2022-01-03"]),
+    ...                         "words": [120, 300, 80]})
+    >>> fig = plot_corpus_profile(summary)
+    >>> [ax.get_title() for ax in fig.axes]
+    ['Articles per publication day', 'Words per article']
+    """
+    if summary.empty:
+        raise ValueError("summary is empty: the corpus has no articles")
+    per_day = summary.groupby(summary["date"].dt.normalize()).size()
+    fig, (days, lengths) = plt.subplots(
+        1, 2, figsize=(10, 3.4), layout="constrained", width_ratios=[3, 2]
+    )
+    days.bar(per_day.index, per_day.to_numpy(), width=0.8, color=_COLOURS[0])
+    days.set_title("Articles per publication day")
+    days.set_ylabel("articles")
+    days.tick_params(axis="x", labelrotation=30)
+    lengths.hist(summary["words"], bins=min(40, max(5, len(summary) // 10)), color=_COLOURS[1])
+    lengths.set_title("Words per article")
+    lengths.set_xlabel("words")
+    lengths.set_ylabel("articles")
+    for ax in (days, lengths):
+        ax.spines[["top", "right"]].set_visible(False)
+    first, last = summary["date"].min(), summary["date"].max()
+    fig.suptitle(title or f"{len(summary)} articles, {first:%Y-%m-%d} to {last:%Y-%m-%d}")
     return fig

@@ -69,7 +69,9 @@ def paragraph_heatmap(
     return fig
 
 
-def reuse_share_chart(shares: pd.DataFrame, *, labels: dict | None = None) -> Figure:
+def reuse_share_chart(
+    shares: pd.DataFrame, *, labels: dict | None = None, title: str | None = None
+) -> Figure:
     """Horizontal bars: recycled and new characters of each article, with the reuse share.
 
     Parameters
@@ -79,6 +81,8 @@ def reuse_share_chart(shares: pd.DataFrame, *, labels: dict | None = None) -> Fi
         ``total_chars``, ``reuse_share``).
     labels : dict, optional
         Article id -> label shown on the axis (default: the id).
+    title : str, optional
+        The figure's title (default: what the bars show).
 
     Examples
     --------
@@ -113,6 +117,6 @@ def reuse_share_chart(shares: pd.DataFrame, *, labels: dict | None = None) -> Fi
         fontsize=8,
         frameon=False,
     )
-    ax.set_title("Reuse share: characters recycled from earlier articles")
+    ax.set_title(title or "Reuse share: characters recycled from earlier articles")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
