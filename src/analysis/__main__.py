@@ -1,29 +1,40 @@
 """Command line: ``python -m analysis report CORPUS --out DIR`` (script: ``news-analysis``).
 
-Runs the whole pipeline (:func:`analysis.report.run_report`) and prints a summary. Bad input stops
-the run with exit status 2 and one line naming the file, the line and what was expected; with
-``--errors collect`` the bad inputs are skipped and listed in the report instead.
+Runs the whole pipeline (:func:`analysis.report.run_report`) and prints a summary. The output
+folder, the options and the input paths are checked before any work: a bad one is one line on
+standard error and exit status 2. Bad input stops the run the same way, naming the file, the line
+and what was expected; with ``--errors collect`` the bad inputs are skipped and listed in the
+report instead.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from analysis.corpus.errors import ArticleFormatError
 from analysis.corpus.headers import zone_info
 from analysis.corpus.tables import check_columns
 from analysis.options import add_arguments, from_arguments
+from analysis.report.writing import OutputFolderError, check_output_folder
 
 __all__ = ["main"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line: ``prog: error: message``."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m analysis",
         description="Chronology, source overlap and boilerplate reuse in news articles.",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     report = commands.add_parser(
         "report", help="analyse a corpus and write tables, figures and report.html"
     )
@@ -90,8 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         options = from_arguments(args)
         zone_info(args.zone)
-    except ValueError as exc:
+        check_output_folder(args.out)
+    except (ValueError, OutputFolderError) as exc:
         parser.error(str(exc))
+    for item in args.corpus:
+        if not any(ch in item for ch in "*?[") and not Path(item).exists():
+            parser.error(f"no such file or folder: {item}")
     from analysis.report.pipeline import run_report
 
     source = args.corpus[0] if len(args.corpus) == 1 else args.corpus

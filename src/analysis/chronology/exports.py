@@ -1,6 +1,12 @@
-"""The timeline for other tools: CSV text, and a TimelineJS JSON document."""
+"""The timeline for other tools: CSV text, and a TimelineJS JSON document.
+
+TimelineJS renders a slide's headline and text as HTML, so both (and the title) are HTML-escaped:
+a ``<script>`` or ``onload=`` in an article is shown as text, never run.
+"""
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 
@@ -31,7 +37,7 @@ def timeline_to_timelinejs(timeline: pd.DataFrame, *, title: str = "Timeline") -
     Each event becomes a TimelineJS slide: ``start_date`` and ``end_date`` at the event's
     granularity (a year event gives only the year), the label as headline, the sentence as text,
     and the group ``"recycled text only"`` (every mention is in recycled text) or ``"original
-    text"``.
+    text"``. Headline, text and title are HTML-escaped.
 
     Examples
     --------
@@ -40,6 +46,8 @@ def timeline_to_timelinejs(timeline: pd.DataFrame, *, title: str = "Timeline") -
     ...     "label": ["Drills"], "sentence": ["Drills in May."], "reused": [False]})
     >>> timeline_to_timelinejs(events)["events"][0]["start_date"]
     {'year': 2022, 'month': 5}
+    >>> timeline_to_timelinejs(events.assign(label="<b>Drills</b>"))["events"][0]["text"]
+    {'headline': '&lt;b&gt;Drills&lt;/b&gt;', 'text': 'Drills in May.'}
     """
     parts = {"year": ("year",), "decade": ("year",), "century": ("year",)}
     events = []
@@ -55,11 +63,15 @@ def timeline_to_timelinejs(timeline: pd.DataFrame, *, title: str = "Timeline") -
         )
         event = {
             "start_date": stamp(row.date_start),
-            "text": {"headline": row.label, "text": row.sentence},
+            "text": {"headline": _escaped(row.label), "text": _escaped(row.sentence)},
             "group": "recycled text only" if recycled_only else "original text",
         }
         if row.date_end != row.date_start and keys != ("year", "month", "day"):
             event["end_date"] = stamp(row.date_end)
         events.append(event)
-    document = {"title": {"text": {"headline": title}}, "events": events}
+    document = {"title": {"text": {"headline": _escaped(title)}}, "events": events}
     return document
+
+
+def _escaped(value) -> str:
+    return html.escape("" if value is None or value is pd.NA else str(value))

@@ -6,8 +6,11 @@ Design
 in turn on one :class:`~analysis.report.steps.ReportState`. The writer
 (:mod:`analysis.report.writing`) then turns every table into CSV and Parquet, every figure into PNG
 and SVG, and the sections into one self-contained ``report.html`` (:mod:`analysis.report.html`).
-Every file is written atomically; ``report.html`` is written last: its presence means the run
-finished.
+The output folder is checked before any work; everything is written into a fresh folder beside
+it, which takes its place only when the whole report is written (:func:`~analysis.report.writing.
+staged_folder`), so a run that fails or is killed leaves the previous report complete, and a
+finished run leaves nothing of an earlier one. ``report.html`` holds no clock: the same corpus and
+options give the same bytes (the run's seconds are in :attr:`ReportResult.summary` only).
 """
 
 from __future__ import annotations
@@ -28,7 +31,13 @@ from analysis.corpus.loading import load_corpus  # noqa: E402
 from analysis.options import AnalysisOptions  # noqa: E402
 from analysis.report.html import render_html  # noqa: E402
 from analysis.report.steps import DEFAULT_STEPS, ReportState, Section, Step  # noqa: E402
-from analysis.report.writing import figure_bytes, table_bytes, write_atomic  # noqa: E402
+from analysis.report.writing import (  # noqa: E402
+    check_output_folder,
+    figure_bytes,
+    staged_folder,
+    table_bytes,
+    write_atomic,
+)
 
 __all__ = ["ReportResult", "run_report"]
 
@@ -90,7 +99,7 @@ def run_report(
     """
     if options is not None and not isinstance(options, AnalysisOptions):
         raise TypeError(f"options must be an AnalysisOptions, got {type(options).__name__}")
-    out = Path(out_dir)
+    target = check_output_folder(out_dir)
     started = time.perf_counter()
     corpus = load_corpus(source, errors=errors, **(loading or {}))
     state = ReportState(
@@ -101,33 +110,37 @@ def run_report(
     for step in tqdm(step_list, desc="analyses", unit="step", disable=not progress):
         sections.append(step(state))
 
-    files: list[Path] = []
-    for section in sections:
-        for name, frame in section.tables.items():
-            for fmt in ("csv", "parquet"):
-                path = out / "tables" / f"{section.key}_{name}.{fmt}"
-                write_atomic(path, table_bytes(frame, fmt))
-                files.append(path)
-        for name, content in section.extra_files.items():
-            path = out / name
-            write_atomic(path, content.encode("utf-8"))
-            files.append(path)
-        for name, fig in section.figures.items():
-            for fmt in ("png", "svg"):
-                path = out / "figures" / f"{section.key}_{name}.{fmt}"
-                write_atomic(path, figure_bytes(fig, fmt))
-                files.append(path)
-    summary: dict[str, int | float | str] = {
-        "articles": len(corpus),
-        "problems": len(corpus.problems),
-        "articles with a footer": int(corpus.articles["footer"].notna().sum()),
-        **state.counts,
-        "seconds": round(time.perf_counter() - started, 1),
-    }
-    report_path = out / "report.html"
-    write_atomic(report_path, render_html(sections, summary).encode("utf-8"))
-    files.append(report_path)
-    for section in sections:
-        for fig in section.figures.values():
-            plt.close(fig)
-    return ReportResult(out, files, summary, [s.key for s in sections])
+    try:
+        with staged_folder(target) as out:
+            files: list[Path] = []
+            for section in tqdm(sections, desc="writing", unit="section", disable=not progress):
+                for name, frame in section.tables.items():
+                    for fmt in ("csv", "parquet"):
+                        path = out / "tables" / f"{section.key}_{name}.{fmt}"
+                        write_atomic(path, table_bytes(frame, fmt))
+                        files.append(path)
+                for name, content in section.extra_files.items():
+                    path = out / name
+                    write_atomic(path, content.encode("utf-8"))
+                    files.append(path)
+                for name, fig in section.figures.items():
+                    for fmt in ("png", "svg"):
+                        path = out / "figures" / f"{section.key}_{name}.{fmt}"
+                        write_atomic(path, figure_bytes(fig, fmt))
+                        files.append(path)
+            summary: dict[str, int | float | str] = {
+                "articles": len(corpus),
+                "problems": len(corpus.problems),
+                "articles with a footer": int(corpus.articles["footer"].notna().sum()),
+                **state.counts,
+            }
+            report_path = out / "report.html"
+            write_atomic(report_path, render_html(sections, summary).encode("utf-8"))
+            files.append(report_path)
+    finally:
+        for section in sections:
+            for fig in section.figures.values():
+                plt.close(fig)
+    summary["seconds"] = round(time.perf_counter() - started, 1)
+    files = [target / path.relative_to(out) for path in files]
+    return ReportResult(target, files, summary, [s.key for s in sections])

@@ -1,7 +1,12 @@
 """Writing the report's files: atomically, tables as CSV and Parquet, figures as PNG and SVG.
 
-Every file is written into a temporary file in its folder, flushed, then renamed over the final
-name, so an interrupted run leaves either the previous file or the new one, never half of one.
+The whole report is written into a fresh folder beside the output folder
+(:func:`staged_folder`), which then takes the output folder's place in one step (an atomic
+exchange of the two names where the system has one, else two renames), and the previous report is
+removed: a run that stops or is killed before the end leaves the previous report complete and
+untouched, and a finished run leaves nothing of an earlier one. Every file is written into a
+temporary file in its folder, flushed, then renamed over the final name, with the modes the user's
+umask gives (as ``open`` would), so an interrupted write never leaves half a file.
 Nested values of a table (tuples, lists, sets, dicts) are written as JSON text; figures are saved
 without the software and date metadata and with fixed SVG ids, so the same figure gives the same
 bytes.
@@ -9,17 +14,129 @@ bytes.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import io
 import json
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["figure_bytes", "flat_table", "table_bytes", "write_atomic"]
+__all__ = [
+    "OutputFolderError",
+    "check_output_folder",
+    "figure_bytes",
+    "flat_table",
+    "staged_folder",
+    "table_bytes",
+    "write_atomic",
+]
+
+
+class OutputFolderError(ValueError):
+    """The output folder cannot be written (it is a file, or its parent is not writable)."""
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def check_output_folder(out_dir: str | os.PathLike) -> Path:
+    """The output folder as a path, once it is known it can be written; else an
+    :class:`OutputFolderError` that says why. Nothing is left behind (the check makes and removes
+    an empty folder in the nearest existing parent).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> base = pathlib.Path(tempfile.mkdtemp())
+    >>> check_output_folder(base / "report") == base / "report"
+    True
+    >>> (base / "a-file").write_text("x")
+    1
+    >>> check_output_folder(base / "a-file")
+    Traceback (most recent call last):
+    ...
+    analysis.report.writing.OutputFolderError: output folder .../a-file is a file; expected a folder (created if missing)
+    """  # noqa: E501
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise OutputFolderError(
+            f"output folder {out} is a file; expected a folder (created if missing)"
+        )
+    parent = out.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    try:
+        if not parent.is_dir():
+            raise NotADirectoryError(parent)
+        os.rmdir(tempfile.mkdtemp(dir=parent, prefix=".write-check-"))
+    except OSError:
+        raise OutputFolderError(
+            f"cannot create or replace output folder {out}: {parent} is not a writable folder"
+        ) from None
+    return out
+
+
+@contextlib.contextmanager
+def staged_folder(out_dir: Path) -> Iterator[Path]:
+    """Yield a fresh folder beside ``out_dir``; on success it becomes ``out_dir`` and the previous
+    folder of that name is removed, on failure it is removed and ``out_dir`` is untouched.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "report"
+    >>> with staged_folder(out) as stage:
+    ...     _ = (stage / "old.txt").write_text("first run")
+    >>> with staged_folder(out) as stage:
+    ...     _ = (stage / "new.txt").write_text("second run")
+    >>> sorted(p.name for p in out.iterdir())
+    ['new.txt']
+    """
+    out_dir = Path(out_dir)
+    out_dir.absolute().parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(
+        tempfile.mkdtemp(dir=out_dir.absolute().parent, prefix=f".{out_dir.name}.partial-")
+    )
+    try:
+        yield stage
+        stage.chmod(0o777 & ~_umask())
+        if out_dir.exists():
+            _exchange(stage, out_dir)
+            shutil.rmtree(stage)  # the previous report, now under the stage's name
+        else:
+            os.rename(stage, out_dir)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap the names of two folders: atomically (Linux ``renameat2``) where possible."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is not None:
+        result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+        if result == 0:
+            return
+    aside = b.with_name(f".{b.name}.previous-{os.getpid()}")
+    os.rename(b, aside)
+    os.rename(a, b)
+    os.rename(aside, a)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -36,6 +153,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
