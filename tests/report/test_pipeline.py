@@ -74,6 +74,7 @@ def test_report_html_is_self_contained(seed_report):
     assert page.startswith("<!DOCTYPE html>")
     assert "data:image/png;base64," in page
     assert "src='figures/" not in page
+    assert "<img alt='Articles, paragraph by paragraph' src='data:image/png;base64," in page
     assert (
         "<details id='pair-1' open><summary>2021-07-15 · Azernews: Defence Minister Zakir Hasanov "
         "has said … (000_5b183b1fed710e9a) &rarr; 2022-04-12 · Vugar Khalilov: Azerbaijani "

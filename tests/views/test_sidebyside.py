@@ -13,7 +13,13 @@ import analysis
 from analysis import find_reuse
 from analysis.paths import SEEDS_DIR
 from analysis.views.reuse import paragraph_heatmap, reuse_share_chart
-from analysis.views.sidebyside import paragraph_similarity, side_by_side
+from analysis.views.sidebyside import (
+    CELL_STYLE,
+    DIFF_STYLE,
+    SUP_STYLE,
+    paragraph_similarity,
+    side_by_side,
+)
 
 matplotlib.use("Agg")
 
@@ -62,8 +68,8 @@ def test_article_text_is_escaped_and_edits_are_underlined():
     assert "<script>" not in view.html and "<b>harbour" not in view.html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in view.html
     assert "&lt;b&gt;" in view.html and "&amp; the city" in view.html
-    assert '<span class="diff">harbor</span>' in view.html
-    assert '<span class="diff">morning</span>' in view.html
+    assert f'<span class="diff" style="{DIFF_STYLE}">harbor</span>' in view.html
+    assert f'<span class="diff" style="{DIFF_STYLE}">morning</span>' in view.html
     assert html.unescape(visible_text(view.html)).count("rebuild the northern pier") == 2
 
 
@@ -102,10 +108,18 @@ def test_figures_refuse_bad_tables():
 def test_moved_paragraphs_share_a_row(seeds):
     view = side_by_side(seeds, OLD, NEW, reuse=find_reuse(seeds))
     rows = view.html.split("<tr>")[2:]
-    marked = [
-        (row.split("<td>")[1].count("<sup>[2]"), row.split("<td>")[2].count("<sup>[2]"))
-        for row in rows
-    ]
+    cell = f'<td style="{CELL_STYLE}">'
+    tag = f'<sup style="{SUP_STYLE}">[2]'
+    marked = [(row.split(cell)[1].count(tag), row.split(cell)[2].count(tag)) for row in rows]
     assert marked.count((1, 1)) == 4
     assert (1, 0) not in marked and (0, 1) not in marked
     assert len(rows) == 14
+
+
+def test_view_styles_hold_without_a_style_block(seeds):
+    """An untrusted notebook drops <style>; every styled element carries its own style."""
+    view = side_by_side(seeds, OLD, NEW, reuse=find_reuse(seeds))
+    assert "<style" not in view.html
+    assert view.html.count("<td") == view.html.count(f'<td style="{CELL_STYLE}"')
+    assert view.html.count("<mark") == view.html.count('<mark style="padding:0 1px;')
+    assert "text-align:left" in CELL_STYLE

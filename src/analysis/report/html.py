@@ -50,6 +50,18 @@ def _shorten(frame: pd.DataFrame, width: int = 140) -> pd.DataFrame:
     return shown
 
 
+def _figure_alt(fig, name: str) -> str:
+    """A figure's alt text: its titles, or its name where it has none."""
+    titles = [fig._suptitle.get_text()] if fig._suptitle is not None else []
+    titles += [
+        ax.get_title(loc)
+        for ax in fig.axes
+        for loc in ("left", "center", "right")
+        if ax.get_title(loc)
+    ]
+    return "; ".join(titles) or name.replace("_", " ")
+
+
 def _table_html(section: Section, name: str) -> str:
     frame = section.tables[name]
     preview = section.previews.get(name)
@@ -97,7 +109,8 @@ def render_html(sections: list[Section], summary: dict) -> str:
         parts.append(f"<p>{html.escape(section.intro)}</p>")
         for name, fig in section.figures.items():
             data = base64.b64encode(figure_bytes(fig, "png")).decode("ascii")
-            parts.append(f"<img alt='{html.escape(name)}' src='data:image/png;base64,{data}'>")
+            alt = html.escape(_figure_alt(fig, name), quote=True)
+            parts.append(f"<img alt='{alt}' src='data:image/png;base64,{data}'>")
         parts.append(section.html)
         for name in section.shown_tables:
             parts.append(_table_html(section, name))

@@ -29,16 +29,20 @@ from analysis.reuse.index import tokenize
 __all__ = ["SideBySide", "paragraph_similarity", "side_by_side"]
 
 COLORS = {"verbatim": "#c8f0c8", "edited": "#ffe4a8", "paraphrase": "#cfe0ff"}
-STYLE = (
-    "<style>"
-    ".sbs{border-collapse:collapse;width:100%;font-size:13px;line-height:1.45}"
-    ".sbs td,.sbs th{vertical-align:top;padding:4px 8px;border-bottom:1px solid #ddd;"
-    "text-align:left;width:50%}"
-    ".sbs mark{padding:0 1px;color:inherit}"
-    ".sbs .diff{text-decoration:underline wavy #d00;font-weight:600}"
-    ".sbs sup{color:#555;font-size:10px}"
-    "</style>"
+#: Inline styles (a notebook that is not trusted drops <style> blocks, and JupyterLab's table CSS
+#: right-aligns cells: an element's own style attribute holds against both).
+TABLE_STYLE = "border-collapse:collapse;width:100%;font-size:13px;line-height:1.45"
+CELL_STYLE = (
+    "vertical-align:top;padding:4px 8px;border-bottom:1px solid #ddd;text-align:left;width:50%"
 )
+DIFF_STYLE = "text-decoration:underline wavy #d00;font-weight:600"
+MARK_STYLE = "padding:0 1px;color:inherit;background:{}"
+SUP_STYLE = "color:#555;font-size:10px"
+OTHER_KIND_COLOR = "#e4d4f4"
+
+
+def _mark_style(kind: str) -> str:
+    return MARK_STYLE.format(COLORS.get(kind, OTHER_KIND_COLOR))
 
 
 @dataclass(frozen=True)
@@ -133,14 +137,14 @@ def side_by_side(
     ]
     dates = corpus.articles["date"]
     head = "".join(
-        f"<th>{html.escape(a)} ({dates[a]:%Y-%m-%d})</th>" for a in (source_id, target_id)
+        f'<th style="{CELL_STYLE}">{html.escape(a)} ({dates[a]:%Y-%m-%d})</th>'
+        for a in (source_id, target_id)
     )
-    legend = " ".join(
-        f'<mark style="background:{color}">{kind}</mark>' for kind, color in COLORS.items()
-    )
+    legend = " ".join(f'<mark style="{_mark_style(kind)}">{kind}</mark>' for kind in COLORS)
     markup = (
-        f'{STYLE}<div class="sbs">{legend} <span class="diff">changed word</span></div>'
-        f'<table class="sbs"><tr>{head}</tr>{"".join(cells)}</table>'
+        f'<div class="sbs" style="text-align:left">{legend} '
+        f'<span class="diff" style="{DIFF_STYLE}">changed word</span></div>'
+        f'<table class="sbs" style="{TABLE_STYLE}"><tr>{head}</tr>{"".join(cells)}</table>'
     )
     return SideBySide(source_id, target_id, len(rows), markup)
 
@@ -203,7 +207,7 @@ def _rows(left: pd.DataFrame, right: pd.DataFrame, passages: pd.DataFrame):
 
 def _cell(text: str, paragraphs: pd.DataFrame, index: int | None, marks) -> str:
     if index is None:
-        return "<td></td>"
+        return f'<td style="{CELL_STYLE}"></td>'
     start, end = int(paragraphs.iloc[index]["start"]), int(paragraphs.iloc[index]["end"])
     cuts = {start, end}
     for m0, m1, *_, diff in marks:
@@ -220,13 +224,12 @@ def _cell(text: str, paragraphs: pd.DataFrame, index: int | None, marks) -> str:
             continue
         m0, _, number, kind, label, diff = mark
         if any(d0 <= a and b <= d1 for d0, d1 in diff):
-            piece = f'<span class="diff">{piece}</span>'
-        tag = f"<sup>[{number}]</sup>" if a == max(m0, start) else ""
+            piece = f'<span class="diff" style="{DIFF_STYLE}">{piece}</span>'
+        tag = f'<sup style="{SUP_STYLE}">[{number}]</sup>' if a == max(m0, start) else ""
         pieces.append(
-            f'<mark style="background:{COLORS[kind]}" title="{html.escape(label)}">'
-            f"{tag}{piece}</mark>"
+            f'<mark style="{_mark_style(kind)}" title="{html.escape(label)}">{tag}{piece}</mark>'
         )
-    return f"<td>{''.join(pieces)}</td>"
+    return f'<td style="{CELL_STYLE}">{"".join(pieces)}</td>'
 
 
 def paragraph_similarity(corpus: Corpus, source_id: str, target_id: str) -> pd.DataFrame:
