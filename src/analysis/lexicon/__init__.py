@@ -12,7 +12,7 @@
   subscribe, copyright, links, tags);
 - :mod:`~analysis.lexicon.outlets`: news agencies and outlets, and the nouns of "in an interview
   with" phrases;
-- :mod:`~analysis.lexicon.places`: nationality adjectives and their countries;
+- :mod:`~analysis.lexicon.places`: nationality adjectives and their countries, street words;
 - :mod:`~analysis.lexicon.titles`: titles of people, and the head nouns of descriptions of people,
   things and documents;
 - :mod:`~analysis.lexicon.spelling`: spelling variants folded together for text reuse;
