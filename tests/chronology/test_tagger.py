@@ -219,6 +219,19 @@ def test_four_digit_numbers_without_a_context_are_no_years(text):
         ("Dozens were wounded in the blasts next to the embassy on Friday.", "2022-04-08"),
         # With no tense cue, news speaks of the past unless the later date is much nearer.
         ("Protests in the capital in March.", "2022-03"),
+        # The present tense of a timetable verb looks ahead; its past form looks back.
+        ("Talks reopen in Geneva on Thursday.", "2022-04-14"),
+        ("Talks reopened in Geneva on Thursday.", "2022-04-07"),
+        ("The new session opens on Monday, officials said.", "2022-04-18"),
+        ("Parliament convenes in March.", "2023-03"),
+        ("Parliament convened in March.", "2022-03"),
+        # After "did" the base form is past; an infinitive leaves the tense to its verb.
+        ("The talks did not resume until Thursday.", "2022-04-07"),
+        ("Officials met to begin the count on Thursday.", "2022-04-07"),
+        # "this", "next" and "last" say the direction themselves, whatever the clause.
+        ("The vote is this Thursday.", "2022-04-14"),
+        ("The ministers met last Thursday.", "2022-04-07"),
+        ("The ministers meet next Monday.", "2022-04-18"),
     ],
 )
 def test_tense_places_underspecified_dates(text, expected):

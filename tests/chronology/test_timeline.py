@@ -132,6 +132,42 @@ def test_stale_date_with_detected_reuse(september):
     assert "2022-06-15" not in timeline["value"].tolist()
 
 
+TALKS = "Talks on the pipeline reopen in Geneva on Thursday, the ministry said."
+BROKE_DOWN = "Talks on the pipeline broke down in Geneva on Monday, the ministry said."
+
+
+@pytest.mark.parametrize(
+    ("origin", "later", "sentence", "value", "naive", "stale"),
+    [
+        # A future weekday recycled the next day still names the same Thursday: not stale.
+        ("1987-03-03", "1987-03-04", TALKS, "1987-03-05", "1987-03-05", False),
+        # A past weekday recycled later in the same week: the same Monday, not stale.
+        ("1987-03-03", "1987-03-06", BROKE_DOWN, "1987-03-02", "1987-03-02", False),
+        # Recycled a week on, both name another day: the later article's reader is misled.
+        ("1987-03-03", "1987-03-10", TALKS, "1987-03-05", "1987-03-12", True),
+        ("1987-03-03", "1987-03-10", BROKE_DOWN, "1987-03-02", "1987-03-09", True),
+    ],
+)
+def test_stale_only_where_the_recycled_date_names_another_day(
+    origin, later, sentence, value, naive, stale
+):
+    text = "Pipeline exports were halted. " + sentence
+    frame = pd.DataFrame({"id": ["origin", "later"], "date": [origin, later],
+                          "author": None, "text": [sentence, text]})  # fmt: skip
+    corpus = load_corpus(frame)
+    start = text.index(sentence)
+    spans = pd.DataFrame({"article_id": ["later"], "start": [start],
+                          "end": [start + len(sentence)], "origin_id": ["origin"],
+                          "origin_date": [pd.Timestamp(origin)]})  # fmt: skip
+    mentions = timeline_mentions(corpus, reuse=spans)
+    recycled = mentions[mentions["article_id"] == "later"]
+    assert recycled[["value", "naive_value", "reused", "stale"]].values.tolist() == [
+        [value, naive, True, stale]
+    ]
+    own = mentions[mentions["article_id"] == "origin"]
+    assert own[["value", "stale"]].values.tolist() == [[value, False]]
+
+
 def test_without_reuse_nothing_is_flagged(september):
     mentions = timeline_mentions(september, reuse=NO_REUSE)
     assert not mentions["reused"].any()

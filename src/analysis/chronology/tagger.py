@@ -14,13 +14,14 @@ How
     Underspecified ones ("On June 15", "in May", "Friday") are placed around the publication date
     (:mod:`analysis.chronology.calendar`) by the tense of their clause
     (:mod:`analysis.chronology.tense`): the nearest tense cue to the mention decides
-    (will/shall/'ll/"to be held"/scheduled/next -> the first such date on or after the
-    publication date; was/did/said/-ed/irregular past forms/last/ago -> the last one on or before
-    it), unless the date on the other side is ten times nearer ("the offer was extended to Nov.
-    20" in a story of Nov. 2). With no cue a story speaks of the past: the earlier date wins
-    unless the later one is three times nearer. A weekday with a part of the day ("Friday night")
-    is a DATE of that day, as TimeBank annotates it. Anaphoric expressions ("the quarter", "a
-    year earlier") use the last date mentioned before them.
+    (will/shall/'ll/"to be held"/scheduled/next, a timetable verb in the present: "talks reopen"
+    -> the first such date on or after the publication date; was/did/said/-ed/irregular past
+    forms/last/ago -> the last one on or before it), unless the date on the other side is ten
+    times nearer ("the offer was extended to Nov. 20" in a story of Nov. 2). With no cue a story
+    speaks of the past: the earlier date wins unless the later one is three times nearer. A
+    weekday with a part of the day ("Friday night") is a DATE of that day, as TimeBank annotates
+    it. Anaphoric expressions ("the quarter", "a year earlier") use the last date mentioned
+    before them. Newswire clock times ("1630 EST", "0900 GMT") are TIMEs of the publication day.
 
 Why
     Pure Python, nothing downloaded, fast enough for a corpus (see ``benchmarks/bench_tempeval.py``
