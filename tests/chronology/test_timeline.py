@@ -305,3 +305,10 @@ def test_mentions_in_date_order_ties_by_article_id():
         ["a", "Tuesday"],
         ["b", "Monday"],
     ]
+
+
+def test_timeline_does_not_depend_on_the_order_of_the_mentions(seed_mentions):
+    expected = build_timeline(seed_mentions, exact_limit=1)
+    shuffled = seed_mentions.sample(frac=1, random_state=7).reset_index(drop=True)
+    assert not shuffled[["article_id", "start"]].equals(seed_mentions[["article_id", "start"]])
+    pd.testing.assert_frame_equal(build_timeline(shuffled, exact_limit=1), expected)

@@ -65,8 +65,8 @@ PAST_ADVERBS: frozenset[str] = frozenset(["ago"])
 SCHEDULE_VERBS: frozenset[str] = frozenset(
     [
         "begin", "begins", "reopen", "reopens", "resume", "resumes", "convene", "convenes",
-        "arrive", "arrives", "depart", "departs", "opens", "closes", "ends", "meets", "travels",
-        "flies",
+        "arrive", "arrives", "depart", "departs", "opens", "closes", "ends", "meet", "meets",
+        "travels", "flies",
     ]
 )  # fmt: skip
 
