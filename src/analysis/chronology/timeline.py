@@ -267,11 +267,12 @@ def _sentence_finder(corpus: Corpus, article_ids: list[str]):
 
 
 def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarray]:
-    """For each distinct sentence, every sentence (itself included) it is similar to."""
-    scores = process.cdist(
-        distinct, distinct, scorer=fuzz.token_set_ratio, score_cutoff=similarity, dtype=np.float32
-    )
-    return [np.flatnonzero(row >= similarity) for row in scores]
+    """For each distinct sentence, every sentence (itself included) it is similar to.
+
+    The score is symmetric, so each pair is scored once.
+    """
+    first, second = np.tril_indices(len(distinct), -1)
+    return _neighbours(distinct, first, second, similarity)
 
 
 def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]:
@@ -287,8 +288,7 @@ def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]
     for index, sentence_words in enumerate(words):
         for word in sentence_words:
             postings.setdefault(word, []).append(index)
-    similar: list[list[int]] = [[index] for index in range(len(distinct))]
-    scored: set[tuple[int, int]] = set()
+    pairs: set[tuple[int, int]] = set()
     for index, sentence_words in enumerate(words):
         shared: Counter[int] = Counter()
         for word in sorted(sentence_words):
@@ -297,15 +297,33 @@ def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]
                 shared.update(posting)
         shared.pop(index, None)
         for other, _ in shared.most_common(_CANDIDATES):
-            pair = (min(index, other), max(index, other))
-            if pair in scored:
-                continue
-            scored.add(pair)
-            score = fuzz.token_set_ratio(distinct[index], distinct[other], score_cutoff=similarity)
-            if score >= similarity:
-                similar[index].append(other)
-                similar[other].append(index)
-    return [np.asarray(sorted(found), dtype="int64") for found in similar]
+            pairs.add((min(index, other), max(index, other)))
+    ordered = np.asarray(sorted(pairs), dtype="int64").reshape(-1, 2)
+    return _neighbours(distinct, ordered[:, 0], ordered[:, 1], similarity)
+
+
+def _neighbours(
+    distinct: list[str], first: np.ndarray, second: np.ndarray, similarity: float
+) -> list[np.ndarray]:
+    """Score the pairs ``(first[k], second[k])`` in one call; each sentence's similar ones, sorted.
+
+    Every sentence is similar to itself.
+    """
+    scores = process.cpdist(
+        [distinct[i] for i in first.tolist()],
+        [distinct[j] for j in second.tolist()],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=similarity,
+        dtype=np.float32,
+    )
+    kept = scores >= similarity
+    own = np.arange(len(distinct), dtype="int64")
+    rows = np.concatenate([first[kept], second[kept], own])
+    columns = np.concatenate([second[kept], first[kept], own])
+    order = np.lexsort((columns, rows))
+    rows, columns = rows[order], columns[order]
+    bounds = np.searchsorted(rows, np.arange(len(distinct) + 1))
+    return [columns[bounds[k] : bounds[k + 1]] for k in range(len(distinct))]
 
 
 def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list[int]:
@@ -402,12 +420,24 @@ def build_timeline(
         clusters = _clusters(group["sentence"].tolist(), similarity, options.exact_limit)
         event_of[group.index.to_numpy()] = np.asarray(clusters, dtype="int64") + n_events
         n_events += max(clusters) + 1
-    triples = zip(
-        dated["article_id"].tolist(), dated["start"].tolist(), dated["end"].tolist(), strict=True
+    # Each event's mentions in the order of ``dated``; the first one names the event.
+    order = np.argsort(event_of, kind="stable")
+    starts = np.flatnonzero(np.r_[True, event_of[order][1:] != event_of[order][:-1]])
+    first = dated.iloc[order[starts]].reset_index(drop=True)
+    triples = list(
+        zip(
+            dated["article_id"].tolist(),
+            dated["start"].tolist(),
+            dated["end"].tolist(),
+            strict=True,
+        )
     )
-    dated = dated.assign(event=event_of, mention=list(triples))
-    grouped = dated.groupby("event", sort=True)
-    first = grouped.head(1).set_index("event").sort_index()
+    in_order = [triples[k] for k in order.tolist()]
+    bounds = [*starts.tolist(), len(order)]
+    reused = dated["reused"].to_numpy(dtype=bool)[order]
+    stale = dated["stale"].to_numpy(dtype=bool)[order]
+    articles = pd.DataFrame({"event": event_of, "article_id": dated["article_id"]})
+    n_articles = articles.drop_duplicates().groupby("event").size().sort_index()
     frame = pd.DataFrame(
         {
             "date_start": first["date_start"],
@@ -419,12 +449,12 @@ def build_timeline(
             "article_id": first["article_id"],
             "start": first["start"].astype("int64"),
             "end": first["end"].astype("int64"),
-            "n_mentions": grouped.size(),
-            "n_articles": grouped["article_id"].nunique(),
-            "mentions": grouped["mention"].agg(list),
-            "n_reused": grouped["reused"].sum().astype("int64"),
-            "reused": grouped["reused"].any().astype(bool),
-            "stale": grouped["stale"].any().astype(bool),
+            "n_mentions": np.diff(bounds).astype("int64"),
+            "n_articles": n_articles.to_numpy(dtype="int64"),
+            "mentions": [in_order[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)],
+            "n_reused": np.add.reduceat(reused.astype("int64"), starts) if len(order) else [],
+            "reused": np.logical_or.reduceat(reused, starts) if len(order) else [],
+            "stale": np.logical_or.reduceat(stale, starts) if len(order) else [],
         },
         columns=EVENT_COLUMNS[1:],
     )  # fmt: skip
