@@ -312,3 +312,12 @@ def test_timeline_does_not_depend_on_the_order_of_the_mentions(seed_mentions):
     shuffled = seed_mentions.sample(frac=1, random_state=7).reset_index(drop=True)
     assert not shuffled[["article_id", "start"]].equals(seed_mentions[["article_id", "start"]])
     pd.testing.assert_frame_equal(build_timeline(shuffled, exact_limit=1), expected)
+
+
+def test_a_corpus_without_dates_has_an_empty_timeline():
+    frame = pd.DataFrame({"id": ["a"], "date": ["2022-04-12"], "author": [None],
+                          "text": ["The ministers met and talked."]})  # fmt: skip
+    mentions = timeline_mentions(load_corpus(frame), reuse=NO_REUSE)
+    assert mentions.empty and list(mentions.columns) == MENTION_COLUMNS
+    timeline = build_timeline(mentions)
+    assert timeline.empty and list(timeline.columns) == EVENT_COLUMNS

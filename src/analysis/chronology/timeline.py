@@ -361,6 +361,13 @@ def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list
     return clusters
 
 
+def _per_event(operation: np.ufunc, values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """``operation`` reduced over each event's run of ``values`` (runs begin at ``starts``)."""
+    if not len(starts):
+        return values[:0]
+    return operation.reduceat(values, starts)
+
+
 def build_timeline(
     mentions: pd.DataFrame, options: TimelineOptions | None = None, **overrides
 ) -> pd.DataFrame:
@@ -422,7 +429,8 @@ def build_timeline(
         n_events += max(clusters) + 1
     # Each event's mentions in the order of ``dated``; the first one names the event.
     order = np.argsort(event_of, kind="stable")
-    starts = np.flatnonzero(np.r_[True, event_of[order][1:] != event_of[order][:-1]])
+    changes = event_of[order][1:] != event_of[order][:-1]
+    starts = np.flatnonzero(np.r_[True, changes]) if len(order) else np.empty(0, dtype="int64")
     first = dated.iloc[order[starts]].reset_index(drop=True)
     triples = list(
         zip(
@@ -452,9 +460,9 @@ def build_timeline(
             "n_mentions": np.diff(bounds).astype("int64"),
             "n_articles": n_articles.to_numpy(dtype="int64"),
             "mentions": [in_order[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)],
-            "n_reused": np.add.reduceat(reused.astype("int64"), starts) if len(order) else [],
-            "reused": np.logical_or.reduceat(reused, starts) if len(order) else [],
-            "stale": np.logical_or.reduceat(stale, starts) if len(order) else [],
+            "n_reused": _per_event(np.add, reused.astype("int64"), starts),
+            "reused": _per_event(np.logical_or, reused, starts),
+            "stale": _per_event(np.logical_or, stale, starts),
         },
         columns=EVENT_COLUMNS[1:],
     )  # fmt: skip
