@@ -14,10 +14,10 @@ Prints a Markdown table: strict and relaxed span P/R/F1, type F1 and value F1 fo
 documents (and words) per second of tagging on one core. With ``--reuters N`` it also tags the
 first N Reuters-21578 stories that have a body (anchored on their ``<DATE>``) and reports their
 speed: newswire of ordinary length, beside the TimeBank documents. With ``--timeline N [N ...]``
-it times :func:`analysis.timeline_mentions` and :func:`analysis.build_timeline` (given those
-mentions) on the first N Reuters-21578 stories read by
-:func:`analysis.corpus.reuters.read_reuters`, with an empty reused-spans frame so the reuse
-detection is left out.
+it times the chronology step, :func:`analysis.timeline_mentions` (its sentence split included)
+and :func:`analysis.build_timeline` (given those mentions), on the first N Reuters-21578 stories
+read by :func:`analysis.corpus.reuters.read_reuters`, with an empty reused-spans frame so the
+reuse detection is left out. Run it with ``PYTHONPATH`` set to another ``src`` to time that code.
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED_DATA_DIR / "tempeval3-tbaq")
     parser.add_argument("--errors", type=int, default=0, help="print N dev-part value errors")
+    parser.add_argument("--classes", action="store_true", help="count the dev-part errors by class")
     parser.add_argument("--parts", nargs="+", default=["dev", "held-back"], help="parts to score")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (best is reported)")
     parser.add_argument("--reuters", type=int, default=0, help="also time N Reuters stories")
@@ -118,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         if name == "dev" and args.errors:
             print_errors(documents, system, args.errors)
+        if name == "dev" and args.classes:
+            print_error_classes(documents, system)
     if args.reuters:
         stories = reuters_stories(args.data.parent / "reuters21578", args.reuters)
         timings = []
@@ -134,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_timeline_timings(folder: Path, sizes: list[int]) -> None:
-    """Time ``timeline_mentions`` and ``build_timeline`` on the first N Reuters stories."""
+    """Time the chronology step (``timeline_mentions``, ``build_timeline``) on N Reuters stories.
+
+    Each size gets a freshly loaded corpus, so the sentence split the timeline needs is part of
+    the step, as in the pipeline.
+    """
     import pandas as pd
 
     from analysis import build_timeline, load_corpus, timeline_mentions
@@ -143,15 +150,12 @@ def print_timeline_timings(folder: Path, sizes: list[int]) -> None:
     stories = read_reuters(folder)
     no_reuse = pd.DataFrame(columns=["article_id", "start", "end", "origin_id", "origin_date"])
     print(
-        "| stories | sentences s | mentions | timeline_mentions s | dated | largest value group "
-        "| events | build_timeline s |"
+        "| stories | mentions | timeline_mentions s | dated | largest value group | events "
+        "| build_timeline s | chronology s |"
     )
     print("|" + "---|" * 8)
     for size in sizes:
-        corpus = load_corpus(stories.head(size))
-        began = time.perf_counter()
-        _ = corpus.sentences
-        sentences_s = time.perf_counter() - began
+        corpus = load_corpus(stories.head(size), errors="collect")
         began = time.perf_counter()
         mentions = timeline_mentions(corpus, reuse=no_reuse)
         mentions_s = time.perf_counter() - began
@@ -160,10 +164,59 @@ def print_timeline_timings(folder: Path, sizes: list[int]) -> None:
         build_s = time.perf_counter() - began
         dated = mentions[mentions["date_start"].notna() & mentions["type"].isin(["DATE", "TIME"])]
         print(
-            f"| {len(corpus.articles)} | {sentences_s:.1f} | {len(mentions)} | {mentions_s:.1f} "
+            f"| {len(corpus.articles)} | {len(mentions)} | {mentions_s:.1f} "
             f"| {len(dated)} | {dated['value'].value_counts().max()} | {len(events)} "
-            f"| {build_s:.1f} |"
+            f"| {build_s:.1f} | {mentions_s + build_s:.1f} |",
+            flush=True,
         )
+
+
+ERROR_CLASSES = (
+    "missed", "spurious", "span too short", "span too long", "span shifted", "wrong granularity",
+    "wrong value",
+)  # fmt: skip
+
+
+def error_classes(documents: list, system: dict) -> dict[str, int]:
+    """Count the development-part errors by class.
+
+    An unaligned gold expression is *missed*, an unaligned system one *spurious*. An aligned
+    pair whose extents differ is a span error: the system's lies inside the gold one (*too
+    short*), holds it (*too long*) or overlaps it (*shifted*). An aligned pair whose values
+    differ is a value error: *wrong granularity* when the two values name units of another kind
+    (a day for a week, a date for a duration), else *wrong value*. A pair can have a span and a
+    value error at once.
+    """
+    from analysis.chronology.tagger import timex_granularity
+    from analysis.chronology.tempeval import align_timexes
+
+    counts = dict.fromkeys(ERROR_CLASSES, 0)
+    for doc in documents:
+        gold, found = doc.timexes, system[doc.doc_id].reset_index(drop=True)
+        pairs = align_timexes(gold, found)
+        counts["missed"] += len(gold) - len(pairs)
+        counts["spurious"] += len(found) - len(pairs)
+        for g, s, strict in pairs:
+            g_span, s_span = (gold.start[g], gold.end[g]), (found.start[s], found.end[s])
+            if not strict:
+                if g_span[0] <= s_span[0] and s_span[1] <= g_span[1]:
+                    counts["span too short"] += 1
+                elif s_span[0] <= g_span[0] and g_span[1] <= s_span[1]:
+                    counts["span too long"] += 1
+                else:
+                    counts["span shifted"] += 1
+            if gold.value[g] != found.value[s]:
+                same = timex_granularity(gold.value[g]) == timex_granularity(found.value[s])
+                counts["wrong value" if same else "wrong granularity"] += 1
+    return counts
+
+
+def print_error_classes(documents: list, system: dict) -> None:
+    """Print the development-part error classes as a Markdown table."""
+    counts = error_classes(documents, system)
+    print("\n| error class (dev) | count |\n|---|---|")
+    for name, count in counts.items():
+        print(f"| {name} | {count} |")
 
 
 def print_errors(documents: list, system: dict, limit: int) -> None:

@@ -51,3 +51,49 @@ def test_tables_are_the_same_bytes_under_every_hash_seed(tmp_path):
         ["Baku Declaration", "Baku Declaration on Mutual Forces"],
         ["Baku Declaration", "Baku Declaration on Mutual Forces"],
     ]
+
+
+# Newswire-style stories with many mentions of one value, so that the indexed merge (more distinct
+# sentences than ``exact_limit``) runs, and with ties: equal dates, equal sentences.
+TIMELINE_SCRIPT = """
+import sys
+import pandas as pd
+from analysis import build_timeline, load_corpus, timeline_mentions
+
+companies = ["Alder", "Birch", "Cedar", "Damson", "Elm", "Fir", "Gorse", "Hazel"]
+texts = []
+for i, name in enumerate(companies):
+    texts.append(
+        f"{name} Corp said net profit rose to {i + 2} mln dlrs in 1986. "
+        f"{name} shareholders meet on Tuesday. Talks on the {name} merger reopen at 0900 GMT. "
+        "The company said 1986 sales were a record."
+    )
+frame = pd.DataFrame({
+    "id": [f"s{i}" for i in range(len(texts))],
+    "date": ["1987-03-05"] * 4 + ["1987-03-06"] * 4,
+    "author": None,
+    "text": texts,
+})
+none = pd.DataFrame(columns=["article_id", "start", "end", "origin_id", "origin_date"])
+mentions = timeline_mentions(load_corpus(frame), reuse=none)
+timeline = build_timeline(mentions, exact_limit=2)
+timeline.to_json(sys.argv[1], orient="records", lines=True, date_format="iso")
+"""
+
+
+def test_timeline_is_the_same_under_every_hash_seed(tmp_path):
+    outs = []
+    for seed in SEEDS:
+        out = tmp_path / f"timeline{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-c", TIMELINE_SCRIPT, str(out)]
+        subprocess.run(command, check=True, env=env, capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    events = pd.read_json(tmp_path / f"timeline{SEEDS[0]}.jsonl", lines=True, dtype=False)
+    assert events[["event_id", "value", "n_mentions", "n_articles"]].values.tolist() == [
+        [0, "1986", 8, 8],
+        [1, "1987-03-05T09:00", 4, 4],
+        [2, "1987-03-06T09:00", 4, 4],
+        [3, "1987-03-10", 8, 8],
+    ]

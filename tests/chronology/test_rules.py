@@ -73,7 +73,7 @@ def test_duplicate_names_and_missing_joined_rules_fail():
 
 
 def test_every_rule_is_complete():
-    assert len(RULE_INDEX) == len(RULES) == 45
+    assert len(RULE_INDEX) == len(RULES) == 46
     assert RULES[-1].name == "time_day" and RULES[-1].pattern is None
     for rule in RULES:
         assert callable(rule.normalize)
@@ -99,6 +99,10 @@ def test_every_rule_is_complete():
         # Joins: a second day, a clock time and its day, shared recurrence.
         ("On April 24 and 25.", [("April 24", "mdy"), ("25", "mdy")]),
         ("At 9 a.m. Tuesday.", [("9 a.m. Tuesday", "time_day")]),
+        ("At 1630 EST on Friday.", [("1630 EST on Friday", "time_day")]),
+        # A clock time restated in another zone is dropped; the day still joins the first.
+        ("At 10:35 a.m. (0735 GMT) Friday.", [("10:35 a.m. (0735 GMT) Friday", "time_day")]),
+        ("By 1630 EST/2130 GMT.", [("1630 EST", "clock_zone")]),
         ("Monday and Tuesday nights.",
          [("Monday", "weekday_set"), ("Tuesday nights", "weekday_set")]),
     ],

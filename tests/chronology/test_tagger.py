@@ -147,6 +147,57 @@ def test_expressions_have_their_exact_values(text, dct, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The central bank will publish the figures at 1630 EST.",
+         [("1630 EST", "TIME", "1987-03-05T16:30")]),
+        ("Dealing in the shares resumes at 0900 GMT.", [("0900 GMT", "TIME", "1987-03-05T09:00")]),
+        ("A curfew starts at 2305 local time in the capital.",
+         [("2305 local time", "TIME", "1987-03-05T23:05")]),
+        ("The blast shook the port at 10:30 a.m. local time, police said.",
+         [("10:30 a.m. local time", "TIME", "1987-03-05T10:30")]),
+        ("The tanker docked at 1415 hrs.", [("1415 hrs", "TIME", "1987-03-05T14:15")]),
+        ("Trading stopped at 930 EDT.", [("930 EDT", "TIME", "1987-03-05T09:30")]),
+        ("The vote ends at 10:30 GMT.", [("10:30 GMT", "TIME", "1987-03-05T10:30")]),
+        ("The meeting opens at 10 A.M. Local time.",
+         [("10 A.M. Local time", "TIME", "1987-03-05T10:00")]),
+        ("The ceasefire began at 0600 local (0300 GMT).",
+         [("0600 local", "TIME", "1987-03-05T06:00")]),
+        # The first of two times takes the zone of the second.
+        ("Lines stayed open until about 2000 or 2100 EST.",
+         [("2000", "TIME", "1987-03-05T20:00"), ("2100 EST", "TIME", "1987-03-05T21:00")]),
+        # A time restated in another zone is the same moment: only the first is kept.
+        ("The rocket lifted off at 1805 local time (2305 GMT) from the base.",
+         [("1805 local time", "TIME", "1987-03-05T18:05")]),
+        ("The offer expires at 1630 EST/2130 GMT.", [("1630 EST", "TIME", "1987-03-05T16:30")]),
+        # A day after the time (and after a restatement in brackets) is the time's day.
+        ("Markets reopen at 0900 GMT on Friday.",
+         [("0900 GMT on Friday", "TIME", "1987-03-06T09:00")]),
+        ("The talks began at 10:35 a.m. (0735 GMT) Monday.",
+         [("10:35 a.m. (0735 GMT) Monday", "TIME", "1987-03-02T10:35")]),
+        # Four digits are a year where the context says so, and only there.
+        ("The company had 1630 employees in 1986.", [("1986", "DATE", "1986")]),
+        ("Output reached 1805 tonnes at 1805 GMT.", [("1805 GMT", "TIME", "1987-03-05T18:05")]),
+        ("The treaty was signed in 1805.", [("1805", "DATE", "1805")]),
+    ],
+)  # fmt: skip
+def test_newswire_clock_times_are_times_of_the_publication_day(text, expected):
+    assert tagged(text, "1987-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The index rose 2305 points.",
+        "The office sits at 1600 Pennsylvania Avenue.",
+        "Shares closed 10.30 higher.",
+    ],
+)
+def test_four_digit_numbers_without_a_context_are_no_years(text):
+    assert extract_timexes(text, "1987-03-05").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Tense, not a fixed preference, places an underspecified date.
         ("On June 15, the two countries signed a memorandum.", "2021-06-15"),
         ("The summit will be held on June 15.", "2022-06-15"),
@@ -168,6 +219,19 @@ def test_expressions_have_their_exact_values(text, dct, expected):
         ("Dozens were wounded in the blasts next to the embassy on Friday.", "2022-04-08"),
         # With no tense cue, news speaks of the past unless the later date is much nearer.
         ("Protests in the capital in March.", "2022-03"),
+        # The present tense of a timetable verb looks ahead; its past form looks back.
+        ("Talks reopen in Geneva on Thursday.", "2022-04-14"),
+        ("Talks reopened in Geneva on Thursday.", "2022-04-07"),
+        ("The new session opens on Monday, officials said.", "2022-04-18"),
+        ("Parliament convenes in March.", "2023-03"),
+        ("Parliament convened in March.", "2022-03"),
+        # After "did" the base form is past; an infinitive leaves the tense to its verb.
+        ("The talks did not resume until Thursday.", "2022-04-07"),
+        ("Officials met to begin the count on Thursday.", "2022-04-07"),
+        # "this", "next" and "last" say the direction themselves, whatever the clause.
+        ("The vote is this Thursday.", "2022-04-14"),
+        ("The ministers met last Thursday.", "2022-04-07"),
+        ("The ministers meet next Monday.", "2022-04-18"),
     ],
 )
 def test_tense_places_underspecified_dates(text, expected):

@@ -132,6 +132,42 @@ def test_stale_date_with_detected_reuse(september):
     assert "2022-06-15" not in timeline["value"].tolist()
 
 
+TALKS = "Talks on the pipeline reopen in Geneva on Thursday, the ministry said."
+BROKE_DOWN = "Talks on the pipeline broke down in Geneva on Monday, the ministry said."
+
+
+@pytest.mark.parametrize(
+    ("origin", "later", "sentence", "value", "naive", "stale"),
+    [
+        # A future weekday recycled the next day still names the same Thursday: not stale.
+        ("1987-03-03", "1987-03-04", TALKS, "1987-03-05", "1987-03-05", False),
+        # A past weekday recycled later in the same week: the same Monday, not stale.
+        ("1987-03-03", "1987-03-06", BROKE_DOWN, "1987-03-02", "1987-03-02", False),
+        # Recycled a week on, both name another day: the later article's reader is misled.
+        ("1987-03-03", "1987-03-10", TALKS, "1987-03-05", "1987-03-12", True),
+        ("1987-03-03", "1987-03-10", BROKE_DOWN, "1987-03-02", "1987-03-09", True),
+    ],
+)
+def test_stale_only_where_the_recycled_date_names_another_day(
+    origin, later, sentence, value, naive, stale
+):
+    text = "Pipeline exports were halted. " + sentence
+    frame = pd.DataFrame({"id": ["origin", "later"], "date": [origin, later],
+                          "author": None, "text": [sentence, text]})  # fmt: skip
+    corpus = load_corpus(frame)
+    start = text.index(sentence)
+    spans = pd.DataFrame({"article_id": ["later"], "start": [start],
+                          "end": [start + len(sentence)], "origin_id": ["origin"],
+                          "origin_date": [pd.Timestamp(origin)]})  # fmt: skip
+    mentions = timeline_mentions(corpus, reuse=spans)
+    recycled = mentions[mentions["article_id"] == "later"]
+    assert recycled[["value", "naive_value", "reused", "stale"]].values.tolist() == [
+        [value, naive, True, stale]
+    ]
+    own = mentions[mentions["article_id"] == "origin"]
+    assert own[["value", "stale"]].values.tolist() == [[value, False]]
+
+
 def test_without_reuse_nothing_is_flagged(september):
     mentions = timeline_mentions(september, reuse=NO_REUSE)
     assert not mentions["reused"].any()
@@ -269,3 +305,19 @@ def test_mentions_in_date_order_ties_by_article_id():
         ["a", "Tuesday"],
         ["b", "Monday"],
     ]
+
+
+def test_timeline_does_not_depend_on_the_order_of_the_mentions(seed_mentions):
+    expected = build_timeline(seed_mentions, exact_limit=1)
+    shuffled = seed_mentions.sample(frac=1, random_state=7).reset_index(drop=True)
+    assert not shuffled[["article_id", "start"]].equals(seed_mentions[["article_id", "start"]])
+    pd.testing.assert_frame_equal(build_timeline(shuffled, exact_limit=1), expected)
+
+
+def test_a_corpus_without_dates_has_an_empty_timeline():
+    frame = pd.DataFrame({"id": ["a"], "date": ["2022-04-12"], "author": [None],
+                          "text": ["The ministers met and talked."]})  # fmt: skip
+    mentions = timeline_mentions(load_corpus(frame), reuse=NO_REUSE)
+    assert mentions.empty and list(mentions.columns) == MENTION_COLUMNS
+    timeline = build_timeline(mentions)
+    assert timeline.empty and list(timeline.columns) == EVENT_COLUMNS

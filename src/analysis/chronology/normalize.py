@@ -621,7 +621,7 @@ def _clock(state: Discourse, g: dict) -> str:
 
 
 def clock_time(state: Discourse, cand: Candidate) -> Timex:
-    """A time of the publication day: "9 a.m.", "at 10:35", "noon"."""
+    """A time of the publication day: "9 a.m.", "at 10:35", "noon", "1630 EST", "0900 GMT"."""
     return Timex("TIME", _clock(state, cand.groups))
 
 

@@ -23,10 +23,12 @@ from analysis.lexicon.calendar import (
     MONTHS,
     NUMBERS,
     SEASONS,
+    TIME_ZONES,
     UNITS,
     WEEKDAYS,
     alternation,
 )
+from analysis.lexicon.places import STREET_WORDS
 
 __all__ = ["RULES", "RULE_INDEX", "TRIGGERS", "Candidate", "Rule", "find_candidates", "index_rules"]
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 3 and m != "sept"]
@@ -51,6 +53,18 @@ UNIT = r"(?P<unit>" + alternation(u for u in UNITS if u not in ("weekend",)) + r
 UNIT_S = UNIT + r"(?:s|es)?\b"
 SEASON = r"(?P<season>" + alternation(SEASONS) + r")\b"
 PART = r"(?P<part>" + alternation(p for p in DAY_PARTS if len(DAY_PARTS[p]) == 2) + r")\b"
+_ZONE_ABBREVIATIONS = [zone for zone in TIME_ZONES if zone.isupper()]
+# "local" alone is a zone only before a bracket or a stop ("2305 local (0305 GMT)"), else it may be
+# an adjective ("1500 local jobs").
+ZONE = (
+    r"(?P<tz>(?i:local)(?:\s+(?i:time)\b|(?=\s*[(),.;/]))|(?i:"
+    + alternation(_ZONE_ABBREVIATIONS)
+    + r")\b)"
+)
+_ZONE_AHEAD = ZONE.replace("(?P<tz>", "(?:")
+# A clock time of newswire: "1630 EST", "0900 GMT", "1415 hrs", "10:30 GMT"; the first of two
+# joined by "or" or "to" takes the zone of the second ("about 2000 or 2100 EST").
+_CLOCK_DIGITS = r"(?<![\w$£€.,:])(?P<h>[01]?\d|2[0-3])[:.]?(?P<mi>[0-5]\d)"
 ORDQ = (
     r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
     r"same|year-earlier|year-ago|prior-year|comparable|fiscal))"
@@ -208,14 +222,18 @@ _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:%|percent|per\s*cent|[a-z]+s\b(?<!\bwas\b)(?<!\bhas\b)(?<!\bis\b)(?<!\bthis\b)"
     r"(?<!\bits\b)(?<!\bhis\b)(?<!\bas\b))"
 )
+_STREET = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:" + "|".join(STREET_WORDS) + r")\b")
 _COUNT_WORDS = {"was", "has", "is", "this", "its", "his", "as", "always", "plus"}
 _MODAL_MAY = re.compile(r"\s+(?:be|have|not|I|we|you|he|she|it|they|also|well)\b")
 
 
 def _not_a_year(match: re.Match, text: str) -> bool:
-    """Money, a count or a name, not a year: "$2020", "2,000 troops", "Efes-2022"."""
+    """Money, a count, a name or an address, not a year: "$2020", "2,000 troops", "Efes-2022",
+    "1600 Pennsylvania Avenue"."""
     end = match.end()
     year_start = match.start("year")
+    if _STREET.match(text, end):
+        return True
     prev = text[max(0, year_start - 2) : year_start]
     if re.search(r"[$£€#]\s?$|\d[,.]$", prev):
         return True
@@ -394,6 +412,18 @@ RULES: tuple[Rule, ...] = (
         normalize.month_rel_year,
     ),
     Rule("month", MONTH, ("month",), normalize.month, traps=(_modal_may, _march_on)),
+    Rule(
+        "clock_zone",
+        _CLOCK_DIGITS
+        + r"(?:(?:\s*(?i:hrs|hours)\b)?\s*"
+        + ZONE
+        + r"|\s*(?i:hrs)\b|(?=\s*(?:or|and|to|until|-|–)\s*(?:[01]?\d|2[0-3])[:.]?[0-5]\d\s*"
+        + _ZONE_AHEAD
+        + r"))",
+        ("digit",),
+        normalize.clock_time,
+        modifiers=None,
+    ),
     Rule(
         "year",
         r"(?:" + _I + r"fiscal|calendar)\s+)?(?<![\w$£€.,/])" + YEAR + r"(?![.,]\d|-\w|/)",
@@ -624,8 +654,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "time",
-        r"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|"
-        r"[ap]m\b)(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC|ET))?",
+        r"\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.\s?m\b\.?|"
+        r"[ap]m\b))(?:\s+" + ZONE + ")?",
         ("digit",),
         normalize.clock_time,
         modifiers=None,
@@ -686,7 +716,11 @@ RULES: tuple[Rule, ...] = (
 )
 
 # The rules the joins of find_candidates make or use.
-_JOINED_RULES = frozenset(["mdy", "noon", "time", "time_day", "weekday", "weekday_set"])
+_JOINED_RULES = frozenset(
+    ["clock_zone", "mdy", "noon", "time", "time_day", "weekday", "weekday_set"]
+)
+# The rules of a clock time, which a day after them joins ("9 a.m. Tuesday").
+_CLOCK_RULES = frozenset(["clock_zone", "noon", "time"])
 RULE_INDEX = index_rules(RULES)
 _PATTERN_RULES = tuple(rule for rule in RULES if rule.pattern is not None)
 
@@ -806,7 +840,28 @@ def find_candidates(text: str) -> list[Candidate]:
                     mod = extension.group("mod").lower()
                     start = stretched
         out.append(Candidate(start, end, rule.name, groups, mod))
-    return _shared_sets(_second_days(_join_clock_and_day(out, text), text), text)
+    joined = _join_clock_and_day(_drop_restated_clocks(out, text), text)
+    return _shared_sets(_second_days(joined, text), text)
+
+
+def _drop_restated_clocks(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Drop a clock time that restates the one before it in another zone.
+
+    "10:35 a.m. (0735 GMT)", "1630 EST/2130 GMT": the bracketed or slashed time is the same
+    moment; TimeML annotates the first only, and a day after the bracket belongs to the first.
+    """
+    out: list[Candidate] = []
+    for cand in candidates:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.rule in _CLOCK_RULES
+            and cand.rule == "clock_zone"
+            and re.fullmatch(r"\s*[(/]\s*", text[previous.end : cand.start])
+        ):
+            continue
+        out.append(cand)
+    return out
 
 
 def _shared_sets(candidates: list[Candidate], text: str) -> list[Candidate]:
@@ -859,7 +914,7 @@ def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidat
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and previous.rule in {"time", "noon"}
+            and previous.rule in _CLOCK_RULES
             and cand.rule in {"weekday", "mdy"}
             and re.fullmatch(
                 r"\s+(?:\([^()\n]{1,20}\)\s+)?(?:on\s+)?", text[previous.end : cand.start]

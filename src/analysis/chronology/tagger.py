@@ -14,13 +14,14 @@ How
     Underspecified ones ("On June 15", "in May", "Friday") are placed around the publication date
     (:mod:`analysis.chronology.calendar`) by the tense of their clause
     (:mod:`analysis.chronology.tense`): the nearest tense cue to the mention decides
-    (will/shall/'ll/"to be held"/scheduled/next -> the first such date on or after the
-    publication date; was/did/said/-ed/irregular past forms/last/ago -> the last one on or before
-    it), unless the date on the other side is ten times nearer ("the offer was extended to Nov.
-    20" in a story of Nov. 2). With no cue a story speaks of the past: the earlier date wins
-    unless the later one is three times nearer. A weekday with a part of the day ("Friday night")
-    is a DATE of that day, as TimeBank annotates it. Anaphoric expressions ("the quarter", "a
-    year earlier") use the last date mentioned before them.
+    (will/shall/'ll/"to be held"/scheduled/next, a timetable verb in the present: "talks reopen"
+    -> the first such date on or after the publication date; was/did/said/-ed/irregular past
+    forms/last/ago -> the last one on or before it), unless the date on the other side is ten
+    times nearer ("the offer was extended to Nov. 20" in a story of Nov. 2). With no cue a story
+    speaks of the past: the earlier date wins unless the later one is three times nearer. A
+    weekday with a part of the day ("Friday night") is a DATE of that day, as TimeBank annotates
+    it. Anaphoric expressions ("the quarter", "a year earlier") use the last date mentioned
+    before them. Newswire clock times ("1630 EST", "0900 GMT") are TIMEs of the publication day.
 
 Why
     Pure Python, nothing downloaded, fast enough for a corpus (see ``benchmarks/bench_tempeval.py``
@@ -30,6 +31,7 @@ Why
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import numpy as np
@@ -40,7 +42,9 @@ from analysis.chronology.normalize import Discourse
 from analysis.chronology.rules import RULE_INDEX, find_candidates
 from analysis.lexicon.calendar import MODIFIERS
 
-__all__ = ["TIMEX_COLUMNS", "extract_timexes", "timex_granularity", "timex_interval"]
+__all__ = [
+    "TIMEX_COLUMNS", "extract_timexes", "timex_granularity", "timex_interval", "timex_rows",
+]  # fmt: skip
 
 TIMEX_COLUMNS = [
     "start", "end", "text", "type", "value", "granularity", "mod", "anchor", "tense", "rule",
@@ -55,15 +59,26 @@ def timex_granularity(value: str) -> str:
     >>> [timex_granularity(v) for v in ["2021-07-14", "1992", "2022-05", "P8M", "199", "PAST_REF"]]
     ['day', 'year', 'month', 'duration', 'decade', 'reference']
     """
-    patterns = [
+    return _granularity(value)
+
+
+_GRANULARITIES = [
+    (re.compile(pattern), name)
+    for pattern, name in [
         (r"\d{4}-\d\d-\d\dT.*", "time"), (r"\d{4}-\d\d-\d\d", "day"),
         (r"\d{4}-W\d\d-WE", "weekend"),
         (r"\d{4}-W\d\d", "week"), (r"\d{4}-\d\d", "month"), (r"\d{4}-Q\d", "quarter"),
         (r"\d{4}-H\d", "half"), (r"\d{4}-(?:SP|SU|FA|WI)", "season"), (r"\d{4}", "year"),
         (r"\d{3}", "decade"), (r"\d{2}", "century"),
         (r"(?:PAST|PRESENT|FUTURE)_REF", "reference"), (r"P.*", "duration"), (r"X.*", "set"),
-    ]  # fmt: skip
-    return next((name for pattern, name in patterns if re.fullmatch(pattern, value)), "other")
+    ]
+]  # fmt: skip
+
+
+# A corpus repeats a few thousand values: each is read once.
+@functools.lru_cache(maxsize=8192)
+def _granularity(value: str) -> str:
+    return next((name for pattern, name in _GRANULARITIES if pattern.fullmatch(value)), "other")
 
 
 def timex_interval(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
@@ -78,6 +93,11 @@ def timex_interval(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None
     >>> timex_interval("P8M")
     (None, None)
     """
+    return _interval(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _interval(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     grain = timex_granularity(value)
     year = int(value[:4]) if grain not in {"decade", "century"} and value[:4].isdigit() else None
     if grain in {"day", "time"}:
@@ -145,6 +165,43 @@ def extract_timexes(text: str, dct: object) -> pd.DataFrame:
     >>> extract_timexes(text, "2022-04-12")[["text", "type", "value"]].values.tolist()
     [['June 15', 'DATE', '2021-06-15'], ['May', 'DATE', '2022-05'], ['June', 'DATE', '2022-06']]
     """
+    rows = timex_rows(text, dct)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(TIMEX_COLUMNS)
+    data = {name: list(values) for name, values in zip(TIMEX_COLUMNS, columns, strict=True)}
+    data["start"] = np.asarray(data["start"], dtype="int64")
+    data["end"] = np.asarray(data["end"], dtype="int64")
+    return pd.DataFrame(data, columns=TIMEX_COLUMNS)
+
+
+def timex_rows(text: str, dct: object) -> list[tuple]:
+    """The rows of :func:`extract_timexes` as plain tuples, in the order of :data:`TIMEX_COLUMNS`.
+
+    For callers that tag many texts (:func:`analysis.timeline_mentions`): a DataFrame per text
+    costs more than the tagging.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    dct : date, datetime, pandas.Timestamp or "YYYY-MM-DD" str
+        The publication date.
+
+    Returns
+    -------
+    list of tuple
+        One ``(start, end, text, type, value, granularity, mod, anchor, tense, rule)`` tuple per
+        expression, in text order.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``text`` is not a string or ``dct`` is not a date.
+
+    Examples
+    --------
+    >>> timex_rows("Talks reopen at 0900 GMT.", "1987-03-05")
+    [(16, 24, '0900 GMT', 'TIME', '1987-03-05T09:00', 'time', None, None, None, 'clock_zone')]
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if isinstance(dct, pd.Timestamp):
@@ -171,8 +228,4 @@ def extract_timexes(text: str, dct: object) -> pd.DataFrame:
                 cand.rule,
             )  # fmt: skip
         )
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(TIMEX_COLUMNS)
-    data = {name: list(values) for name, values in zip(TIMEX_COLUMNS, columns, strict=True)}
-    data["start"] = np.asarray(data["start"], dtype="int64")
-    data["end"] = np.asarray(data["end"], dtype="int64")
-    return pd.DataFrame(data, columns=TIMEX_COLUMNS)
+    return rows

@@ -2,7 +2,8 @@
 
 The clause runs from the last sentence or clause boundary before the mention to the next one
 after it, at most :data:`REACH` characters each way. The nearest tense cue in it decides:
-auxiliaries, modals, plans and deadlines look ahead; irregular past forms, reporting verbs right
+auxiliaries, modals, plans, deadlines and the present tense of a timetable verb ("talks reopen
+on Tuesday") look ahead; irregular past forms, reporting verbs right
 next to the date and "ago" look back; a word ending in -ed is a weak past cue (it may be an
 adjective) that counts only when no strong cue is near. The cue words are in
 :mod:`analysis.lexicon.tense` and :mod:`analysis.lexicon.calendar`; this module builds the
@@ -25,6 +26,7 @@ from analysis.lexicon.tense import (
     PLAN_THAN,
     PRESENT_CUES,
     REPORTING_CUES,
+    SCHEDULE_VERBS,
     STRONG_PAST,
 )
 
@@ -68,6 +70,9 @@ _PAST_PERFECT = re.compile(r"(?i)\b(?:" + _phrases(PAST_PERFECT) + r")\b")
 _WORD = re.compile(r"\b[a-z]+\b")
 _PERFECT_OR_PASSIVE = re.compile(r"(?i)\b(?:" + _phrases(PERFECT_OR_PASSIVE) + r")\s+$")
 _DEADLINE = re.compile(r"(?i)\b(?:" + _phrases(DEADLINE_WORDS) + r")\s+$")
+# "did not begin until Tuesday": a base form after "did" is in the past.
+_DID = re.compile(r"(?i)\b(?:did|didn't|didn’t)(?:\s+not)?\s+$")
+_INFINITIVE = re.compile(r"(?i)\bto\s+$")
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -149,6 +154,16 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             continue
         if word in PRESENT_CUES:
             cues.append((match.start(), "present", True))
+        elif word in SCHEDULE_VERBS:
+            before = max(left, match.start() - 12)
+            # An infinitive ("to begin") has no tense of its own: the verb before it decides.
+            if _INFINITIVE.search(text, before, match.start()):
+                continue
+            if _DID.search(text, before, match.start()):
+                cues.append((match.start(), "past", True))
+            else:
+                planned_before = _planned_before(text, left, match.start())
+                cues.append((match.start(), "past" if planned_before else "future", True))
         elif word in FUTURE_VERBS:
             planned_before = _planned_before(text, left, match.start())
             cues.append((match.start(), "past" if planned_before else "future", True))

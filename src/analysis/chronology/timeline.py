@@ -33,6 +33,7 @@ Scale
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -40,8 +41,9 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from analysis.chronology.tagger import extract_timexes, timex_granularity, timex_interval
+from analysis.chronology.tagger import timex_granularity, timex_interval, timex_rows
 from analysis.corpus.loading import Corpus
+from analysis.corpus.units import split_sentences
 from analysis.lexicon.reporting import forms
 from analysis.options import TimelineOptions
 
@@ -147,70 +149,63 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be a Corpus (see analysis.load_corpus), not {type(corpus)}")
     spans = _check_spans(reuse)
-    by_article: dict[str, list[tuple[int, int, str, pd.Timestamp]]] = {}
-    for row in spans.itertuples(index=False):
-        by_article.setdefault(row.article_id, []).append(
-            (int(row.start), int(row.end), row.origin_id, pd.Timestamp(row.origin_date))
+    recycled_in: dict[str, list[tuple[int, int, str, pd.Timestamp]]] = {}
+    for article_id, start, end, origin_id, origin_date in zip(
+        *(spans[column].tolist() for column in SPAN_COLUMNS), strict=True
+    ):
+        recycled_in.setdefault(article_id, []).append(
+            (int(start), int(end), origin_id, pd.Timestamp(origin_date))
         )
-    sentences = corpus.sentences
-    bounds = {
-        article_id: (group["start"].to_numpy(), group["end"].to_numpy())
-        for article_id, group in sentences.sort_values(["article_id", "start"]).groupby(
-            "article_id", sort=False
-        )
-    }
-    no_sentences = (np.empty(0, dtype="int64"), np.empty(0, dtype="int64"))
-    rows = []
+    for passages in recycled_in.values():
+        # Where passages overlap, a mention belongs to the one of the earliest origin.
+        passages.sort(key=lambda passage: (passage[3], passage[2], passage[0], passage[1]))
     order = corpus.articles.loc[list(corpus.date_rank)]
-    for article_id, article in order.iterrows():
-        text, published = article["text"], article["date"]
-        timexes = extract_timexes(text, published)
-        recycled = by_article.get(article_id, [])
+    columns = (order.index.tolist(), order["text"].tolist(), order["date"].tolist())
+    articles = list(zip(*columns, strict=True))
+    # All the tagging first, then the sentence splitting: the splitter's many regular
+    # expressions would otherwise evict the tagger's from the ``re`` module's cache.
+    tagged = [timex_rows(text, published) for _, text, published in articles]
+    with_mentions = [a[0] for a, rows in zip(articles, tagged, strict=True) if rows]
+    sentences = _sentence_finder(corpus, with_mentions)
+    rows = []
+    for (article_id, text, published), timexes in zip(articles, tagged, strict=True):
+        recycled = recycled_in.get(article_id, [])
         by_origin_date: dict[pd.Timestamp, dict[tuple[int, int], str]] = {}
-        sent_starts, sent_ends = bounds.get(article_id, no_sentences)
-        for tx in timexes.itertuples(index=False):
-            origin = next((r for r in recycled if r[0] <= tx.start and tx.end <= r[1]), None)
-            value = tx.value
+        for start, end, mention, kind, naive, *_, anchor, _tense, _rule in timexes:
+            origin = next((r for r in recycled if r[0] <= start and end <= r[1]), None)
+            value = naive
             if origin is not None:
                 origin_date = origin[3]
                 if origin_date not in by_origin_date:
-                    again = extract_timexes(text, origin_date)
                     by_origin_date[origin_date] = {
-                        (s, e): v
-                        for s, e, v in again[["start", "end", "value"]].itertuples(
-                            index=False
-                        )  # fmt: skip
+                        (row[0], row[1]): row[4] for row in timex_rows(text, origin_date)
                     }
-                value = by_origin_date[origin_date].get((tx.start, tx.end), tx.value)
-            position = int(np.searchsorted(sent_starts, tx.start, side="right")) - 1
-            if position >= 0 and tx.start < sent_ends[position]:
-                s_start, s_end = int(sent_starts[position]), int(sent_ends[position])
-            else:
-                s_start, s_end = tx.start, tx.end
+                value = by_origin_date[origin_date].get((start, end), naive)
+            s_start, s_end = sentences(article_id, start, end)
             sentence = text[s_start:s_end]
             first, last = timex_interval(value)
             rows.append(
                 (
                     article_id,
                     published,
-                    tx.start,
-                    tx.end,
-                    tx.text,
-                    tx.type,
+                    start,
+                    end,
+                    mention,
+                    kind,
                     value,
-                    tx.value,
+                    naive,
                     timex_granularity(value),
                     first,
                     last,
                     s_start,
                     s_end,
                     sentence,
-                    _label(sentence, tx.start - s_start, tx.end - s_start),
-                    tx.anchor,
+                    _label(sentence, start - s_start, end - s_start),
+                    anchor,
                     origin is not None,
                     origin[2] if origin else None,
                     origin[3] if origin else pd.NaT,
-                    value != tx.value,
+                    value != naive,
                 )  # fmt: skip
             )
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
@@ -219,12 +214,65 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
     return frame.astype({"start": "int64", "end": "int64", "reused": bool, "stale": bool})
 
 
+def _sentence_finder(corpus: Corpus, article_ids: list[str]):
+    """A function ``(article_id, start, end) -> (sentence_start, sentence_end)``.
+
+    The sentence is the corpus's sentence that holds ``start``, or the mention itself when none
+    does. Sentences come from :attr:`Corpus.sentences` when the corpus has already split them;
+    otherwise only the paragraphs of ``article_ids`` that hold a mention are split, by the same
+    splitter, so the sentences are the same.
+    """
+    computed = corpus.__dict__.get("sentences")
+    by_article: dict[str, tuple[list[int], list[int]]] = {}
+    paragraphs: dict[str, tuple[list[int], list[str]]] = {}
+    if computed is not None:
+        for article_id, group in computed.sort_values(["article_id", "start"]).groupby(
+            "article_id", sort=False
+        ):
+            by_article[article_id] = (group["start"].tolist(), group["end"].tolist())
+    else:
+        table = corpus.paragraphs
+        table = table[table["article_id"].isin(set(article_ids))]
+        for article_id, group in table.sort_values(["article_id", "start"]).groupby(
+            "article_id", sort=False
+        ):
+            paragraphs[article_id] = (group["start"].tolist(), group["text"].tolist())
+    split: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+
+    def paragraph_sentences(article_id: str, start: int) -> tuple[list[int], list[int]]:
+        para_starts, para_texts = paragraphs.get(article_id, ([], []))
+        para = bisect.bisect_right(para_starts, start) - 1
+        if para < 0:
+            return [], []
+        if (article_id, para) not in split:
+            offset = para_starts[para]
+            found = split_sentences(para_texts[para])
+            split[article_id, para] = (
+                [offset + s for s, _ in found],
+                [offset + e for _, e in found],
+            )
+        return split[article_id, para]
+
+    def find(article_id: str, start: int, end: int) -> tuple[int, int]:
+        if computed is not None:
+            starts, ends = by_article.get(article_id, ([], []))
+        else:
+            starts, ends = paragraph_sentences(article_id, start)
+        position = bisect.bisect_right(starts, start) - 1
+        if position >= 0 and start < ends[position]:
+            return starts[position], ends[position]
+        return start, end
+
+    return find
+
+
 def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarray]:
-    """For each distinct sentence, every sentence (itself included) it is similar to."""
-    scores = process.cdist(
-        distinct, distinct, scorer=fuzz.token_set_ratio, score_cutoff=similarity, dtype=np.float32
-    )
-    return [np.flatnonzero(row >= similarity) for row in scores]
+    """For each distinct sentence, every sentence (itself included) it is similar to.
+
+    The score is symmetric, so each pair is scored once.
+    """
+    first, second = np.tril_indices(len(distinct), -1)
+    return _neighbours(distinct, first, second, similarity)
 
 
 def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]:
@@ -240,8 +288,7 @@ def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]
     for index, sentence_words in enumerate(words):
         for word in sentence_words:
             postings.setdefault(word, []).append(index)
-    similar: list[list[int]] = [[index] for index in range(len(distinct))]
-    scored: set[tuple[int, int]] = set()
+    pairs: set[tuple[int, int]] = set()
     for index, sentence_words in enumerate(words):
         shared: Counter[int] = Counter()
         for word in sorted(sentence_words):
@@ -250,15 +297,33 @@ def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]
                 shared.update(posting)
         shared.pop(index, None)
         for other, _ in shared.most_common(_CANDIDATES):
-            pair = (min(index, other), max(index, other))
-            if pair in scored:
-                continue
-            scored.add(pair)
-            score = fuzz.token_set_ratio(distinct[index], distinct[other], score_cutoff=similarity)
-            if score >= similarity:
-                similar[index].append(other)
-                similar[other].append(index)
-    return [np.asarray(sorted(found), dtype="int64") for found in similar]
+            pairs.add((min(index, other), max(index, other)))
+    ordered = np.asarray(sorted(pairs), dtype="int64").reshape(-1, 2)
+    return _neighbours(distinct, ordered[:, 0], ordered[:, 1], similarity)
+
+
+def _neighbours(
+    distinct: list[str], first: np.ndarray, second: np.ndarray, similarity: float
+) -> list[np.ndarray]:
+    """Score the pairs ``(first[k], second[k])`` in one call; each sentence's similar ones, sorted.
+
+    Every sentence is similar to itself.
+    """
+    scores = process.cpdist(
+        [distinct[i] for i in first.tolist()],
+        [distinct[j] for j in second.tolist()],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=similarity,
+        dtype=np.float32,
+    )
+    kept = scores >= similarity
+    own = np.arange(len(distinct), dtype="int64")
+    rows = np.concatenate([first[kept], second[kept], own])
+    columns = np.concatenate([second[kept], first[kept], own])
+    order = np.lexsort((columns, rows))
+    rows, columns = rows[order], columns[order]
+    bounds = np.searchsorted(rows, np.arange(len(distinct) + 1))
+    return [columns[bounds[k] : bounds[k + 1]] for k in range(len(distinct))]
 
 
 def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list[int]:
@@ -294,6 +359,13 @@ def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list
         seen = max(seen, key + 1)
         clusters.append(cluster)
     return clusters
+
+
+def _per_event(operation: np.ufunc, values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """``operation`` reduced over each event's run of ``values`` (runs begin at ``starts``)."""
+    if not len(starts):
+        return values[:0]
+    return operation.reduceat(values, starts)
 
 
 def build_timeline(
@@ -345,6 +417,9 @@ def build_timeline(
     # rapidfuzz scores from 0 to 100; rounded so that 0.6 is exactly 60, not 60.000000000000007.
     similarity = round(options.similarity * 100, 9)
     dated = mentions[mentions["date_start"].notna() & mentions["type"].isin(["DATE", "TIME"])]
+    # One order whatever the order of the rows (a concatenation of partitions, a shuffle): the
+    # clusters, their first mentions and so the events and their ids depend on it.
+    dated = dated.sort_values(["published", "article_id", "start", "end"], kind="stable")
     dated = dated.reset_index(drop=True)
     event_of = np.empty(len(dated), dtype="int64")
     n_events = 0
@@ -352,12 +427,25 @@ def build_timeline(
         clusters = _clusters(group["sentence"].tolist(), similarity, options.exact_limit)
         event_of[group.index.to_numpy()] = np.asarray(clusters, dtype="int64") + n_events
         n_events += max(clusters) + 1
-    triples = zip(
-        dated["article_id"].tolist(), dated["start"].tolist(), dated["end"].tolist(), strict=True
+    # Each event's mentions in the order of ``dated``; the first one names the event.
+    order = np.argsort(event_of, kind="stable")
+    changes = event_of[order][1:] != event_of[order][:-1]
+    starts = np.flatnonzero(np.r_[True, changes]) if len(order) else np.empty(0, dtype="int64")
+    first = dated.iloc[order[starts]].reset_index(drop=True)
+    triples = list(
+        zip(
+            dated["article_id"].tolist(),
+            dated["start"].tolist(),
+            dated["end"].tolist(),
+            strict=True,
+        )
     )
-    dated = dated.assign(event=event_of, mention=list(triples))
-    grouped = dated.groupby("event", sort=True)
-    first = grouped.head(1).set_index("event").sort_index()
+    in_order = [triples[k] for k in order.tolist()]
+    bounds = [*starts.tolist(), len(order)]
+    reused = dated["reused"].to_numpy(dtype=bool)[order]
+    stale = dated["stale"].to_numpy(dtype=bool)[order]
+    articles = pd.DataFrame({"event": event_of, "article_id": dated["article_id"]})
+    n_articles = articles.drop_duplicates().groupby("event").size().sort_index()
     frame = pd.DataFrame(
         {
             "date_start": first["date_start"],
@@ -369,12 +457,12 @@ def build_timeline(
             "article_id": first["article_id"],
             "start": first["start"].astype("int64"),
             "end": first["end"].astype("int64"),
-            "n_mentions": grouped.size(),
-            "n_articles": grouped["article_id"].nunique(),
-            "mentions": grouped["mention"].agg(list),
-            "n_reused": grouped["reused"].sum().astype("int64"),
-            "reused": grouped["reused"].any().astype(bool),
-            "stale": grouped["stale"].any().astype(bool),
+            "n_mentions": np.diff(bounds).astype("int64"),
+            "n_articles": n_articles.to_numpy(dtype="int64"),
+            "mentions": [in_order[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)],
+            "n_reused": _per_event(np.add, reused.astype("int64"), starts),
+            "reused": _per_event(np.logical_or, reused, starts),
+            "stale": _per_event(np.logical_or, stale, starts),
         },
         columns=EVENT_COLUMNS[1:],
     )  # fmt: skip

@@ -13,7 +13,7 @@
 - :mod:`~analysis.lexicon.outlets`: news agencies and outlets (also as bylines name them), and the
   nouns of "in an interview with" phrases;
 - :mod:`~analysis.lexicon.zones`: time-zone abbreviations and their offsets from UTC;
-- :mod:`~analysis.lexicon.places`: nationality adjectives and their countries;
+- :mod:`~analysis.lexicon.places`: nationality adjectives and their countries, street words;
 - :mod:`~analysis.lexicon.titles`: titles of people, and the head nouns of descriptions of people,
   things and documents;
 - :mod:`~analysis.lexicon.spelling`: spelling variants folded together for text reuse;

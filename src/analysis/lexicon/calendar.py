@@ -19,6 +19,7 @@ __all__ = [
     "NUMBERS",
     "ORDINALS",
     "SEASONS",
+    "TIME_ZONES",
     "UNITS",
     "VAGUE_COUNTS",
     "WEEKDAYS",
@@ -47,6 +48,13 @@ DAY_PARTS: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
     "midday": "T12:00", "noon": "T12:00", "midnight": "T24:00",
 }  # fmt: skip
+
+# Time zones newswire writes after a clock time ("1630 EST", "0900 GMT"); "local time" is one too.
+# A four-digit number before one of them is a time of day, never a year.
+TIME_ZONES: tuple[str, ...] = (
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "GMT", "UTC", "BST", "CET",
+    "CEST", "JST", "HKT", "SGT", "AEST", "local time", "local",
+)  # fmt: skip
 
 # Units: TimeML duration letter, and whether it is a time (PT...) unit.
 UNITS: dict[str, tuple[str, bool]] = {

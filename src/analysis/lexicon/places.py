@@ -3,12 +3,18 @@
 :mod:`analysis.sources.entities` reads them to give a ministry its country ("Azerbaijani Defence
 Ministry" -> Defence Ministry of Azerbaijan), to recognize a country name as a place, and to tell a
 nationality from a one-word person name; :mod:`analysis.sources.attributions` reads them to find
-the country of a minister's ministry.
+the country of a minister's ministry. The temporal tagger reads the street words, so that a house
+number is no year.
 """
 
 from __future__ import annotations
 
-__all__ = ["DEMONYMS"]
+__all__ = ["DEMONYMS", "STREET_WORDS"]
+
+#: The last word of a street name: a number before "Pennsylvania Avenue" is a house number.
+STREET_WORDS: tuple[str, ...] = (
+    "Avenue", "Street", "Road", "Boulevard", "Drive", "Lane", "Place", "Square", "Plaza", "Way",
+)  # fmt: skip
 
 #: Nationality adjective -> country, for ministries' canonical names and country recognition.
 DEMONYMS: dict[str, str] = {

@@ -22,6 +22,7 @@ __all__ = [
     "PLAN_THAN",
     "PRESENT_CUES",
     "REPORTING_CUES",
+    "SCHEDULE_VERBS",
     "STRONG_PAST",
 ]
 
@@ -46,7 +47,7 @@ PLAN_IN_THE_PAST: tuple[str, ...] = ("had been", "previously")
 PLAN_THAN: tuple[str, ...] = ("than",)
 
 # In a clause with the past perfect, "by Friday" is no deadline still to come.
-PAST_PERFECT: tuple[str, ...] = ("had",)
+PAST_PERFECT: tuple[str, ...] = ("had", "did", "didn't")
 DEADLINE_WORDS: tuple[str, ...] = ("by", "until", "till")
 
 # After these a past participle is a perfect or a passive ("is expected", "will be held"): no
@@ -57,6 +58,17 @@ PERFECT_OR_PASSIVE: tuple[str, ...] = (
 STRONG_PAST: frozenset[str] = frozenset(["was", "were", "had", "did"])
 
 PAST_ADVERBS: frozenset[str] = frozenset(["ago"])
+
+# Verbs of a timetable: in the present tense with a date they tell what is scheduled ("talks
+# reopen on Tuesday", "the session closes Friday"), so they look ahead. Forms that are also common
+# nouns ("housing starts", "tax returns", "the vote") are left out.
+SCHEDULE_VERBS: frozenset[str] = frozenset(
+    [
+        "begin", "begins", "reopen", "reopens", "resume", "resumes", "convene", "convenes",
+        "arrive", "arrives", "depart", "departs", "opens", "closes", "ends", "meet", "meets",
+        "travels", "flies",
+    ]
+)  # fmt: skip
 
 PRESENT_CUES: frozenset[str] = frozenset(
     ["is", "are", "am", "remains", "remain", "expects", "expect", "plans", "intends", "says"]

@@ -16,12 +16,51 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["plot_timeline"]
+__all__ = ["plot_timeline", "shorten_label"]
 
 ORIGINAL = "#1f5f8b"
 RECYCLED = "#d08c2b"
 STALE = "#c0392b"
 PUBLISHED = "#555555"
+
+
+def shorten_label(label: str, width: int) -> str:
+    """``label`` in at most ``width`` characters, cut after a whole word and ended with "…".
+
+    Parameters
+    ----------
+    label : str
+        An event label.
+    width : int
+        The most characters kept, "…" included (at least 2).
+
+    Returns
+    -------
+    str
+        The label itself if it fits; else its longest run of whole words that fits with " …"
+        (a first word longer than that is cut, the one case where a word is cut).
+
+    Raises
+    ------
+    ValueError
+        If ``width`` is below 2.
+
+    Examples
+    --------
+    >>> shorten_label("The two countries signed a memorandum of alliance", 30)
+    'The two countries signed a …'
+    >>> shorten_label("Drills in May", 30)
+    'Drills in May'
+    """
+    if width < 2:
+        raise ValueError(f"width must be at least 2, not {width}")
+    if len(label) <= width:
+        return label
+    kept = label[: width - 1]
+    cut = kept.rfind(" ")
+    if cut <= 0:
+        return kept + "…"
+    return kept[:cut].rstrip(" ,;:–—-…") + " …"
 
 
 def plot_timeline(
@@ -43,7 +82,8 @@ def plot_timeline(
     zoom_margin_days : int, default 120
         The right panel covers the publication dates widened by this many days on each side.
     label_width : int, default 48
-        Event labels are cut to this many characters.
+        Event labels longer than this many characters are cut after a whole word (see
+        :func:`shorten_label`).
 
     Returns
     -------
@@ -93,9 +133,7 @@ def plot_timeline(
                             annotation_clip=False, clip_on=True)  # fmt: skip
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
-    labels = [
-        (lab if len(lab) <= label_width else lab[: label_width - 1] + "…") for lab in events.label
-    ]
+    labels = [shorten_label(label, label_width) for label in events.label]
     overview.set_yticks(list(rows), labels, fontsize=8)
     overview.invert_yaxis()
     first = min(events.date_start.min(), published.min()) if len(events) else published.min()
