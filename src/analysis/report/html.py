@@ -90,7 +90,12 @@ def _table_html(section: Section, name: str) -> str:
     return head + f"<div class='scroll'>{table}</div>"
 
 
-def render_html(sections: list[Section], summary: dict) -> str:
+def render_html(
+    sections: list[Section], summary: dict, *, images: dict[tuple[str, str], bytes] | None = None
+) -> str:
+    """The report page. ``images`` holds the PNG bytes of figures already rendered, by
+    ``(section key, figure name)``; a figure not in it is rendered here."""
+    images = images or {}
     nav = " ".join(f'<a href="#{s.key}">{html.escape(s.title)}</a>' for s in sections)
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
@@ -108,7 +113,8 @@ def render_html(sections: list[Section], summary: dict) -> str:
         parts.append(f"<h2 id='{section.key}'>{html.escape(section.title)}</h2>")
         parts.append(f"<p>{html.escape(section.intro)}</p>")
         for name, fig in section.figures.items():
-            data = base64.b64encode(figure_bytes(fig, "png")).decode("ascii")
+            png = images.get((section.key, name)) or figure_bytes(fig, "png")
+            data = base64.b64encode(png).decode("ascii")
             alt = html.escape(_figure_alt(fig, name), quote=True)
             parts.append(f"<img alt='{alt}' src='data:image/png;base64,{data}'>")
         parts.append(section.html)

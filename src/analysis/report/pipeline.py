@@ -113,6 +113,7 @@ def run_report(
     try:
         with staged_folder(target) as out:
             files: list[Path] = []
+            pngs: dict[tuple[str, str], bytes] = {}
             for section in tqdm(sections, desc="writing", unit="section", disable=not progress):
                 for name, frame in section.tables.items():
                     for fmt in ("csv", "parquet"):
@@ -126,8 +127,11 @@ def run_report(
                 for name, fig in section.figures.items():
                     for fmt in ("png", "svg"):
                         path = out / "figures" / f"{section.key}_{name}.{fmt}"
-                        write_atomic(path, figure_bytes(fig, fmt))
+                        data = figure_bytes(fig, fmt)
+                        write_atomic(path, data)
                         files.append(path)
+                        if fmt == "png":
+                            pngs[section.key, name] = data
             summary: dict[str, int | float | str] = {
                 "articles": len(corpus),
                 "problems": len(corpus.problems),
@@ -135,7 +139,7 @@ def run_report(
                 **state.counts,
             }
             report_path = out / "report.html"
-            write_atomic(report_path, render_html(sections, summary).encode("utf-8"))
+            write_atomic(report_path, render_html(sections, summary, images=pngs).encode("utf-8"))
             files.append(report_path)
     finally:
         for section in sections:
