@@ -119,8 +119,8 @@ class Options:
         >>> ReuseOptions.merged(None, min_words=12).min_words
         12
         >>> ReuseOptions.merged(ReuseOptions(k=5), paraphrase=False)
-        ReuseOptions(k=5, min_words=10, max_gap=8, max_df=None, sources='all', paraphrase=False, \
-paraphrase_threshold=0.45, paraphrase_min_common=6)
+        ReuseOptions(k=5, min_words=10, max_gap=8, max_df=None, sources='nearest', \
+paraphrase=False, paraphrase_threshold=0.45, paraphrase_min_common=6)
         >>> ReuseOptions.merged(None, min_word=12)
         Traceback (most recent call last):
         ...
@@ -157,9 +157,10 @@ class ReuseOptions(Options):
         None, _optional_positive_int, "n-grams held more often than this pair no articles"
     )
     sources: str = option(
-        "all",
-        _choice("all", "covering"),
-        "align every earlier article holding the text (all) or enough to cover it (covering)",
+        "nearest",
+        _choice("nearest", "all", "covering"),
+        "align each stretch with its origin and nearest earlier copy (nearest), every earlier "
+        "article holding it (all) or enough of them to cover it (covering)",
     )
     paraphrase: bool = option(True, _boolean, "look for reworded sentences")
     paraphrase_threshold: float = option(

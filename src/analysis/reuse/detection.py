@@ -63,13 +63,16 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     options : ReuseOptions, optional
         The alignment options (see :func:`analysis.align_pair`), and two of the corpus:
         ``max_df``, n-grams with more occurrences than this in the corpus do not pair articles
-        (default: no limit); ``sources``, ``"all"`` (default) aligns every candidate pair: one row
+        (default: no limit); ``sources``, which earlier articles holding a stretch of text are
+        aligned with the article that recycles it. ``"nearest"`` (default): its nearest earlier
+        copy (the latest source whose anchors add ``min_words`` words to what later sources
+        already gave) and its origin (the same, earliest first), so a paragraph reprinted in k
+        articles costs about 2k alignments and families, shares and origins follow the chain
+        (the passages are rows of the ``"all"`` run). ``"all"``: every candidate pair, one row
         per passage for every earlier article that holds the text (quadratic in the size of a
-        boilerplate family), ``"covering"`` aligns each article with its candidate sources, most
-        shared text first, and skips a source whose anchors add fewer than ``min_words`` words
-        outside the text already attributed: each recycled stretch gets (at least) one source; the
-        other earlier articles that hold it are reached through :func:`analysis.reused_spans` and
-        :func:`analysis.boilerplate_families`.
+        boilerplate family). ``"covering"``: one pass, most shared text first, enough sources
+        to cover each recycled stretch once. The other earlier articles that hold a text are
+        reached through :func:`analysis.reused_spans` and :func:`analysis.boilerplate_families`.
     **overrides
         Any option by name (``find_reuse(corpus, min_words=12)``).
 
@@ -167,8 +170,13 @@ def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOp
             )
         )
         by_target.setdefault(t, []).append((-bound[number], rank[src], src, anchors))
+
+    # Most shared text first ("covering"), latest first ("nearest", see align_target).
+    def order(c):
+        return -c[1] if options.sources == "nearest" else (c[0], c[1])
+
     for t in sorted(by_target):
-        ordered = sorted(by_target[t], key=lambda c: (c[0], c[1]))
+        ordered = sorted(by_target[t], key=order)
         yield ids[t], [(ids[src], anchors) for _, _, src, anchors in ordered]
 
 
@@ -194,26 +202,40 @@ def align_target(
 
     target_text = texts[target_id]
     target = prepared_text(target_id)
-    covered = np.zeros(len(target[1]), dtype=bool)
-    rows = []
-    for source_id, anchors in candidates:
-        if (
-            options.sources == "covering"
-            and rows
-            and _covered_words(anchors, covered) < options.min_words
-        ):
-            continue
-        passages = align(
-            texts[source_id],
-            target_text,
-            prepared_text(source_id),
-            target,
-            anchors,
-            options,
-            covered=covered,
-        )
-        rows.extend({"source_id": source_id, "target_id": target_id, **p} for p in passages)
-    return rows
+    # With "nearest", candidates come latest first: the nearest earlier copy of each stretch,
+    # then (reversed) its origin; each pass skips a source whose anchors add fewer than
+    # ``min_words`` words outside what that pass has already linked.
+    passes = [candidates, candidates[::-1]] if options.sources == "nearest" else [candidates]
+    aligned: dict[str, tuple[list[dict], np.ndarray]] = {}
+    for ordered in passes:
+        covered = np.zeros(len(target[1]), dtype=bool)
+        for source_id, anchors in ordered:
+            if source_id in aligned:
+                covered |= aligned[source_id][1]
+                continue
+            if (
+                options.sources != "all"
+                and covered.any()
+                and _covered_words(anchors, covered) < options.min_words
+            ):
+                continue
+            own = np.zeros(len(target[1]), dtype=bool)
+            passages = align(
+                texts[source_id],
+                target_text,
+                prepared_text(source_id),
+                target,
+                anchors,
+                options,
+                covered=own,
+            )
+            covered |= own
+            aligned[source_id] = passages, own
+    return [
+        {"source_id": source_id, "target_id": target_id, **p}
+        for source_id, (passages, _) in aligned.items()
+        for p in passages
+    ]
 
 
 def _covered_words(anchors, covered: np.ndarray) -> int:
