@@ -31,6 +31,12 @@ def test_defaults():
         "paraphrase": True,
         "paraphrase_threshold": 0.45,
         "paraphrase_min_common": 6,
+        "rewrite": True,
+        "rewrite_threshold": 0.5,
+        "rewrite_min_common": 4,
+        "rewrite_min_sentences": 2,
+        "rewrite_max_df": 50,
+        "rewrite_min_shared": 3,
     }
     assert dataclasses.asdict(TimelineOptions()) == {"similarity": 0.6, "exact_limit": 300}
     assert dataclasses.asdict(OverlapOptions()) == {"entity_kinds": None}

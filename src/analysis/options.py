@@ -120,7 +120,9 @@ class Options:
         12
         >>> ReuseOptions.merged(ReuseOptions(k=5), paraphrase=False)
         ReuseOptions(k=5, min_words=10, max_gap=8, max_df=None, sources='nearest', \
-paraphrase=False, paraphrase_threshold=0.45, paraphrase_min_common=6)
+paraphrase=False, paraphrase_threshold=0.45, paraphrase_min_common=6, rewrite=True, \
+rewrite_threshold=0.5, rewrite_min_common=4, rewrite_min_sentences=2, rewrite_max_df=50, \
+rewrite_min_shared=3)
         >>> ReuseOptions.merged(None, min_word=12)
         Traceback (most recent call last):
         ...
@@ -168,6 +170,24 @@ class ReuseOptions(Options):
     )
     paraphrase_min_common: int = option(
         6, _positive_int, "fewest content stems two paraphrased sentences share"
+    )
+    rewrite: bool = option(
+        True, _boolean, "look for articles rewriting one source sentence by sentence"
+    )
+    rewrite_threshold: float = option(
+        0.5, _fraction, "smallest bag-of-stems similarity (0-1) of a rewritten sentence"
+    )
+    rewrite_min_common: int = option(
+        4, _positive_int, "fewest content stems two rewritten sentences share"
+    )
+    rewrite_min_sentences: int = option(
+        2, _positive_int, "fewest rewritten sentences that make two articles a rewrite"
+    )
+    rewrite_max_df: int = option(
+        50, _positive_int, "content stems held by more paragraphs than this pair none"
+    )
+    rewrite_min_shared: int = option(
+        3, _positive_int, "fewest rare content stems two paragraphs share to be compared"
     )
 
 

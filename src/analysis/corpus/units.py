@@ -123,7 +123,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return _cover_gaps(flat, [])
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter().segment(flat):
+    for piece in _pysbd_sentences(flat):
         piece = piece.strip()
         if not piece:
             continue
@@ -138,6 +138,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         cursor = end
     return _cover_gaps(flat, spans)
+
+
+def _pysbd_sentences(text: str) -> list[str]:
+    """pysbd's sentences of ``text``, each with the white space after it, as
+    ``Segmenter.segment`` returns them; the sentences are located with ``str.find`` rather than
+    through a regular expression compiled for each sentence, as ``segment`` does."""
+    segmenter = _segmenter()
+    sentences = segmenter.processor(text).process()
+    if not all(sentences):
+        return segmenter.segment(text)
+    # As segment's re.finditer: the first of the non-overlapping occurrences (with the white
+    # space after it) that ends after the previous sentence.
+    pieces, prior = [], 0
+    for sentence in sentences:
+        start = text.find(sentence)
+        while start >= 0:
+            end = start + len(sentence)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior:
+                pieces.append(text[start:end])
+                prior = end
+                break
+            start = text.find(sentence, end)
+    return pieces
 
 
 def _find_loose(text: str, piece: str, cursor: int) -> int:

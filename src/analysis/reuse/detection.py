@@ -27,6 +27,7 @@ from analysis.corpus.loading import Corpus
 from analysis.options import ReuseOptions
 from analysis.reuse.alignment import align, prepare, prepare_text
 from analysis.reuse.index import _cluster_bounds, _hits, _runs, _signatures
+from analysis.reuse.rewrite import rewrite_candidates, rewrites
 
 __all__ = [
     "REUSE_COLUMNS",
@@ -50,6 +51,7 @@ REUSE_SCHEMA = {
     "similarity": "float64",
     "n_words": "int64",
     "edits": object,
+    "named_origin": object,
 }
 REUSE_COLUMNS = list(REUSE_SCHEMA)
 
@@ -105,7 +107,46 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     rows = []
     for target_id, candidates in source_candidates(corpus, signatures, options):
         rows.extend(align_target(target_id, texts, candidates, options, prepared=prepared))
+    if options.rewrite:
+        rows.extend(find_rewrites(corpus, prepared, rows, options))
     return passages_frame(rows)
+
+
+def find_rewrites(
+    corpus: Corpus, prepared: dict, passages: list[dict], options: ReuseOptions
+) -> list[dict]:
+    """The rewritten sentences (kind ``rewrite``) of the article pairs without a passage.
+
+    ``prepared`` maps every article id to its :func:`~analysis.reuse.alignment.prepare_text`;
+    ``passages`` are the rows the aligner found: their pairs are not searched again, and a
+    sentence of a target inside one of its recycled passages is no rewrite. See
+    :mod:`analysis.reuse.rewrite`.
+    """
+    ids = list(prepared)
+    rank = corpus.date_rank
+    aligned = {(p["source_id"], p["target_id"]) for p in passages}
+    recycled: dict[str, list[tuple[int, int]]] = {}
+    for p in passages:
+        recycled.setdefault(p["target_id"], []).append((p["target_start"], p["target_end"]))
+    rows = []
+    for (x, y), paragraph_pairs in rewrite_candidates(
+        ids, list(prepared.values()), options
+    ).items():
+        source, target = ids[x], ids[y]
+        if rank[source] > rank[target]:
+            source, target = target, source
+            paragraph_pairs = sorted((b, a) for a, b in paragraph_pairs)
+        if (source, target) in aligned:
+            continue
+        found = rewrites(
+            prepared[source][3](),
+            prepared[target][3](),
+            paragraph_pairs,
+            options,
+            recycled=recycled.get(target, ()),
+        )
+        rows.extend({"source_id": source, "target_id": target, **p} for p in found)
+    return rows
 
 
 def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOptions):
@@ -255,6 +296,7 @@ def check_passages(reuse: object, columns: list[str] = REUSE_COLUMNS) -> None:
 def passages_frame(rows: Iterable[dict]) -> pd.DataFrame:
     """The passages as the typed, sorted frame :func:`find_reuse` returns."""
     frame = pd.DataFrame(list(rows), columns=REUSE_COLUMNS)
+    frame["named_origin"] = frame["named_origin"].astype(object).fillna("")
     frame = frame.astype(REUSE_SCHEMA)
     return frame.sort_values(
         ["source_id", "target_id", "target_start", "source_start"], ignore_index=True
