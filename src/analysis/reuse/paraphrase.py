@@ -24,6 +24,8 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
+from rapidfuzz.distance import LCSseq
+
 from analysis.corpus.units import paragraph_spans, split_sentences
 from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.reuse.index import tokenize
@@ -77,13 +79,8 @@ def paraphrase_similarity(first: str, second: str) -> tuple[float, int]:
 
 
 def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0]
-        for j, y in enumerate(b):
-            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+    """Length of the longest common subsequence of two stem sequences (rapidfuzz's LCSseq)."""
+    return int(LCSseq.similarity(a, b))
 
 
 class ArticleStems:
@@ -101,20 +98,22 @@ class ArticleStems:
         self.paragraphs = paragraph_spans(text)
         self.starts: list[int] = []
         self.stems: list[str] = []
-        for match in _STEM_RE.finditer(text):
+        # Lowercasing ASCII text keeps every offset, so the whole text is folded at once.
+        folded_text = text.lower() if text.isascii() else None
+        for match in _STEM_RE.finditer(folded_text or text):
             word = match.group()
-            folded = word.casefold()
+            folded = word if folded_text else word.casefold()
             if len(word) > 2 and folded not in STOP_WORDS:
                 self.starts.append(match.start())
                 self.stems.append(folded[:6])
 
-    def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> Counter:
+    def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:
         """The stems of the paragraph ``[p0, p1)`` that start outside the ``taken`` spans."""
         i0, i1 = bisect_left(self.starts, p0), bisect_left(self.starts, p1)
         inside = [(a, b) for a, b in taken if a < p1 and b > p0]
         if not inside:
-            return Counter(self.stems[i0:i1])
-        return Counter(
+            return tuple(self.stems[i0:i1])
+        return tuple(
             stem
             for start, stem in zip(self.starts[i0:i1], self.stems[i0:i1], strict=True)
             if not any(a <= start < b for a, b in inside)
@@ -138,8 +137,8 @@ def paraphrases(
         out = []
         for p0, p1 in article.paragraphs:
             stems = article.paragraph_stems(p0, p1, taken_spans)
-            if sum(stems.values()) >= min_common:
-                out.append((p0, p1, stems))
+            if len(stems) >= min_common:
+                out.append((p0, p1, stems, Counter(stems)))
         return out
 
     def sentences(article, p0, p1, taken_spans):
@@ -153,13 +152,17 @@ def paraphrases(
     src_taken = [(p["source_start"], p["source_end"]) for p in taken]
     tgt_taken = [(p["target_start"], p["target_end"]) for p in taken]
     # Sentences never cross paragraphs, and the longest common subsequence of two sentences is at
-    # most the stems their paragraphs share (counted with repeats): only paragraph pairs sharing
-    # ``min_common`` stems outside the passages are split into sentences and compared.
+    # most that of the stems of their paragraphs outside the passages (itself at most the stems
+    # they share, counted with repeats): only paragraph pairs where it reaches ``min_common`` are
+    # split into sentences (the costly step) and compared.
     src_sents, tgt_sents, pairs = {}, {}, []
     tgt_paragraphs = paragraphs(tgt, tgt_taken)
-    for a0, a1, a_stems in paragraphs(src, src_taken):
-        for b0, b1, b_stems in tgt_paragraphs:
-            if sum((a_stems & b_stems).values()) >= min_common:
+    for a0, a1, a_stems, a_count in paragraphs(src, src_taken):
+        for b0, b1, b_stems, b_count in tgt_paragraphs:
+            if (
+                sum((a_count & b_count).values()) >= min_common
+                and _lcs(a_stems, b_stems) >= min_common
+            ):
                 if a0 not in src_sents:
                     src_sents[a0] = sentences(src, a0, a1, src_taken)
                 if b0 not in tgt_sents:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -89,15 +90,20 @@ def rewrite_candidates(
         (indexes of ``ids``) with ``a < b``, paragraph numbers within each article; sorted.
     """
     stem_ids: dict[str, int] = {}
+    key_ids: dict[str, tuple[int, ...]] = {}
+
+    def ids_of(key: str) -> tuple[int, ...]:
+        found = key_ids.get(key)
+        if found is None:
+            found = tuple(stem_ids.setdefault(s, len(stem_ids)) for s in _key_stems(key))
+            key_ids[key] = found
+        return found
+
     owner, stem = [], []
     paragraph_article, paragraph_number = [], []
     for number, (_, keys, bounds, _) in enumerate(prepared):
         for p in range(len(bounds) - 1):
-            found = {
-                stem_ids.setdefault(s, len(stem_ids))
-                for key in keys[bounds[p] : bounds[p + 1]]
-                for s in _key_stems(key)
-            }
+            found = set(chain.from_iterable(map(ids_of, keys[bounds[p] : bounds[p + 1]])))
             if found:
                 node = len(paragraph_article)
                 paragraph_article.append(number)
