@@ -171,3 +171,17 @@ def test_dask_finds_the_rewrites_and_nearest_links_of_the_in_process_run(client,
     assert {"rewrite", "verbatim"} <= set(expected["kind"])
     got = find_reuse_dask(corpus, client, npartitions=3, chunk_size=2, sources=sources)
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_dask_finds_the_templates_of_the_in_process_run(client):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent / "reuse"))
+    from test_templates import corpus_of, reports
+
+    corpus = corpus_of(*reports("Acme Corp", "Bolt Inc", "Cask Ltd"))
+    expected = find_reuse(corpus)
+    assert expected["kind"].tolist() == ["template", "template"]
+    got = find_reuse_dask(corpus, client, npartitions=2, chunk_size=1)
+    pd.testing.assert_frame_equal(got, expected)

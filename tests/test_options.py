@@ -31,6 +31,7 @@ def test_defaults():
         "paraphrase": True,
         "paraphrase_threshold": 0.45,
         "paraphrase_min_common": 6,
+        "template": True,
         "rewrite": True,
         "rewrite_threshold": 0.5,
         "rewrite_min_common": 4,

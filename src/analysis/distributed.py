@@ -19,8 +19,9 @@ from the same pure functions :func:`analysis.find_reuse` composes:
    (:func:`~analysis.reuse.align_target`). Anchors depend only on the two articles of a pair and
    their date order, so each task computes what the in-process run computes for its targets.
 
-4. **Rewrites**: the index of content stems (:mod:`analysis.reuse.rewrite`) is one table of the
-   whole corpus, built and searched in one task, given the passages of stage 3.
+4. **Templates and rewrites**: the index of frame keys (:mod:`analysis.reuse.templates`) and the
+   index of content stems (:mod:`analysis.reuse.rewrite`) are tables of the whole corpus, built
+   and searched in one task, given the passages of stage 3.
 
 The passages are then sorted exactly as in process. The costly per-article work of the sources
 step, the spaCy parse, runs on the workers in chunks of paragraphs (:func:`parse_paragraphs_dask`);
@@ -41,7 +42,7 @@ from analysis.options import ReuseOptions
 from analysis.reuse.alignment import prepare_text
 from analysis.reuse.detection import (
     align_target,
-    find_rewrites,
+    later_stages,
     passages_frame,
     source_candidates,
 )
@@ -162,8 +163,7 @@ def find_reuse_dask(
     partial = by_hash.map_partitions(_pair_counts, max_df=unlimited, meta=count_meta)
     pairs = partial.compute(scheduler=client.get)[["a", "b"]].drop_duplicates()
     rows = _aligned_rows(client, articles, pairs, options, chunk_size) if len(pairs) else []
-    if options.rewrite:
-        rows += client.submit(_rewrite_task, articles, rows, options, pure=False).result()
+    rows += client.submit(_later_task, articles, rows, options, pure=False).result()
     return passages_frame(rows)
 
 
@@ -183,12 +183,12 @@ def _aligned_rows(client, articles, pairs, options, chunk_size) -> list[dict]:
     return [row for chunk in client.gather(futures) for row in chunk]
 
 
-def _rewrite_task(articles: pd.DataFrame, passages: list[dict], options: ReuseOptions):
-    """The rewrite stage (:func:`~analysis.reuse.detection.find_rewrites`) as one task: its
-    index of content stems is one corpus-wide table."""
+def _later_task(articles: pd.DataFrame, passages: list[dict], options: ReuseOptions):
+    """The template and rewrite stages (:func:`~analysis.reuse.detection.later_stages`) as one
+    task: each of their indexes is one corpus-wide table."""
     corpus = Corpus(articles=articles, paragraphs=pd.DataFrame())
     prepared = {i: prepare_text(text) for i, text in articles["text"].items()}
-    return find_rewrites(corpus, prepared, passages, options)
+    return later_stages(corpus, prepared, passages, options)
 
 
 def _parse_chunk(paragraphs: list[tuple[str, str, int]]) -> bytes:

@@ -120,7 +120,7 @@ class Options:
         12
         >>> ReuseOptions.merged(ReuseOptions(k=5), paraphrase=False)
         ReuseOptions(k=5, min_words=10, max_gap=8, max_df=None, sources='nearest', \
-paraphrase=False, paraphrase_threshold=0.45, paraphrase_min_common=6, rewrite=True, \
+paraphrase=False, paraphrase_threshold=0.45, paraphrase_min_common=6, template=True, rewrite=True, \
 rewrite_threshold=0.5, rewrite_min_common=4, rewrite_min_sentences=2, rewrite_max_df=50, \
 rewrite_min_shared=3)
         >>> ReuseOptions.merged(None, min_word=12)
@@ -170,6 +170,9 @@ class ReuseOptions(Options):
     )
     paraphrase_min_common: int = option(
         6, _positive_int, "fewest content stems two paraphrased sentences share"
+    )
+    template: bool = option(
+        True, _boolean, "look for passages whose frame recurs with other figures (templates)"
     )
     rewrite: bool = option(
         True, _boolean, "look for articles rewriting one source sentence by sentence"

@@ -28,6 +28,7 @@ from analysis.options import ReuseOptions
 from analysis.reuse.alignment import align, prepare, prepare_text
 from analysis.reuse.index import _cluster_bounds, _hits, _runs, _signatures
 from analysis.reuse.rewrite import rewrite_candidates, rewrites
+from analysis.reuse.templates import find_templates
 
 __all__ = [
     "REUSE_COLUMNS",
@@ -107,9 +108,19 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     rows = []
     for target_id, candidates in source_candidates(corpus, signatures, options):
         rows.extend(align_target(target_id, texts, candidates, options, prepared=prepared))
-    if options.rewrite:
-        rows.extend(find_rewrites(corpus, prepared, rows, options))
+    rows.extend(later_stages(corpus, prepared, rows, options))
     return passages_frame(rows)
+
+
+def later_stages(
+    corpus: Corpus, prepared: dict, passages: list[dict], options: ReuseOptions
+) -> list[dict]:
+    """The templates, then the rewrites, of the corpus beyond the aligner's ``passages`` (each
+    stage as its option says); ``prepared`` maps every article id to its ``prepare_text``."""
+    rows = find_templates(corpus, prepared, passages, options) if options.template else []
+    if options.rewrite:
+        rows += find_rewrites(corpus, prepared, passages + rows, options)
+    return rows
 
 
 def find_rewrites(
@@ -149,7 +160,9 @@ def find_rewrites(
     return rows
 
 
-def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOptions):
+def source_candidates(
+    corpus: Corpus, signatures: pd.DataFrame, options: ReuseOptions, *, link: str = "all"
+):
     """Yield ``(target_id, candidates)`` for every article that shares text with earlier ones.
 
     Parameters
@@ -161,6 +174,9 @@ def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOp
         ``min_words`` and ``max_gap``: pairs whose anchors cannot make a passage (see
         :func:`~analysis.reuse.index.anchor_bounds`) are left out; ``max_df``: n-grams with more
         occurrences than this do not pair articles.
+    link : str
+        ``"all"``: every earlier article holding a shared n-gram; ``"nearest"``: per n-gram, only
+        the nearest earlier article holding it (see :func:`~analysis.reuse.index._hits`).
 
     Yields
     ------
@@ -172,7 +188,7 @@ def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOp
     """
     rank_of = corpus.date_rank
     limit = options.max_df if options.max_df is not None else len(signatures) + 1
-    ids, code_a, code_b, pos_a, pos_b = _hits(signatures, limit, rank_of)
+    ids, code_a, code_b, pos_a, pos_b = _hits(signatures, limit, rank_of, link)
     if pos_a is None:
         raise ValueError("signatures need positions: article_signatures(..., positions=True)")
     k = int(signatures.attrs.get("k", 4))

@@ -156,7 +156,7 @@ def sentence_match(first: tuple, second: tuple) -> tuple[float, int]:
     >>> a = _sentence_stems("Minister Hasanov met General Dalkiran in Nakhchivan.")
     >>> b = _sentence_stems("General Dalkyran was received in Nakhichevan by Gasanov.")
     >>> sentence_match(a, b)
-    (0.6667, 4)
+    (0.7273, 4)
     """
     (a, a_names), (b, b_names) = first, second
     if not a or not b:
