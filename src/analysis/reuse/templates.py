@@ -12,7 +12,8 @@ the nearest earlier article holding it (:func:`~analysis.reuse.index._hits` with
 reports of one frame into one family (:func:`analysis.boilerplate_families`). A passage of the
 frame alignment is a template when its target span overlaps no passage the aligner found in that
 article and at least one figure differs; ``edits`` lists the changed slots (``30->25``, and any
-word changed between two anchors, e.g. a company name) and ``similarity`` the share of equal words.
+word changed between two anchors, e.g. a company name) and ``similarity`` the share of equal
+frame keys (1.0 when only figures changed).
 """
 
 from __future__ import annotations
