@@ -10,9 +10,12 @@ its peak resident memory is its own and two versions of the package are measured
 one machine, alternating (the machine is shared: compare ratios within a run, not seconds across
 runs). A size below 1 is the first stories of Reuters-21578 in NEWID order; a size of 2 or more is
 built as in ``bench_pipeline.py`` (copies whose words get a copy-specific ending). Only
-``find_reuse`` is timed; reading and ``load_corpus`` are reported apart. The growth exponent
-between two sizes is ``log(t2 / t1) / log(n2 / n1)``, and the overall one is the least-squares
-slope of ``log t`` on ``log n``.
+``find_reuse`` is timed, in wall and CPU seconds (CPU time of the one process: on a shared
+machine it drifts far less than wall time); reading and ``load_corpus`` are reported apart.
+``recycled`` is the number of characters of verbatim or edited passages (the union per article,
+:func:`analysis.reuse_share`) and ``recycling`` the number of articles holding any. The growth exponent
+between two sizes is ``log(t2 / t1) / log(n2 / n1)`` of CPU times, and the overall one is the
+least-squares slope of ``log t`` on ``log n``.
 
 ``--options`` passes ``find_reuse`` keywords as JSON (``'{"paraphrase": false}'``) to every tree.
 """
@@ -44,10 +47,14 @@ def child(size: float, options: dict) -> dict:
     corpus = analysis.load_corpus(scaled_frame(read_reuters(REUTERS), size), errors="collect")
     load = time.perf_counter() - started
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     reuse = analysis.find_reuse(corpus, **options)
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    share = analysis.reuse_share(corpus, reuse[reuse["kind"].isin(["verbatim", "edited"])])
     return {
+        "cpu": cpu,
+        "recycled": int(share["reused_chars"].sum()),
+        "recycling": int((share["reused_chars"] > 0).sum()),
         "articles": len(corpus),
         "load": load,
         "wall": wall,
@@ -102,17 +109,19 @@ def main() -> None:
         f"{platform.python_version()}; load average at the end "
         f"{os.getloadavg()[0]:.2f}; options {options or 'defaults'}\n"
     )
-    header = "| tree | size | articles | load s | find_reuse s (best) | vs first tree | exponent "
-    header += "vs previous size | peak MiB | passages | kinds |"
+    header = "| tree | size | articles | load s | find_reuse wall s | CPU s | CPU vs first tree | "
+    header += "CPU exponent vs previous size | peak MiB | passages | recycled chars | "
+    header += "articles recycling | kinds |"
     print(header)
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     first = trees[0][0]
     for name, _ in trees:
         previous = None
         for size in args.sizes:
             runs = results[(name, size)]
-            best = min(r["wall"] for r in runs)
-            base = min(r["wall"] for r in results[(first, size)])
+            wall = min(r["wall"] for r in runs)
+            best = min(r["cpu"] for r in runs)
+            base = min(r["cpu"] for r in results[(first, size)])
             n = runs[0]["articles"]
             exponent = (
                 f"{math.log(best / previous[1]) / math.log(n / previous[0]):.2f}"
@@ -122,17 +131,18 @@ def main() -> None:
             previous = (n, best)
             kinds = ", ".join(f"{k} {v:,}" for k, v in runs[0]["kinds"].items())
             print(
-                f"| {name} | {size:g} | {n:,} | {min(r['load'] for r in runs):.1f} | {best:.2f} | "
-                f"{best / base:.2f} | {exponent} | {max(r['rss_peak'] for r in runs):.0f} | "
-                f"{runs[0]['passages']:,} | {kinds} |"
+                f"| {name} | {size:g} | {n:,} | {min(r['load'] for r in runs):.1f} | {wall:.2f} | "
+                f"{best:.2f} | {best / base:.2f} | {exponent} | "
+                f"{max(r['rss_peak'] for r in runs):.0f} | {runs[0]['passages']:,} | "
+                f"{runs[0]['recycled']:,} | {runs[0]['recycling']:,} | {kinds} |"
             )
     print()
     for name, _ in trees:
         points = [
-            (results[(name, s)][0]["articles"], min(r["wall"] for r in results[(name, s)]))
+            (results[(name, s)][0]["articles"], min(r["cpu"] for r in results[(name, s)]))
             for s in args.sizes
         ]
-        print(f"- {name}: growth exponent (log-log slope over all sizes) {slope(points):.2f}")
+        print(f"- {name}: CPU growth exponent (log-log slope over all sizes) {slope(points):.2f}")
 
 
 if __name__ == "__main__":
