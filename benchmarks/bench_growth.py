@@ -13,9 +13,9 @@ built as in ``bench_pipeline.py`` (copies whose words get a copy-specific ending
 ``find_reuse`` is timed, in wall and CPU seconds (CPU time of the one process: on a shared
 machine it drifts far less than wall time); reading and ``load_corpus`` are reported apart.
 ``recycled`` is the number of characters of verbatim or edited passages (the union per article,
-:func:`analysis.reuse_share`) and ``recycling`` the number of articles holding any. The growth exponent
-between two sizes is ``log(t2 / t1) / log(n2 / n1)`` of CPU times, and the overall one is the
-least-squares slope of ``log t`` on ``log n``.
+:func:`analysis.reuse_share`) and ``recycling`` the number of articles holding any. The growth
+exponent between two sizes is ``log(t2 / t1) / log(n2 / n1)`` of CPU times, and the overall one
+is the least-squares slope of ``log t`` on ``log n``.
 
 ``--options`` passes ``find_reuse`` keywords as JSON (``'{"paraphrase": false}'``) to every tree.
 """

@@ -84,8 +84,12 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     pandas.DataFrame
         One row per passage: ``source_id`` (the earlier article), ``target_id``, ``source_start,
         source_end, target_start, target_end`` (offsets into each article's ``text``), ``kind``
-        (``verbatim`` | ``edited`` | ``paraphrase``), ``similarity`` (0..1), ``n_words`` (words in
-        the target span) and ``edits`` ("" unless edited). Sorted by source, target, target offset.
+        (``verbatim`` | ``edited`` | ``paraphrase`` | ``template`` | ``rewrite``), ``similarity``
+        (0..1), ``n_words`` (words in the target span), ``edits`` ("" unless edited; the changed
+        slots of a template) and ``named_origin`` (the institution a rewrite names as its source,
+        else ""). Sorted by source, target, target offset. ``template`` and ``rewrite`` (options
+        of the same names) are described in :mod:`analysis.reuse.templates` and
+        :mod:`analysis.reuse.rewrite`.
 
     Examples
     --------
