@@ -154,12 +154,12 @@ def test_find_reuse_equals_aligning_every_pair(frame):
     dates = corpus.articles["date"]
     ids = sorted(corpus.articles.index, key=lambda a: (dates[a], a))
     rows = [
-        {"source_id": s, "target_id": t, **p}
+        {"source_id": s, "target_id": t, "named_origin": "", **p}
         for i, s in enumerate(ids)
         for t in ids[i + 1 :]
         for p in align_pair(corpus.text(s), corpus.text(t), paraphrase=False)
     ]
-    expected = pd.DataFrame(rows, columns=REUSE_COLUMNS).fillna({"named_origin": ""})
+    expected = pd.DataFrame(rows, columns=REUSE_COLUMNS)
     expected = expected.sort_values(
         ["source_id", "target_id", "target_start", "source_start"], ignore_index=True
     )
