@@ -137,7 +137,7 @@ def main() -> None:
                 f"{runs[0]['recycled']:,} | {runs[0]['recycling']:,} | {kinds} |"
             )
     print()
-    for name, _ in trees:
+    for name, _ in trees if len(args.sizes) > 1 else []:
         points = [
             (results[(name, s)][0]["articles"], min(r["cpu"] for r in results[(name, s)]))
             for s in args.sizes
