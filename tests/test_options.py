@@ -27,10 +27,17 @@ def test_defaults():
         "min_words": 10,
         "max_gap": 8,
         "max_df": None,
-        "sources": "all",
+        "sources": "nearest",
         "paraphrase": True,
         "paraphrase_threshold": 0.45,
         "paraphrase_min_common": 6,
+        "template": True,
+        "rewrite": True,
+        "rewrite_threshold": 0.5,
+        "rewrite_min_common": 4,
+        "rewrite_min_sentences": 2,
+        "rewrite_max_df": 50,
+        "rewrite_min_shared": 3,
     }
     assert dataclasses.asdict(TimelineOptions()) == {"similarity": 0.6, "exact_limit": 300}
     assert dataclasses.asdict(OverlapOptions()) == {"entity_kinds": None}
@@ -44,7 +51,11 @@ def test_defaults():
         (ReuseOptions, {"k": 4.0}, "k must be a positive integer, got 4.0"),
         (ReuseOptions, {"max_gap": -1}, "max_gap must be a non-negative integer, got -1"),
         (ReuseOptions, {"max_df": 0}, "max_df must be None or an integer >= 1, got 0"),
-        (ReuseOptions, {"sources": "some"}, "sources must be 'all' or 'covering', got 'some'"),
+        (
+            ReuseOptions,
+            {"sources": "some"},
+            "sources must be 'nearest' or 'all' or 'covering', got 'some'",
+        ),
         (ReuseOptions, {"paraphrase": "yes"}, "paraphrase must be True or False, got 'yes'"),
         (ReuseOptions, {"paraphrase_threshold": 0}, r"paraphrase_threshold must be in \(0, 1\]"),
         (ReuseOptions, {"paraphrase_threshold": 45}, r"paraphrase_threshold must be in \(0, 1\]"),

@@ -19,6 +19,10 @@ from the same pure functions :func:`analysis.find_reuse` composes:
    (:func:`~analysis.reuse.align_target`). Anchors depend only on the two articles of a pair and
    their date order, so each task computes what the in-process run computes for its targets.
 
+4. **Templates and rewrites**: the index of frame keys (:mod:`analysis.reuse.templates`) and the
+   index of content stems (:mod:`analysis.reuse.rewrite`) are tables of the whole corpus, built
+   and searched in one task, given the passages of stage 3.
+
 The passages are then sorted exactly as in process. The costly per-article work of the sources
 step, the spaCy parse, runs on the workers in chunks of paragraphs (:func:`parse_paragraphs_dask`);
 the parsed documents come back as spaCy ``DocBin`` bytes, and the cross-article steps that follow
@@ -35,7 +39,13 @@ import pandas as pd
 
 from analysis.corpus.loading import Corpus, date_rank
 from analysis.options import ReuseOptions
-from analysis.reuse.detection import align_target, passages_frame, source_candidates
+from analysis.reuse.alignment import prepare_text
+from analysis.reuse.detection import (
+    align_target,
+    later_stages,
+    passages_frame,
+    source_candidates,
+)
 from analysis.reuse.index import article_signatures, candidate_pairs
 
 __all__ = ["dask_client", "find_reuse_dask", "parse_paragraphs_dask"]
@@ -152,9 +162,13 @@ def find_reuse_dask(
     unlimited = len(articles) + 1
     partial = by_hash.map_partitions(_pair_counts, max_df=unlimited, meta=count_meta)
     pairs = partial.compute(scheduler=client.get)[["a", "b"]].drop_duplicates()
-    if pairs.empty:
-        return passages_frame([])
+    rows = _aligned_rows(client, articles, pairs, options, chunk_size) if len(pairs) else []
+    rows += client.submit(_later_task, articles, rows, options, pure=False).result()
+    return passages_frame(rows)
 
+
+def _aligned_rows(client, articles, pairs, options, chunk_size) -> list[dict]:
+    """The passages of the candidate ``pairs``, aligned by target in chunks on the workers."""
     order = date_rank(articles)
     neighbors: dict[str, set[str]] = {}
     for a, b in pairs.itertuples(index=False):
@@ -166,8 +180,15 @@ def find_reuse_dask(
         articles.loc[sorted(set(chunk).union(*(neighbors[t] for t in chunk)))] for chunk in chunks
     ]
     futures = client.map(_align_chunk, chunks, payloads, options=options, pure=False)
-    rows = [row for chunk in client.gather(futures) for row in chunk]
-    return passages_frame(rows)
+    return [row for chunk in client.gather(futures) for row in chunk]
+
+
+def _later_task(articles: pd.DataFrame, passages: list[dict], options: ReuseOptions):
+    """The template and rewrite stages (:func:`~analysis.reuse.detection.later_stages`) as one
+    task: each of their indexes is one corpus-wide table."""
+    corpus = Corpus(articles=articles, paragraphs=pd.DataFrame())
+    prepared = {i: prepare_text(text) for i, text in articles["text"].items()}
+    return later_stages(corpus, prepared, passages, options)
 
 
 def _parse_chunk(paragraphs: list[tuple[str, str, int]]) -> bytes:

@@ -119,8 +119,10 @@ class Options:
         >>> ReuseOptions.merged(None, min_words=12).min_words
         12
         >>> ReuseOptions.merged(ReuseOptions(k=5), paraphrase=False)
-        ReuseOptions(k=5, min_words=10, max_gap=8, max_df=None, sources='all', paraphrase=False, \
-paraphrase_threshold=0.45, paraphrase_min_common=6)
+        ReuseOptions(k=5, min_words=10, max_gap=8, max_df=None, sources='nearest', \
+paraphrase=False, paraphrase_threshold=0.45, paraphrase_min_common=6, template=True, rewrite=True, \
+rewrite_threshold=0.5, rewrite_min_common=4, rewrite_min_sentences=2, rewrite_max_df=50, \
+rewrite_min_shared=3)
         >>> ReuseOptions.merged(None, min_word=12)
         Traceback (most recent call last):
         ...
@@ -157,9 +159,10 @@ class ReuseOptions(Options):
         None, _optional_positive_int, "n-grams held more often than this pair no articles"
     )
     sources: str = option(
-        "all",
-        _choice("all", "covering"),
-        "align every earlier article holding the text (all) or enough to cover it (covering)",
+        "nearest",
+        _choice("nearest", "all", "covering"),
+        "align each stretch with its origin and nearest earlier copy (nearest), every earlier "
+        "article holding it (all) or enough of them to cover it (covering)",
     )
     paraphrase: bool = option(True, _boolean, "look for reworded sentences")
     paraphrase_threshold: float = option(
@@ -167,6 +170,27 @@ class ReuseOptions(Options):
     )
     paraphrase_min_common: int = option(
         6, _positive_int, "fewest content stems two paraphrased sentences share"
+    )
+    template: bool = option(
+        True, _boolean, "look for passages whose frame recurs with other figures (templates)"
+    )
+    rewrite: bool = option(
+        True, _boolean, "look for articles rewriting one source sentence by sentence"
+    )
+    rewrite_threshold: float = option(
+        0.5, _fraction, "smallest bag-of-stems similarity (0-1) of a rewritten sentence"
+    )
+    rewrite_min_common: int = option(
+        4, _positive_int, "fewest content stems two rewritten sentences share"
+    )
+    rewrite_min_sentences: int = option(
+        2, _positive_int, "fewest rewritten sentences that make two articles a rewrite"
+    )
+    rewrite_max_df: int = option(
+        50, _positive_int, "content stems held by more paragraphs than this pair none"
+    )
+    rewrite_min_shared: int = option(
+        3, _positive_int, "fewest rare content stems two paragraphs share to be compared"
     )
 
 

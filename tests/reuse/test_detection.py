@@ -410,3 +410,42 @@ def test_an_nfd_copy_is_a_verbatim_copy_with_spans_in_its_own_text():
         [0, len(nfd), "verbatim", 1.0, ""]
     ]
     assert reuse[["source_start", "source_end"]].values.tolist() == [[0, len(nfc)]]
+
+
+@pytest.fixture(scope="module")
+def reprints() -> analysis.Corpus:
+    """The background block reprinted in five stories of five days, each with its own news."""
+    news = [NEWS_A, NEWS_B, TOPIC_NEW, TOPIC_OLD, "A new bridge to the islands opens in June."]
+    return corpus_of(
+        *[(f"r{i}", f"2021-03-0{i + 1}", join(news[i], *BACKGROUND)) for i in range(5)]
+    )
+
+
+def test_nearest_links_each_reprint_to_its_origin_and_nearest_earlier_copy(reprints):
+    nearest = find_reuse(reprints)
+    assert sorted(zip(nearest["source_id"], nearest["target_id"], strict=True)) == [
+        ("r0", "r1"),
+        ("r0", "r2"),
+        ("r0", "r3"),
+        ("r0", "r4"),
+        ("r1", "r2"),
+        ("r2", "r3"),
+        ("r3", "r4"),
+    ]
+    every = find_reuse(reprints, sources="all")
+    assert len(every) == 10
+    assert set(nearest["kind"]) == {"verbatim"}
+    # The rows nearest keeps are the rows of the all-pairs run, offsets and all.
+    merged = nearest.merge(every, how="left", indicator=True)
+    assert (merged["_merge"] == "both").all()
+
+
+def test_nearest_keeps_shares_origins_and_families_of_all_pairs(reprints):
+    nearest, every = find_reuse(reprints), find_reuse(reprints, sources="all")
+    pd.testing.assert_frame_equal(
+        analysis.reuse_share(reprints, nearest), analysis.reuse_share(reprints, every)
+    )
+    assert set(reused_spans(reprints, nearest)["origin_id"]) == {"r0"}
+    families = analysis.boilerplate_families(reprints, nearest)
+    assert families["article_ids"].tolist() == [("r0", "r1", "r2", "r3", "r4")]
+    assert families["n_passages"].tolist() == [7]

@@ -150,11 +150,11 @@ def small_corpora(draw):
 @given(small_corpora())
 def test_find_reuse_equals_aligning_every_pair(frame):
     corpus = analysis.load_corpus(frame)
-    found = find_reuse(corpus, paraphrase=False)
+    found = find_reuse(corpus, paraphrase=False, rewrite=False, sources="all")
     dates = corpus.articles["date"]
     ids = sorted(corpus.articles.index, key=lambda a: (dates[a], a))
     rows = [
-        {"source_id": s, "target_id": t, **p}
+        {"source_id": s, "target_id": t, "named_origin": "", **p}
         for i, s in enumerate(ids)
         for t in ids[i + 1 :]
         for p in align_pair(corpus.text(s), corpus.text(t), paraphrase=False)
@@ -164,3 +164,8 @@ def test_find_reuse_equals_aligning_every_pair(frame):
         ["source_id", "target_id", "target_start", "source_start"], ignore_index=True
     )
     pd.testing.assert_frame_equal(found, expected, check_dtype=False)
+    # The default links each stretch to its nearest earlier copy and origin: a subset of the rows.
+    nearest = find_reuse(corpus, paraphrase=False, rewrite=False)
+    kept = nearest.merge(found, how="left", indicator=True)
+    assert (kept["_merge"] == "both").all()
+    assert set(nearest["target_id"]) == set(found["target_id"])

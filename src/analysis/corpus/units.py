@@ -8,14 +8,26 @@ so each sentence is located back in the paragraph from a moving cursor: the span
 original text exactly, and inner line breaks are shown to pysbd as spaces (same length, so offsets
 do not move). A paragraph with no sentence-final mark followed by more text is one sentence and
 skips pysbd (about four paragraphs in five in newswire), which keeps the splitter off the hot path.
+pysbd builds a regular expression per abbreviation it meets and calls ``re`` with the pattern text,
+more distinct patterns than ``re``'s cache of 512 holds, so it recompiled most of them on every
+paragraph; its modules are given :data:`_CACHED_RE`, the same ``re`` functions over a larger
+cache of compiled patterns (same patterns, same results).
 """
 
 from __future__ import annotations
 
 import re
+import types
 from functools import lru_cache
 
 import pysbd
+import pysbd.abbreviation_replacer
+import pysbd.between_punctuation
+import pysbd.exclamation_words
+import pysbd.lists_item_replacer
+import pysbd.processor
+import pysbd.punctuation_replacer
+import pysbd.utils
 
 __all__ = ["BLANK_LINES_RE", "paragraph_spans", "split_paragraphs", "split_sentences", "word_spans"]
 
@@ -28,8 +40,41 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _WORD_RE = re.compile(rf"\d+(?:[.,]\d+)+|\w[\w{_MARKS}]*(?:[’'\-.]\w[\w{_MARKS}]*)*", re.UNICODE)
 
 
+@lru_cache(maxsize=16384)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+def _pattern(pattern, flags: int = 0) -> re.Pattern:
+    return pattern if isinstance(pattern, re.Pattern) else _compiled(pattern, flags)
+
+
+#: The ``re`` functions pysbd calls, each compiling its pattern through :func:`_compiled`.
+_CACHED_RE = types.SimpleNamespace(**{name: getattr(re, name) for name in re.__all__})
+_CACHED_RE.__dict__.update(
+    compile=_pattern,
+    sub=lambda p, repl, s, count=0, flags=0: _pattern(p, flags).sub(repl, s, count),
+    search=lambda p, s, flags=0: _pattern(p, flags).search(s),
+    match=lambda p, s, flags=0: _pattern(p, flags).match(s),
+    findall=lambda p, s, flags=0: _pattern(p, flags).findall(s),
+    finditer=lambda p, s, flags=0: _pattern(p, flags).finditer(s),
+    split=lambda p, s, maxsplit=0, flags=0: _pattern(p, flags).split(s, maxsplit),
+)
+
+
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
+    for module in (
+        pysbd.abbreviation_replacer,
+        pysbd.between_punctuation,
+        pysbd.exclamation_words,
+        pysbd.lists_item_replacer,
+        pysbd.processor,
+        pysbd.punctuation_replacer,
+        pysbd.segmenter,
+        pysbd.utils,
+    ):
+        module.re = _CACHED_RE
     return pysbd.Segmenter(language="en", clean=False)
 
 
@@ -78,7 +123,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return _cover_gaps(flat, [])
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter().segment(flat):
+    for piece in _pysbd_sentences(flat):
         piece = piece.strip()
         if not piece:
             continue
@@ -93,6 +138,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         cursor = end
     return _cover_gaps(flat, spans)
+
+
+def _pysbd_sentences(text: str) -> list[str]:
+    """pysbd's sentences of ``text``, each with the white space after it, as
+    ``Segmenter.segment`` returns them; the sentences are located with ``str.find`` rather than
+    through a regular expression compiled for each sentence, as ``segment`` does."""
+    segmenter = _segmenter()
+    sentences = segmenter.processor(text).process()
+    if not all(sentences):
+        return segmenter.segment(text)
+    # As segment's re.finditer: the first of the non-overlapping occurrences (with the white
+    # space after it) that ends after the previous sentence.
+    pieces, prior = [], 0
+    for sentence in sentences:
+        start = text.find(sentence)
+        while start >= 0:
+            end = start + len(sentence)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior:
+                pieces.append(text[start:end])
+                prior = end
+                break
+            start = text.find(sentence, end)
+    return pieces
 
 
 def _find_loose(text: str, piece: str, cursor: int) -> int:

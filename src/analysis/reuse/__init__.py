@@ -8,6 +8,10 @@ The stages, each a pure function of its inputs (so they partition, e.g. on Dask)
   their kind (verbatim, edited) and edits;
 - :mod:`~analysis.reuse.paraphrase`: reworded sentences between two articles, by the longest
   common subsequence of content stems;
+- :mod:`~analysis.reuse.templates`: frames repeated with other figures (kind ``template``), by
+  aligning keys with numbers folded, each article linked to the nearest earlier holder;
+- :mod:`~analysis.reuse.rewrite`: articles that rewrite one source sentence by sentence (kind
+  ``rewrite``), paired by an inverted index of rare content stems;
 - :mod:`~analysis.reuse.detection`: :func:`find_reuse`, the corpus-wide composition;
 - :mod:`~analysis.reuse.origins`: :func:`reused_spans`, the recycled spans of each article with
   the origin of their text;

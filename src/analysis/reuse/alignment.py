@@ -33,7 +33,7 @@ from functools import lru_cache
 from analysis.corpus.units import BLANK_LINES_RE, paragraph_spans, word_spans
 from analysis.options import ReuseOptions
 from analysis.reuse.index import ngram_hashes, word_keys
-from analysis.reuse.paraphrase import paraphrases
+from analysis.reuse.paraphrase import ArticleStems, paraphrases
 
 __all__ = ["align", "align_pair", "prepare", "prepare_text"]
 
@@ -47,15 +47,30 @@ def prepare(text: str):
 
 
 def prepare_text(text: str):
-    """Lazy word spans, word keys, and the word index at which each paragraph starts (plus the
-    number of words). The spans are only computed for articles in which a passage is found."""
+    """Lazy word spans, word keys, the word index at which each paragraph starts (plus the
+    number of words), and the lazy content stems of the paraphrase search. The spans and stems
+    are only computed for articles in which a passage is found."""
     keys: list[str] = []
     bounds: list[int] = []
     for start, end in paragraph_spans(text):
         bounds.append(len(keys))
         keys.extend(word_keys(text[start:end]))
     bounds.append(len(keys))
-    return _Spans(text), keys, bounds
+    return _Spans(text), keys, bounds, _Lazy(ArticleStems, text)
+
+
+class _Lazy:
+    """``make(text)``, computed on first use (``lazy()``)."""
+
+    __slots__ = ("_make", "_text", "_value")
+
+    def __init__(self, make, text: str):
+        self._make, self._text, self._value = make, text, None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._make(self._text)
+        return self._value
 
 
 class _Spans:
@@ -338,8 +353,8 @@ def align(
             covered[v0:v1] = True
     if options.paraphrase and found:
         found += paraphrases(
-            source_text,
-            target_text,
+            src[3](),
+            tgt[3](),
             found,
             threshold=options.paraphrase_threshold,
             min_common=options.paraphrase_min_common,

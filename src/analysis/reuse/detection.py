@@ -27,6 +27,8 @@ from analysis.corpus.loading import Corpus
 from analysis.options import ReuseOptions
 from analysis.reuse.alignment import align, prepare, prepare_text
 from analysis.reuse.index import _cluster_bounds, _hits, _runs, _signatures
+from analysis.reuse.rewrite import rewrite_candidates, rewrites
+from analysis.reuse.templates import find_templates
 
 __all__ = [
     "REUSE_COLUMNS",
@@ -50,6 +52,7 @@ REUSE_SCHEMA = {
     "similarity": "float64",
     "n_words": "int64",
     "edits": object,
+    "named_origin": object,
 }
 REUSE_COLUMNS = list(REUSE_SCHEMA)
 
@@ -63,13 +66,16 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     options : ReuseOptions, optional
         The alignment options (see :func:`analysis.align_pair`), and two of the corpus:
         ``max_df``, n-grams with more occurrences than this in the corpus do not pair articles
-        (default: no limit); ``sources``, ``"all"`` (default) aligns every candidate pair: one row
+        (default: no limit); ``sources``, which earlier articles holding a stretch of text are
+        aligned with the article that recycles it. ``"nearest"`` (default): its nearest earlier
+        copy (the latest source whose anchors add ``min_words`` words to what later sources
+        already gave) and its origin (the same, earliest first), so a paragraph reprinted in k
+        articles costs about 2k alignments and families, shares and origins follow the chain
+        (the passages are rows of the ``"all"`` run). ``"all"``: every candidate pair, one row
         per passage for every earlier article that holds the text (quadratic in the size of a
-        boilerplate family), ``"covering"`` aligns each article with its candidate sources, most
-        shared text first, and skips a source whose anchors add fewer than ``min_words`` words
-        outside the text already attributed: each recycled stretch gets (at least) one source; the
-        other earlier articles that hold it are reached through :func:`analysis.reused_spans` and
-        :func:`analysis.boilerplate_families`.
+        boilerplate family). ``"covering"``: one pass, most shared text first, enough sources
+        to cover each recycled stretch once. The other earlier articles that hold a text are
+        reached through :func:`analysis.reused_spans` and :func:`analysis.boilerplate_families`.
     **overrides
         Any option by name (``find_reuse(corpus, min_words=12)``).
 
@@ -78,8 +84,12 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     pandas.DataFrame
         One row per passage: ``source_id`` (the earlier article), ``target_id``, ``source_start,
         source_end, target_start, target_end`` (offsets into each article's ``text``), ``kind``
-        (``verbatim`` | ``edited`` | ``paraphrase``), ``similarity`` (0..1), ``n_words`` (words in
-        the target span) and ``edits`` ("" unless edited). Sorted by source, target, target offset.
+        (``verbatim`` | ``edited`` | ``paraphrase`` | ``template`` | ``rewrite``), ``similarity``
+        (0..1), ``n_words`` (words in the target span), ``edits`` ("" unless edited; the changed
+        slots of a template) and ``named_origin`` (the institution a rewrite names as its source,
+        else ""). Sorted by source, target, target offset. ``template`` and ``rewrite`` (options
+        of the same names) are described in :mod:`analysis.reuse.templates` and
+        :mod:`analysis.reuse.rewrite`.
 
     Examples
     --------
@@ -102,10 +112,61 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     rows = []
     for target_id, candidates in source_candidates(corpus, signatures, options):
         rows.extend(align_target(target_id, texts, candidates, options, prepared=prepared))
+    rows.extend(later_stages(corpus, prepared, rows, options))
     return passages_frame(rows)
 
 
-def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOptions):
+def later_stages(
+    corpus: Corpus, prepared: dict, passages: list[dict], options: ReuseOptions
+) -> list[dict]:
+    """The templates, then the rewrites, of the corpus beyond the aligner's ``passages`` (each
+    stage as its option says); ``prepared`` maps every article id to its ``prepare_text``."""
+    rows = find_templates(corpus, prepared, passages, options) if options.template else []
+    if options.rewrite:
+        rows += find_rewrites(corpus, prepared, passages + rows, options)
+    return rows
+
+
+def find_rewrites(
+    corpus: Corpus, prepared: dict, passages: list[dict], options: ReuseOptions
+) -> list[dict]:
+    """The rewritten sentences (kind ``rewrite``) of the article pairs without a passage.
+
+    ``prepared`` maps every article id to its :func:`~analysis.reuse.alignment.prepare_text`;
+    ``passages`` are the rows the aligner found: their pairs are not searched again, and a
+    sentence of a target inside one of its recycled passages is no rewrite. See
+    :mod:`analysis.reuse.rewrite`.
+    """
+    ids = list(prepared)
+    rank = corpus.date_rank
+    aligned = {(p["source_id"], p["target_id"]) for p in passages}
+    recycled: dict[str, list[tuple[int, int]]] = {}
+    for p in passages:
+        recycled.setdefault(p["target_id"], []).append((p["target_start"], p["target_end"]))
+    rows = []
+    for (x, y), paragraph_pairs in rewrite_candidates(
+        ids, list(prepared.values()), options
+    ).items():
+        source, target = ids[x], ids[y]
+        if rank[source] > rank[target]:
+            source, target = target, source
+            paragraph_pairs = sorted((b, a) for a, b in paragraph_pairs)
+        if (source, target) in aligned:
+            continue
+        found = rewrites(
+            prepared[source][3](),
+            prepared[target][3](),
+            paragraph_pairs,
+            options,
+            recycled=recycled.get(target, ()),
+        )
+        rows.extend({"source_id": source, "target_id": target, **p} for p in found)
+    return rows
+
+
+def source_candidates(
+    corpus: Corpus, signatures: pd.DataFrame, options: ReuseOptions, *, link: str = "all"
+):
     """Yield ``(target_id, candidates)`` for every article that shares text with earlier ones.
 
     Parameters
@@ -117,6 +178,9 @@ def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOp
         ``min_words`` and ``max_gap``: pairs whose anchors cannot make a passage (see
         :func:`~analysis.reuse.index.anchor_bounds`) are left out; ``max_df``: n-grams with more
         occurrences than this do not pair articles.
+    link : str
+        ``"all"``: every earlier article holding a shared n-gram; ``"nearest"``: per n-gram, only
+        the nearest earlier article holding it (see :func:`~analysis.reuse.index._hits`).
 
     Yields
     ------
@@ -128,7 +192,7 @@ def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOp
     """
     rank_of = corpus.date_rank
     limit = options.max_df if options.max_df is not None else len(signatures) + 1
-    ids, code_a, code_b, pos_a, pos_b = _hits(signatures, limit, rank_of)
+    ids, code_a, code_b, pos_a, pos_b = _hits(signatures, limit, rank_of, link)
     if pos_a is None:
         raise ValueError("signatures need positions: article_signatures(..., positions=True)")
     k = int(signatures.attrs.get("k", 4))
@@ -167,8 +231,13 @@ def source_candidates(corpus: Corpus, signatures: pd.DataFrame, options: ReuseOp
             )
         )
         by_target.setdefault(t, []).append((-bound[number], rank[src], src, anchors))
+
+    # Most shared text first ("covering"), latest first ("nearest", see align_target).
+    def order(c):
+        return -c[1] if options.sources == "nearest" else (c[0], c[1])
+
     for t in sorted(by_target):
-        ordered = sorted(by_target[t], key=lambda c: (c[0], c[1]))
+        ordered = sorted(by_target[t], key=order)
         yield ids[t], [(ids[src], anchors) for _, _, src, anchors in ordered]
 
 
@@ -194,26 +263,40 @@ def align_target(
 
     target_text = texts[target_id]
     target = prepared_text(target_id)
-    covered = np.zeros(len(target[1]), dtype=bool)
-    rows = []
-    for source_id, anchors in candidates:
-        if (
-            options.sources == "covering"
-            and rows
-            and _covered_words(anchors, covered) < options.min_words
-        ):
-            continue
-        passages = align(
-            texts[source_id],
-            target_text,
-            prepared_text(source_id),
-            target,
-            anchors,
-            options,
-            covered=covered,
-        )
-        rows.extend({"source_id": source_id, "target_id": target_id, **p} for p in passages)
-    return rows
+    # With "nearest", candidates come latest first: the nearest earlier copy of each stretch,
+    # then (reversed) its origin; each pass skips a source whose anchors add fewer than
+    # ``min_words`` words outside what that pass has already linked.
+    passes = [candidates, candidates[::-1]] if options.sources == "nearest" else [candidates]
+    aligned: dict[str, tuple[list[dict], np.ndarray]] = {}
+    for ordered in passes:
+        covered = np.zeros(len(target[1]), dtype=bool)
+        for source_id, anchors in ordered:
+            if source_id in aligned:
+                covered |= aligned[source_id][1]
+                continue
+            if (
+                options.sources != "all"
+                and covered.any()
+                and _covered_words(anchors, covered) < options.min_words
+            ):
+                continue
+            own = np.zeros(len(target[1]), dtype=bool)
+            passages = align(
+                texts[source_id],
+                target_text,
+                prepared_text(source_id),
+                target,
+                anchors,
+                options,
+                covered=own,
+            )
+            covered |= own
+            aligned[source_id] = passages, own
+    return [
+        {"source_id": source_id, "target_id": target_id, **p}
+        for source_id, (passages, _) in aligned.items()
+        for p in passages
+    ]
 
 
 def _covered_words(anchors, covered: np.ndarray) -> int:
@@ -233,6 +316,7 @@ def check_passages(reuse: object, columns: list[str] = REUSE_COLUMNS) -> None:
 def passages_frame(rows: Iterable[dict]) -> pd.DataFrame:
     """The passages as the typed, sorted frame :func:`find_reuse` returns."""
     frame = pd.DataFrame(list(rows), columns=REUSE_COLUMNS)
+    frame["named_origin"] = frame["named_origin"].astype(object).fillna("")
     frame = frame.astype(REUSE_SCHEMA)
     return frame.sort_values(
         ["source_id", "target_id", "target_start", "source_start"], ignore_index=True

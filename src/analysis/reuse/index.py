@@ -266,11 +266,15 @@ def _order(*keys: np.ndarray) -> np.ndarray:
     return np.argsort(packed, kind="stable")
 
 
-def _hits(signatures: pd.DataFrame, max_df: int, rank: dict | None = None):
+def _hits(signatures: pd.DataFrame, max_df: int, rank: dict | None = None, link: str = "all"):
     """Article ids, and per shared n-gram occurrence pair the two codes and positions.
 
     Codes index the sorted ids; in each row ``code_a < code_b``, or, with ``rank`` (article id ->
-    chronological order), ``a`` is the earlier article. Rows come unsorted.
+    chronological order), ``a`` is the earlier article. ``link="all"`` pairs every two articles
+    holding an n-gram (quadratic in its number of holders); ``link="nearest"`` (needs ``rank``)
+    pairs each holder only with the nearest earlier one, so the pairs grow with the occurrences
+    (the frames of :mod:`analysis.reuse.templates`, held by thousands of reports). Rows come
+    unsorted.
     """
     factor, uniques = pd.factorize(signatures["article_id"].to_numpy(dtype=object))
     by_id = np.argsort(uniques.astype(str), kind="stable")
@@ -281,6 +285,8 @@ def _hits(signatures: pd.DataFrame, max_df: int, rank: dict | None = None):
     order_key = codes
     if rank is not None:
         order_key = np.array([rank[i] for i in ids], dtype=np.int64)[codes]
+    elif link != "all":
+        raise ValueError("link='nearest' needs the chronological rank of the articles")
     hashes = signatures["hash"].to_numpy(dtype=np.uint64)
     has_positions = "position" in signatures.columns
     positions = (
@@ -294,9 +300,18 @@ def _hits(signatures: pd.DataFrame, max_df: int, rank: dict | None = None):
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])[: len(hashes)]
     sizes = np.diff(np.r_[starts, len(hashes)])
     keep = (sizes > 1) & (sizes <= max_df)
+    links = _nearest_links if link == "nearest" else _all_links
+    left, right = links(codes, starts[keep], sizes[keep])
+    if not has_positions:
+        return ids, codes[left], codes[right], None, None
+    return ids, codes[left], codes[right], positions[left], positions[right]
+
+
+def _all_links(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray):
+    """Every two rows of a group (``starts``, ``sizes``) that belong to two articles."""
     lefts, rights = [], []
-    for size in np.unique(sizes[keep]):
-        rows = starts[keep & (sizes == size)][:, None] + np.arange(size)
+    for size in np.unique(sizes):
+        rows = starts[sizes == size][:, None] + np.arange(size)
         i, j = np.triu_indices(size, 1)
         left, right = rows[:, i].ravel(), rows[:, j].ravel()
         distinct = codes[left] != codes[right]
@@ -304,9 +319,37 @@ def _hits(signatures: pd.DataFrame, max_df: int, rank: dict | None = None):
         rights.append(right[distinct])
     left = np.concatenate(lefts) if lefts else np.empty(0, dtype=np.int64)
     right = np.concatenate(rights) if rights else np.empty(0, dtype=np.int64)
-    if not has_positions:
-        return ids, codes[left], codes[right], None, None
-    return ids, codes[left], codes[right], positions[left], positions[right]
+    return left, right
+
+
+def _nearest_links(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray):
+    """Within each group (rows in chronological order, then by position), the i-th row of an
+    article with the i-th row of the nearest earlier article in the group, when it has one (an
+    n-gram repeated in a table pairs occurrence by occurrence, not every one with every one)."""
+    rows = np.repeat(starts, sizes) + _ranges(sizes)
+    if len(rows) == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    group = np.repeat(np.arange(len(starts)), sizes)
+    new_run = np.r_[True, (group[1:] != group[:-1]) | (codes[rows[1:]] != codes[rows[:-1]])]
+    run_first = np.flatnonzero(new_run)
+    run_len = np.diff(np.r_[run_first, len(rows)])
+    run_of = np.cumsum(new_run) - 1
+    first_run_of_group = np.searchsorted(group[run_first], np.arange(len(starts)))
+    ordinal = np.arange(len(rows)) - run_first[run_of]
+    mine = run_of > first_run_of_group[group]
+    mine &= ordinal < run_len[np.maximum(run_of - 1, 0)]
+    mine = np.flatnonzero(mine)
+    left = run_first[run_of[mine] - 1] + ordinal[mine]
+    return rows[left], rows[mine]
+
+
+def _ranges(counts: np.ndarray) -> np.ndarray:
+    """``0 .. c-1`` for each count ``c``, concatenated."""
+    total = int(counts.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.int64)
+    ends = np.cumsum(counts)
+    return np.arange(total) - np.repeat(ends - counts, counts)
 
 
 def _runs(pair: np.ndarray, diagonal: np.ndarray, position: np.ndarray, k: int):

@@ -20,14 +20,17 @@ spans are sentence spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+
+from rapidfuzz.distance import LCSseq
 
 from analysis.corpus.units import paragraph_spans, split_sentences
 from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.reuse.index import tokenize
 
-__all__ = ["content_stems", "paraphrase_similarity", "paraphrases"]
+__all__ = ["ArticleStems", "content_stems", "paraphrase_similarity", "paraphrases"]
 
 _STEM_RE = re.compile(r"[^\W\d_]+")
 
@@ -76,61 +79,94 @@ def paraphrase_similarity(first: str, second: str) -> tuple[float, int]:
 
 
 def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0]
-        for j, y in enumerate(b):
-            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+    """Length of the longest common subsequence of two stem sequences (rapidfuzz's LCSseq)."""
+    return int(LCSseq.similarity(a, b))
 
 
-def _outside(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text outside the given spans, the pieces joined by a line break."""
-    pieces, cursor = [], 0
-    for start, end in sorted(spans):
-        pieces.append(text[cursor:start])
-        cursor = max(cursor, end)
-    pieces.append(text[cursor:])
-    return "\n".join(pieces)
+class ArticleStems:
+    """The content stems of one article with their offsets, computed once per article.
+
+    :func:`paraphrases` compares many pairs that share an article; the stems of each paragraph
+    (outside the passages of a pair: a filter by offset) and the sentences of each paragraph are
+    taken from here instead of being recomputed for every pair.
+    """
+
+    __slots__ = ("paragraphs", "starts", "stems", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.paragraphs = paragraph_spans(text)
+        self.starts: list[int] = []
+        self.stems: list[str] = []
+        # Lowercasing ASCII text keeps every offset, so the whole text is folded at once.
+        folded_text = text.lower() if text.isascii() else None
+        for match in _STEM_RE.finditer(folded_text or text):
+            word = match.group()
+            folded = word if folded_text else word.casefold()
+            if len(word) > 2 and folded not in STOP_WORDS:
+                self.starts.append(match.start())
+                self.stems.append(folded[:6])
+
+    def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:
+        """The stems of the paragraph ``[p0, p1)`` that start outside the ``taken`` spans."""
+        i0, i1 = bisect_left(self.starts, p0), bisect_left(self.starts, p1)
+        inside = [(a, b) for a, b in taken if a < p1 and b > p0]
+        if not inside:
+            return tuple(self.stems[i0:i1])
+        return tuple(
+            stem
+            for start, stem in zip(self.starts[i0:i1], self.stems[i0:i1], strict=True)
+            if not any(a <= start < b for a, b in inside)
+        )
+
+    def sentences(self, p0: int, p1: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+        """The sentences of the paragraph ``[p0, p1)``: spans in the article, content stems."""
+        return tuple((p0 + s, p0 + e, st) for s, e, st in _paragraph_sentences(self.text[p0:p1]))
 
 
-def paraphrases(src_text, tgt_text, taken, *, threshold, min_common) -> list[dict]:
+def paraphrases(
+    src: ArticleStems, tgt: ArticleStems, taken, *, threshold, min_common
+) -> list[dict]:
+    """The reworded sentences of a pair outside its ``taken`` passages (see the module doc)."""
+
     def free(spans, start, end):
         return all(end <= a or start >= b for a, b in spans)
 
-    def paragraphs(text, taken_spans):
+    def paragraphs(article, taken_spans):
         """Paragraphs with the stems of their text outside the passages."""
         out = []
-        for p0, p1 in paragraph_spans(text):
-            inside = [
-                (max(a, p0) - p0, min(b, p1) - p0) for a, b in taken_spans if a < p1 and b > p0
-            ]
-            stems = Counter(content_stems(_outside(text[p0:p1], inside)))
-            if sum(stems.values()) >= min_common:
-                out.append((p0, p1, stems))
+        for p0, p1 in article.paragraphs:
+            stems = article.paragraph_stems(p0, p1, taken_spans)
+            if len(stems) >= min_common:
+                out.append((p0, p1, stems, Counter(stems)))
         return out
 
-    def sentences(text, p0, p1, taken_spans):
+    def sentences(article, p0, p1, taken_spans):
         return [
-            (p0 + s, p0 + e, stems)
-            for s, e, stems in _paragraph_sentences(text[p0:p1])
-            if len(stems) >= min_common and free(taken_spans, p0 + s, p0 + e)
+            (s0, s1, stems)
+            for s0, s1, stems in article.sentences(p0, p1)
+            if len(stems) >= min_common and free(taken_spans, s0, s1)
         ]
 
+    tgt_text = tgt.text
     src_taken = [(p["source_start"], p["source_end"]) for p in taken]
     tgt_taken = [(p["target_start"], p["target_end"]) for p in taken]
     # Sentences never cross paragraphs, and the longest common subsequence of two sentences is at
-    # most the stems their paragraphs share (counted with repeats): only paragraph pairs sharing
-    # ``min_common`` stems outside the passages are split into sentences and compared.
+    # most that of the stems of their paragraphs outside the passages (itself at most the stems
+    # they share, counted with repeats): only paragraph pairs where it reaches ``min_common`` are
+    # split into sentences (the costly step) and compared.
     src_sents, tgt_sents, pairs = {}, {}, []
-    for a0, a1, a_stems in paragraphs(src_text, src_taken):
-        for b0, b1, b_stems in paragraphs(tgt_text, tgt_taken):
-            if sum((a_stems & b_stems).values()) >= min_common:
+    tgt_paragraphs = paragraphs(tgt, tgt_taken)
+    for a0, a1, a_stems, a_count in paragraphs(src, src_taken):
+        for b0, b1, b_stems, b_count in tgt_paragraphs:
+            if (
+                sum((a_count & b_count).values()) >= min_common
+                and _lcs(a_stems, b_stems) >= min_common
+            ):
                 if a0 not in src_sents:
-                    src_sents[a0] = sentences(src_text, a0, a1, src_taken)
+                    src_sents[a0] = sentences(src, a0, a1, src_taken)
                 if b0 not in tgt_sents:
-                    tgt_sents[b0] = sentences(tgt_text, b0, b1, tgt_taken)
+                    tgt_sents[b0] = sentences(tgt, b0, b1, tgt_taken)
                 pairs.append((a0, b0))
     scored = []
     for pa, pb in pairs:

@@ -1,0 +1,266 @@
+"""Rewrites: two articles that rewrite one source sentence by sentence, sharing no passage.
+
+Design
+------
+Outlets rewrite one press release in their own words: clauses reordered, synonyms, titles
+expanded, names transliterated (Hasanov/Gasanov). Such pairs hold no run of equal words, so the
+word n-gram index never pairs them; candidates come from the content of their paragraphs instead:
+
+1. **Index of content stems** (:func:`rewrite_candidates`): the content stems of every paragraph
+   (as :func:`~analysis.reuse.paraphrase.content_stems`, read off the word keys the aligner
+   already has) are posted in an inverted index. A stem held by more than ``rewrite_max_df``
+   paragraphs says nothing about a shared source (``said``, ``percent``) and posts nothing; two
+   paragraphs of two articles that share at least ``rewrite_min_shared`` of the other stems are a
+   candidate pair. The work follows the postings of the rare stems, not the square of the corpus.
+2. **Sentences** (:func:`rewrites`): in an article pair that holds candidate paragraphs and no
+   passage of the aligner (those pairs had the paraphrase search already), the sentences of the
+   candidate paragraphs are compared on their content stems as *bags*, since a rewrite reorders
+   clauses: the similarity is the Dice share of stems matched one to one, a stem of a name
+   (capitalised word) also matching a name stem spelt alike (``rapidfuzz`` Indel ratio at least
+   0.8: gasano/hasano, nakhic/nakhch). A sentence pair with at least ``rewrite_min_common``
+   stems matched and a similarity of at least ``rewrite_threshold`` is a rewritten sentence,
+   matched one to one, best first.
+3. **The pair**: with at least ``rewrite_min_sentences`` rewritten sentences, the pair is a
+   rewrite and each sentence pair is a row of kind ``rewrite``; ``named_origin`` holds the
+   institution either article names as the source of its text ("the Defence Ministry told ...",
+   "according to the Ministry of Agriculture"), when one does. Two articles on one topic share
+   names and a few words in a sentence or two, not sentence after sentence: one sentence alone
+   is never a rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import chain
+
+import numpy as np
+from rapidfuzz.distance import Indel
+
+from analysis.corpus.units import word_spans
+from analysis.lexicon.reporting import forms
+from analysis.lexicon.stop_words import STOP_WORDS
+from analysis.lexicon.titles import THING_HEADS
+from analysis.options import ReuseOptions
+from analysis.reuse.paraphrase import _STEM_RE, ArticleStems, _paragraph_sentences
+
+__all__ = ["named_origin", "rewrite_candidates", "rewrites", "sentence_match"]
+
+_NAME_SIMILARITY = 0.8
+_HEADS = sorted({*THING_HEADS, "service", "centre", "center", "office", "committee", "bank"})
+_HEAD = "|".join(h.capitalize() for h in _HEADS if h not in {"agreement", "declaration"})
+_NAME = r"[A-Z][\w'’-]*"
+#: A named institution: capitalised words ending in a head noun, "of ..." after it optional.
+_INSTITUTION = rf"(?:{_NAME}\s+){{0,4}}(?:{_HEAD})(?:\s+of(?:\s+the)?(?:\s+{_NAME})+)?"
+_CUE = "|".join(forms(("say", "tell", "report", "announce", "state")))
+_ORIGIN_RES = (
+    re.compile(rf"according\s+to\s+(?:the\s+)?(?:press\s+service\s+of\s+the\s+)?({_INSTITUTION})"),
+    re.compile(rf"(?:[Tt]he\s+)?({_INSTITUTION})(?:'s|’s)?\s+(?:press\s+service\s+)?(?:{_CUE})\b"),
+)
+_KEY_STEMS: dict[str, tuple[str, ...]] = {}
+
+
+def _key_stems(key: str) -> tuple[str, ...]:
+    stems = _KEY_STEMS.get(key)
+    if stems is None:
+        stems = tuple(w[:6] for w in _STEM_RE.findall(key) if len(w) > 2 and w not in STOP_WORDS)
+        _KEY_STEMS[key] = stems
+    return stems
+
+
+def rewrite_candidates(
+    ids: list[str], prepared: list, options: ReuseOptions
+) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """The paragraph pairs of two articles that share ``rewrite_min_shared`` rare content stems.
+
+    Parameters
+    ----------
+    ids : list of str
+        Article ids.
+    prepared : list
+        Their :func:`~analysis.reuse.alignment.prepare_text` results, in the same order (word
+        keys and paragraph bounds are read from them).
+    options : ReuseOptions
+        ``rewrite_max_df`` and ``rewrite_min_shared``.
+
+    Returns
+    -------
+    dict
+        ``(article a, article b) -> [(paragraph of a, paragraph of b), ...]``, article numbers
+        (indexes of ``ids``) with ``a < b``, paragraph numbers within each article; sorted.
+    """
+    stem_ids: dict[str, int] = {}
+    key_ids: dict[str, tuple[int, ...]] = {}
+
+    def ids_of(key: str) -> tuple[int, ...]:
+        found = key_ids.get(key)
+        if found is None:
+            found = tuple(stem_ids.setdefault(s, len(stem_ids)) for s in _key_stems(key))
+            key_ids[key] = found
+        return found
+
+    owner, stem = [], []
+    paragraph_article, paragraph_number = [], []
+    for number, (_, keys, bounds, _) in enumerate(prepared):
+        for p in range(len(bounds) - 1):
+            found = set(chain.from_iterable(map(ids_of, keys[bounds[p] : bounds[p + 1]])))
+            if found:
+                node = len(paragraph_article)
+                paragraph_article.append(number)
+                paragraph_number.append(p)
+                owner.extend([node] * len(found))
+                stem.extend(sorted(found))
+    owner_arr, stem_arr = np.array(owner, dtype=np.int64), np.array(stem, dtype=np.int64)
+    order = np.lexsort((owner_arr, stem_arr))
+    owner_arr, stem_arr = owner_arr[order], stem_arr[order]
+    starts = np.flatnonzero(np.r_[True, stem_arr[1:] != stem_arr[:-1]])[: len(stem_arr)]
+    sizes = np.diff(np.r_[starts, len(stem_arr)])
+    keep = (sizes > 1) & (sizes <= options.rewrite_max_df)
+    article = np.array(paragraph_article, dtype=np.int64)
+    lefts, rights = [], []
+    for size in np.unique(sizes[keep]):
+        rows = starts[keep & (sizes == size)][:, None] + np.arange(size)
+        i, j = np.triu_indices(size, 1)
+        left, right = owner_arr[rows[:, i].ravel()], owner_arr[rows[:, j].ravel()]
+        apart = article[left] != article[right]
+        lefts.append(left[apart])
+        rights.append(right[apart])
+    if not lefts:
+        return {}
+    left, right = np.concatenate(lefts), np.concatenate(rights)
+    n = max(len(paragraph_article), 1)
+    pairs, shared = np.unique(
+        np.minimum(left, right) * n + np.maximum(left, right), return_counts=True
+    )
+    pairs = pairs[shared >= options.rewrite_min_shared]
+    out: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    number_of = np.array(paragraph_number, dtype=np.int64)
+    for a, b in zip(*np.divmod(pairs, n), strict=True):
+        x, y = int(article[a]), int(article[b])
+        pa, pb = int(number_of[a]), int(number_of[b])
+        if x > y:
+            x, y, pa, pb = y, x, pb, pa
+        out.setdefault((x, y), []).append((pa, pb))
+    return {key: sorted(value) for key, value in sorted(out.items())}
+
+
+def sentence_match(first: tuple, second: tuple) -> tuple[float, int]:
+    """The rewrite similarity of two sentences given as ``(stems, names)`` (see the module doc).
+
+    ``stems`` are the content stems, ``names`` the set of those that come from capitalised words.
+    Returns ``(similarity, matched)``.
+
+    Examples
+    --------
+    >>> from analysis.reuse.rewrite import _sentence_stems
+    >>> a = _sentence_stems("Minister Hasanov met General Dalkiran in Nakhchivan.")
+    >>> b = _sentence_stems("General Dalkyran was received in Nakhichevan by Gasanov.")
+    >>> sentence_match(a, b)
+    (0.7273, 4)
+    """
+    (a, a_names), (b, b_names) = first, second
+    if not a or not b:
+        return 0.0, 0
+    left, right = Counter(a), Counter(b)
+    common = left & right
+    matched = sum(common.values())
+    left, right = left - common, right - common
+    spare = [s for s in right.elements() if s in b_names]
+    for stem in [s for s in left.elements() if s in a_names]:
+        for index, other in enumerate(spare):
+            if Indel.normalized_similarity(stem, other) >= _NAME_SIMILARITY:
+                matched += 1
+                del spare[index]
+                break
+    return round(2 * matched / (len(a) + len(b)), 4), matched
+
+
+def _sentence_stems(sentence: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    stems, names = [], set()
+    for word in _STEM_RE.findall(sentence):
+        folded = word.casefold()
+        if len(word) > 2 and folded not in STOP_WORDS:
+            stems.append(folded[:6])
+            if word[0].isupper():
+                names.add(folded[:6])
+    return tuple(stems), frozenset(names)
+
+
+def named_origin(text: str) -> str:
+    """The first institution the text names as the source of what it reports ("" when none).
+
+    Examples
+    --------
+    >>> named_origin("Drills were held, the Defence Ministry told Caspian Wire on Monday.")
+    'Defence Ministry'
+    >>> named_origin("Exports grew, according to the Ministry of Agriculture.")
+    'Ministry of Agriculture'
+    >>> named_origin("The minister met the ambassador.")
+    ''
+    """
+    found = []
+    for pattern in _ORIGIN_RES:
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(1), match.group(1)))
+    return min(found)[1] if found else ""
+
+
+def rewrites(
+    src: ArticleStems,
+    tgt: ArticleStems,
+    paragraph_pairs: list[tuple[int, int]],
+    options: ReuseOptions,
+    *,
+    recycled=(),
+) -> list[dict]:
+    """The rewritten sentences of one article pair, or none when fewer than
+    ``rewrite_min_sentences`` (see the module docstring); offsets into each article's text.
+    Target sentences overlapping a ``recycled`` span ``(start, end)`` are left out."""
+
+    def sentences(article, paragraph, cache):
+        if paragraph not in cache:
+            p0, p1 = article.paragraphs[paragraph]
+            cache[paragraph] = [
+                (p0 + s, p0 + e, _sentence_stems(article.text[p0 + s : p0 + e]))
+                for s, e, _ in _paragraph_sentences(article.text[p0:p1])
+            ]
+        return cache[paragraph]
+
+    src_cache: dict[int, list] = {}
+    tgt_cache: dict[int, list] = {}
+    scored = []
+    for pa, pb in paragraph_pairs:
+        for a0, a1, a_stems in sentences(src, pa, src_cache):
+            for b0, b1, b_stems in sentences(tgt, pb, tgt_cache):
+                if any(b0 < end and start < b1 for start, end in recycled):
+                    continue
+                similarity, matched = sentence_match(a_stems, b_stems)
+                if (
+                    matched >= options.rewrite_min_common
+                    and similarity >= options.rewrite_threshold
+                ):
+                    scored.append((-similarity, a0, b0, a1, b1))
+    chosen, used_a, used_b = [], set(), set()
+    for negative, a0, b0, a1, b1 in sorted(scored):
+        if a0 not in used_a and b0 not in used_b:
+            used_a.add(a0)
+            used_b.add(b0)
+            chosen.append((a0, a1, b0, b1, -negative))
+    if len(chosen) < options.rewrite_min_sentences:
+        return []
+    origin = named_origin(src.text) or named_origin(tgt.text)
+    return [
+        {
+            "source_start": a0,
+            "source_end": a1,
+            "target_start": b0,
+            "target_end": b1,
+            "kind": "rewrite",
+            "similarity": similarity,
+            "n_words": len(word_spans(tgt.text[b0:b1])),
+            "edits": "",
+            "named_origin": origin,
+        }
+        for a0, a1, b0, b1, similarity in sorted(chosen, key=lambda c: (c[2], c[0]))
+    ]

@@ -1,0 +1,95 @@
+"""Templates: passages whose frame recurs with its figures changed (kind ``template``).
+
+Design
+------
+Automated reports repeat one frame with other figures ("Shr 30 cts vs 25 cts / Net 1,234,000 vs
+987,000 / Revs 99.3 mln vs 89.4 mln"): few word n-grams survive, so the aligner finds nothing.
+The template search aligns the articles again on *frame keys*: the word keys of
+:mod:`analysis.reuse.index` with every number (a key that starts with a digit) written ``#``.
+A frame is held by thousands of reports, so each n-gram of frame keys links an article only to
+the nearest earlier article holding it (:func:`~analysis.reuse.index._hits` with
+``link="nearest"``): the work follows the corpus, and the chain of nearest copies joins all the
+reports of one frame into one family (:func:`analysis.boilerplate_families`). A passage of the
+frame alignment is a template when its target span overlaps no passage the aligner found in that
+article and at least one figure differs; ``edits`` lists the changed slots (``30->25``, and any
+word changed between two anchors, e.g. a company name) and ``similarity`` the share of equal
+frame keys (1.0 when only figures changed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from analysis.corpus.loading import Corpus
+from analysis.options import ReuseOptions
+from analysis.reuse.alignment import align
+from analysis.reuse.index import _signatures
+
+__all__ = ["find_templates", "frame_key"]
+
+
+def frame_key(key: str) -> str:
+    """The frame key of a word key: ``#`` for a number, the key itself otherwise.
+
+    Examples
+    --------
+    >>> [frame_key(k) for k in ["shr", "30", "1,234,000", "99.3", "cts", "3rd"]]
+    ['shr', '#', '#', '#', 'cts', '#']
+    """
+    return "#" if key[:1].isdigit() else key
+
+
+def find_templates(
+    corpus: Corpus, prepared: dict, passages: list[dict], options: ReuseOptions
+) -> list[dict]:
+    """The template passages (kind ``template``) of the corpus, given the aligner's passages.
+
+    ``prepared`` maps every article id to its :func:`~analysis.reuse.alignment.prepare_text`;
+    see the module docstring.
+    """
+    from analysis.reuse.detection import source_candidates
+
+    frames = {
+        article_id: (spans, [frame_key(key) for key in keys], bounds, stems)
+        for article_id, (spans, keys, bounds, stems) in prepared.items()
+    }
+    signatures = _signatures(
+        np.array(list(frames), dtype=object), [f[1] for f in frames.values()], options.k, True
+    )
+    recycled: dict[str, list[tuple[int, int]]] = {}
+    for p in passages:
+        recycled.setdefault(p["target_id"], []).append((p["target_start"], p["target_end"]))
+    plain = dataclasses.replace(options, paraphrase=False)
+    texts = corpus.articles["text"].to_dict()
+    rows = []
+    for target_id, candidates in source_candidates(corpus, signatures, plain, link="nearest"):
+        taken = recycled.get(target_id, [])
+        for source_id, anchors in candidates:
+            for p in align(
+                texts[source_id],
+                texts[target_id],
+                frames[source_id],
+                frames[target_id],
+                anchors,
+                plain,
+            ):
+                if p["kind"] != "edited" or not _has_slot(p["edits"]):
+                    continue
+                if any(p["target_start"] < end and start < p["target_end"] for start, end in taken):
+                    continue
+                taken.append((p["target_start"], p["target_end"]))
+                rows.append(
+                    {"source_id": source_id, "target_id": target_id, **p, "kind": "template"}
+                )
+    return rows
+
+
+def _has_slot(edits: str) -> bool:
+    """Whether the edits change at least one figure (``a->b`` with a digit on both sides)."""
+    for edit in edits.split("; "):
+        old, arrow, new = edit.partition("->")
+        if arrow and any(c.isdigit() for c in old) and any(c.isdigit() for c in new):
+            return True
+    return False
