@@ -884,3 +884,20 @@ def test_html_page_that_is_not_html_is_a_problem(tmp_path):
             "the page yields no article text; expected an HTML page of an article",
         ]
     ]
+
+
+@pytest.mark.parametrize("window", [200, 700, 3000])
+def test_long_paragraphs_are_split_as_a_whole_would_be(window):
+    """pysbd runs window by window on long paragraphs; the sentences are the same."""
+    from analysis.corpus import units
+
+    sentences = [
+        "Col-Gen Hasanov met Gen. Dalkiran at 9 a.m. on Monday.",
+        '"We agree. Fully," he said.',
+        "The U.S. delegation, led by Dr. Smith, arrived on Jan. 5 at 10 p.m. local time.",
+        "Prices rose 2.5 pct in the year to March, the bank said.",
+    ]
+    text = " ".join(sentences[n % 4] for n in range(120))
+    whole = units._windowed_sentences(text, window=10**9)
+    assert units._windowed_sentences(text, window=window) == whole
+    assert len(whole) == 120

@@ -123,7 +123,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return _cover_gaps(flat, [])
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _pysbd_sentences(flat):
+    for piece in _windowed_sentences(flat):
         piece = piece.strip()
         if not piece:
             continue
@@ -140,6 +140,40 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return _cover_gaps(flat, spans)
 
 
+#: pysbd rescans the whole text for each abbreviation it meets, so its cost grows with the square
+#: of the text; a long paragraph is split window by window (see :func:`_windowed_sentences`).
+SENTENCE_WINDOW = 3000
+
+
+def _windowed_sentences(text: str, window: int = SENTENCE_WINDOW) -> list[str]:
+    """pysbd's sentences of ``text``, found in windows of about ``window`` characters.
+
+    Each window's sentences are kept but its last one (which the window's end may cut), and the
+    next window starts where that last sentence starts; a window with one sentence grows until it
+    holds two or reaches the end. The splitter decides from a few words around each mark, so the
+    sentences are the ones of the whole text, and the cost is linear in its length.
+    """
+    if len(text) <= window:
+        return _pysbd_sentences(text)
+    pieces: list[str] = []
+    start, size = 0, window
+    while start < len(text):
+        chunk = text[start : start + size]
+        if start + size >= len(text):
+            pieces.extend(_pysbd_sentences(chunk))
+            break
+        found = _pysbd_sentences(chunk)
+        if len(found) < 2:
+            size *= 2
+            continue
+        kept, end = found[:-1], 0
+        for piece in kept:
+            end = chunk.find(piece, end) + len(piece)
+        pieces.extend(kept)
+        start, size = start + end, window
+    return pieces
+
+
 def _pysbd_sentences(text: str) -> list[str]:
     """pysbd's sentences of ``text``, each with the white space after it, as
     ``Segmenter.segment`` returns them; the sentences are located with ``str.find`` rather than
@@ -149,10 +183,16 @@ def _pysbd_sentences(text: str) -> list[str]:
     if not all(sentences):
         return segmenter.segment(text)
     # As segment's re.finditer: the first of the non-overlapping occurrences (with the white
-    # space after it) that ends after the previous sentence.
+    # space after it) that ends after the previous sentence. An occurrence that starts before
+    # ``len(sentence)`` characters ahead of the previous sentence's last non-space character ends
+    # before it, so the search starts there: the cost is linear in the text, also when its
+    # sentences repeat.
     pieces, prior = [], 0
     for sentence in sentences:
-        start = text.find(sentence)
+        last = prior
+        while last > 0 and text[last - 1].isspace():
+            last -= 1
+        start = text.find(sentence, max(0, last - len(sentence)))
         while start >= 0:
             end = start + len(sentence)
             while end < len(text) and text[end].isspace():

@@ -28,7 +28,13 @@ from analysis.reuse.index import tokenize
 
 __all__ = ["SideBySide", "paragraph_similarity", "side_by_side"]
 
-COLORS = {"verbatim": "#c8f0c8", "edited": "#ffe4a8", "paraphrase": "#cfe0ff"}
+COLORS = {
+    "verbatim": "#c8f0c8",
+    "edited": "#ffe4a8",
+    "paraphrase": "#cfe0ff",
+    "rewrite": "#e4d4f4",
+    "template": "#f4d4c8",
+}
 #: Inline styles (a notebook that is not trusted drops <style> blocks, and JupyterLab's table CSS
 #: right-aligns cells: an element's own style attribute holds against both).
 TABLE_STYLE = "border-collapse:collapse;width:100%;font-size:13px;line-height:1.45"
