@@ -154,6 +154,9 @@ def load_nlp() -> Language:
 def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[str, int, Doc]]:
     """Parse every paragraph of ``corpus``; yield ``(article_id, paragraph_start, doc)``.
 
+    Paragraphs with the same text share one parse (one ``Doc`` object): recycled boilerplate is
+    parsed once.
+
     Parameters
     ----------
     corpus : Corpus
@@ -174,10 +177,15 @@ def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
     nlp = load_nlp()
     paras = corpus.paragraphs
-    items = zip(
-        paras["text"].tolist(),
-        zip(paras["article_id"].tolist(), paras["start"].tolist(), strict=True),
-        strict=True,
-    )
-    for doc, (article_id, start) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-        yield article_id, int(start), doc
+    texts = paras["text"].tolist()
+    # A paragraph recycled word for word is parsed once: its Doc serves every copy (a parse
+    # depends on the text alone), so boilerplate costs the parser nothing more.
+    unique = list(dict.fromkeys(texts))
+    parsed = nlp.pipe(unique, batch_size=batch_size)
+    docs: dict[str, Doc] = {}
+    for text, article_id, start in zip(
+        texts, paras["article_id"].tolist(), paras["start"].tolist(), strict=True
+    ):
+        if text not in docs:
+            docs[text] = next(parsed)
+        yield article_id, int(start), docs[text]
