@@ -47,21 +47,44 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def flat_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Index as columns; nested values (tuples, lists, dicts) as JSON text, for CSV and Parquet."""
+    """Index as columns; nested values (tuples, lists, dicts) as JSON text, for CSV and Parquet.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"names": [("a", "b"), (), None], "n": [2, 0, 1]})
+    >>> flat_table(frame)["names"].tolist()
+    ['["a", "b"]', '[]', None]
+    """
     flat = frame.reset_index() if _has_named_index(frame) else frame.copy()
     for column in flat.columns:
-        if (
-            flat[column].dtype == object
-            and flat[column].map(lambda v: isinstance(v, (tuple, list, dict, set))).any()
-        ):
-            flat[column] = flat[column].map(
-                lambda v: (
-                    json.dumps(sorted(v) if isinstance(v, set) else v, default=str)
-                    if isinstance(v, (tuple, list, dict, set))
-                    else v
-                )
-            )
+        if flat[column].dtype == object:
+            texts = _json_texts(flat[column].tolist())
+            if texts is not None:
+                flat[column] = pd.Series(texts, index=flat.index, dtype=object)
     return flat
+
+
+def _json_texts(values: list) -> list | None:
+    """``values`` with nested ones as JSON text (sets sorted); None when none is nested.
+
+    A tuple of strings is encoded once however often it recurs (an overlap table repeats the same
+    few shared names over many pairs).
+    """
+    cache: dict[tuple, str] = {}
+    out, nested = [], False
+    for value in values:
+        if isinstance(value, (tuple, list, dict, set)):
+            nested = True
+            if isinstance(value, tuple) and all(type(v) is str for v in value):
+                text = cache.get(value)
+                if text is None:
+                    text = cache[value] = json.dumps(value)
+            else:
+                text = json.dumps(sorted(value) if isinstance(value, set) else value, default=str)
+            out.append(text)
+        else:
+            out.append(value)
+    return out if nested else None
 
 
 def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
