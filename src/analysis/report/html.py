@@ -33,7 +33,12 @@ def _shorten(frame: pd.DataFrame, width: int = 140) -> pd.DataFrame:
     return shown
 
 
-def render_html(sections: list[Section], summary: dict) -> str:
+def render_html(
+    sections: list[Section], summary: dict, images: dict[tuple[str, str], bytes] | None = None
+) -> str:
+    """The report page; ``images`` maps (section key, figure name) to PNG bytes already rendered
+    (the files of ``figures/``), so a figure is not drawn again; the others are rendered here."""
+    images = images or {}
     nav = " ".join(f'<a href="#{s.key}">{html.escape(s.title)}</a>' for s in sections)
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
@@ -49,7 +54,8 @@ def render_html(sections: list[Section], summary: dict) -> str:
         parts.append(f"<h2 id='{section.key}'>{html.escape(section.title)}</h2>")
         parts.append(f"<p>{html.escape(section.intro)}</p>")
         for name, fig in section.figures.items():
-            data = base64.b64encode(figure_bytes(fig, "png")).decode("ascii")
+            png = images.get((section.key, name)) or figure_bytes(fig, "png")
+            data = base64.b64encode(png).decode("ascii")
             parts.append(f"<img alt='{html.escape(name)}' src='data:image/png;base64,{data}'>")
         parts.append(section.html)
         for name in section.shown_tables:

@@ -102,6 +102,7 @@ def run_report(
         sections.append(step(state))
 
     files: list[Path] = []
+    images: dict[tuple[str, str], bytes] = {}  # the PNGs, inlined in report.html as written
     for section in sections:
         for name, frame in section.tables.items():
             for fmt in ("csv", "parquet"):
@@ -115,7 +116,10 @@ def run_report(
         for name, fig in section.figures.items():
             for fmt in ("png", "svg"):
                 path = out / "figures" / f"{section.key}_{name}.{fmt}"
-                write_atomic(path, figure_bytes(fig, fmt))
+                data = figure_bytes(fig, fmt)
+                if fmt == "png":
+                    images[(section.key, name)] = data
+                write_atomic(path, data)
                 files.append(path)
     summary: dict[str, int | float | str] = {
         "articles": len(corpus),
@@ -125,7 +129,7 @@ def run_report(
         "seconds": round(time.perf_counter() - started, 1),
     }
     report_path = out / "report.html"
-    write_atomic(report_path, render_html(sections, summary).encode("utf-8"))
+    write_atomic(report_path, render_html(sections, summary, images).encode("utf-8"))
     files.append(report_path)
     for section in sections:
         for fig in section.figures.values():

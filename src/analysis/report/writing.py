@@ -67,23 +67,21 @@ def flat_table(frame: pd.DataFrame) -> pd.DataFrame:
 def _json_texts(values: list) -> list | None:
     """``values`` with nested ones as JSON text (sets sorted); None when none is nested.
 
-    A tuple of strings is encoded once however often it recurs (an overlap table repeats the same
-    few shared names over many pairs).
+    A value object that recurs is encoded once (an overlap table holds one tuple object per name
+    that pairs share alone, and the one empty tuple, over many rows).
     """
-    cache: dict[tuple, str] = {}
+    done: dict[int, str] = {}  # id -> JSON text, for objects alive in ``values``
     out, nested = [], False
     for value in values:
-        if isinstance(value, (tuple, list, dict, set)):
-            nested = True
-            if isinstance(value, tuple) and all(type(v) is str for v in value):
-                text = cache.get(value)
-                if text is None:
-                    text = cache[value] = json.dumps(value)
-            else:
-                text = json.dumps(sorted(value) if isinstance(value, set) else value, default=str)
-            out.append(text)
-        else:
-            out.append(value)
+        text = done.get(id(value))
+        if text is None:
+            if not isinstance(value, (tuple, list, dict, set)):
+                out.append(value)
+                continue
+            text = json.dumps(sorted(value) if isinstance(value, set) else value, default=str)
+            done[id(value)] = text
+        nested = True
+        out.append(text)
     return out if nested else None
 
 
