@@ -28,7 +28,7 @@ from analysis.corpus.loading import load_corpus  # noqa: E402
 from analysis.options import AnalysisOptions  # noqa: E402
 from analysis.report.html import render_html  # noqa: E402
 from analysis.report.steps import DEFAULT_STEPS, ReportState, Section, Step  # noqa: E402
-from analysis.report.writing import figure_bytes, table_bytes, write_atomic  # noqa: E402
+from analysis.report.writing import figure_bytes, write_atomic, write_table  # noqa: E402
 
 __all__ = ["ReportResult", "run_report"]
 
@@ -107,7 +107,7 @@ def run_report(
         for name, frame in section.tables.items():
             for fmt in ("csv", "parquet"):
                 path = out / "tables" / f"{section.key}_{name}.{fmt}"
-                write_atomic(path, table_bytes(frame, fmt))
+                write_table(path, frame, fmt)
                 files.append(path)
         for name, content in section.extra_files.items():
             path = out / name

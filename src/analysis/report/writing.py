@@ -4,7 +4,8 @@ Every file is written into a temporary file in its folder, flushed, then renamed
 name, so an interrupted run leaves either the previous file or the new one, never half of one.
 Nested values of a table (tuples, lists, sets, dicts) are written as JSON text; figures are saved
 without the software and date metadata and with fixed SVG ids, so the same figure gives the same
-bytes.
+bytes. Tables are streamed into their temporary file, so a table of millions of rows is never
+one string in memory.
 """
 
 from __future__ import annotations
@@ -13,17 +14,22 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["figure_bytes", "flat_table", "table_bytes", "write_atomic"]
+__all__ = ["figure_bytes", "flat_table", "table_bytes", "write_atomic", "write_table"]
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    ``data`` is the bytes, or a function that writes them into the open (binary) temporary file,
+    so that a large table is streamed to disk rather than held in memory as one string.
 
     Examples
     --------
@@ -37,7 +43,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -85,13 +94,33 @@ def _json_texts(values: list) -> list | None:
     return out if nested else None
 
 
-def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+def write_table(path: Path, frame: pd.DataFrame, fmt: str) -> None:
+    """Write ``frame`` (through :func:`flat_table`) to ``path`` as CSV or Parquet, atomically and
+    streamed: the bytes are those of :func:`table_bytes`."""
     flat = flat_table(frame)
-    if fmt == "csv":
-        return flat.to_csv(index=False).encode("utf-8")
+    write_atomic(path, lambda handle: _write_flat(flat, fmt, handle))
+
+
+def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    """The bytes of ``frame`` (through :func:`flat_table`) as CSV or Parquet.
+
+    Examples
+    --------
+    >>> print(table_bytes(pd.DataFrame({"names": [("a", "b")], "n": [2]}), "csv").decode())
+    names,n
+    "[""a"", ""b""]",2
+    <BLANKLINE>
+    """
     buffer = io.BytesIO()
-    flat.to_parquet(buffer, index=False)
+    _write_flat(flat_table(frame), fmt, buffer)
     return buffer.getvalue()
+
+
+def _write_flat(flat: pd.DataFrame, fmt: str, handle: BinaryIO) -> None:
+    if fmt == "csv":
+        flat.to_csv(handle, index=False, encoding="utf-8", lineterminator="\n")
+    else:
+        flat.to_parquet(handle, index=False)
 
 
 def _has_named_index(frame: pd.DataFrame) -> bool:
