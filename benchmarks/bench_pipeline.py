@@ -4,11 +4,18 @@ Usage::
 
     .venv/bin/python benchmarks/bench_pipeline.py                      # 1x 2x 5x 10x, all steps
     .venv/bin/python benchmarks/bench_pipeline.py --sizes 1 2 --steps load reuse
+    .venv/bin/python benchmarks/bench_pipeline.py --stories 1000 4000 --steps report
 
 Each size runs in a fresh child process, so its peak memory (``ru_maxrss``) is its own. The steps
 are the ones ``python -m analysis report`` runs: load (the Reuters reader and ``load_corpus``),
 reuse (``find_reuse``, families, reuse shares, reused spans), chronology (``timeline_mentions``,
-``build_timeline``) and sources (``extract_sources``, ``extract_entities``).
+``build_timeline``) and sources (``extract_sources``, ``extract_entities``, ``source_overlap``,
+``source_matrix``, timed apart as ``overlap``). The ``report`` step is instead the whole of
+``python -m analysis report`` (``run_report``, with ``errors="collect"``, into a temporary folder),
+timed per report step (corpus, reuse, chronology, sources) and for writing the files (tables,
+figures, ``report.html``), in wall seconds and in CPU seconds of the process (``cpu ...``: on a
+shared machine the CPU seconds are what the run itself costs). ``--stories N`` takes the first N
+stories instead of a size factor.
 
 Growing the corpus: copy 0 is Reuters itself; copy ``k`` (k >= 1) is Reuters again with every
 word of two or more letters given a copy-specific ending (``price`` -> ``pricekb``), except month
@@ -39,7 +46,7 @@ from analysis.lexicon.calendar_names import WEEKDAY_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 REUTERS = ROOT.parent / "shared" / "data" / "reuters21578"
-STEPS = ("load", "reuse", "chronology", "sources")
+STEPS = ("load", "reuse", "chronology", "sources", "report")
 _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 _KEPT = frozenset(
     [form.capitalize() for form in MONTHS] + [name.capitalize() for name in WEEKDAY_NAMES.values()]
@@ -69,15 +76,62 @@ def scaled_frame(frame: pd.DataFrame, factor: float) -> pd.DataFrame:
     return pd.concat(copies, ignore_index=True)
 
 
-def run_size(factor: float, steps: list[str], max_df: int | None = None) -> dict:
-    """Run the pipeline steps on one corpus size in this process; return timings and memory."""
+def run_report_steps(frame: pd.DataFrame) -> tuple[dict[str, float], dict[str, int]]:
+    """``run_report`` on ``frame`` into a temporary folder: seconds per step and for writing."""
+    import tempfile
+
+    from analysis.report.pipeline import run_report
+    from analysis.report.steps import DEFAULT_STEPS
+
+    timings: dict[str, float] = {}
+
+    def timed(step):
+        def run(state):
+            t0, c0 = time.perf_counter(), time.process_time()
+            section = step(state)
+            timings[f"report {section.key}"] = time.perf_counter() - t0
+            timings[f"cpu {section.key}"] = time.process_time() - c0
+            return section
+
+        return run
+
+    with tempfile.TemporaryDirectory() as out:
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = run_report(
+            frame, out, errors="collect", steps=[timed(s) for s in DEFAULT_STEPS], progress=False
+        )
+        total, cpu = time.perf_counter() - t0, time.process_time() - c0
+        overlap = Path(out) / "tables" / "sources_overlap.csv"
+        counts = {
+            "overlap rows": sum(1 for _ in overlap.open()) - 1,
+            "overlap csv MB": round(overlap.stat().st_size / 1e6, 1),
+        }
+    timings["report writing"] = total - sum(v for k, v in timings.items() if k.startswith("report"))
+    timings["cpu writing"] = cpu - sum(v for k, v in timings.items() if k.startswith("cpu"))
+    timings["report"], timings["cpu"] = total, cpu
+    counts.update({k: v for k, v in result.summary.items() if isinstance(v, int)})
+    return timings, counts
+
+
+def run_size(
+    factor: float, steps: list[str], max_df: int | None = None, stories: bool = False
+) -> dict:
+    """Run the pipeline steps on one corpus size in this process; return timings and memory.
+    With ``stories``, ``factor`` is a number of stories (the first ones)."""
     import analysis
     from analysis.corpus.reuters import read_reuters
 
     timings: dict[str, float] = {}
     counts: dict[str, int] = {}
     started = time.perf_counter()
-    frame = scaled_frame(read_reuters(REUTERS), factor)
+    frame = read_reuters(REUTERS)
+    frame = frame.head(int(factor)) if stories else scaled_frame(frame, factor)
+    if "report" in steps:
+        timings, counts = run_report_steps(frame)
+        counts["words"] = int(frame["text"].str.count(r"\S+").sum())
+        timings["total"] = time.perf_counter() - started
+        peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return {"factor": factor, "timings": timings, "counts": counts, "peak_mib": peak_mib}
     corpus = analysis.load_corpus(frame)
     timings["load"] = time.perf_counter() - started
     counts["articles"] = len(corpus)
@@ -107,9 +161,15 @@ def run_size(factor: float, steps: list[str], max_df: int | None = None) -> dict
         t0 = time.perf_counter()
         parsed = analysis.parse_corpus(corpus)
         sources = analysis.extract_sources(corpus, parsed, reused=spans)
-        analysis.extract_entities(parsed)
+        entities = analysis.extract_entities(parsed)
         timings["sources"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        overlap = analysis.source_overlap(corpus, sources=sources, entities=entities, reused=spans)
+        analysis.source_matrix(sources)
+        timings["overlap"] = time.perf_counter() - t0
+        timings["sources"] += timings["overlap"]
         counts["attributions"] = len(sources)
+        counts["overlap rows"] = len(overlap)
     timings["total"] = time.perf_counter() - started
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"factor": factor, "timings": timings, "counts": counts, "peak_mib": peak_mib}
@@ -122,19 +182,23 @@ def main() -> None:
     parser.add_argument(
         "--max-df", type=int, help="find_reuse's max_df (n-gram occurrence cap); default: none"
     )
+    parser.add_argument(
+        "--stories", type=int, nargs="+", help="corpus sizes as numbers of first stories"
+    )
     parser.add_argument("--save", type=Path, help="also write each size's result to this folder")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_size(args.child, args.steps, args.max_df)))
+        print(json.dumps(run_size(args.child, args.steps, args.max_df, args.stories is not None)))
         return
     if not REUTERS.is_dir():
         sys.exit(f"Reuters-21578 not found at {REUTERS}")
     results = []
-    for factor in args.sizes:
+    for factor in args.stories or args.sizes:
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(factor), "--steps", *args.steps]
-            + (["--max-df", str(args.max_df)] if args.max_df else []),
+            + (["--max-df", str(args.max_df)] if args.max_df else [])
+            + (["--stories", "0"] if args.stories else []),
             check=True,
             stdout=subprocess.PIPE,
             text=True,
@@ -143,9 +207,18 @@ def main() -> None:
         if args.save:
             args.save.mkdir(parents=True, exist_ok=True)
             (args.save / f"size-{factor:g}.json").write_text(json.dumps(results[-1]))
-        print(f"{factor:g}x done: {results[-1]['timings']['total']:.1f} s", file=sys.stderr)
+        unit = "" if args.stories else "x"
+        print(f"{factor:g}{unit} done: {results[-1]['timings']['total']:.1f} s", file=sys.stderr)
     base = results[0]
-    step_names = ["load", *args.steps]
+
+    def label(r: dict) -> str:
+        return f"{r['factor']:g}" + ("" if args.stories else "x")
+
+    step_names = (
+        [k for k in base["timings"] if k.startswith(("report ", "cpu"))] + ["report"]
+        if "report" in args.steps
+        else ["load", *args.steps] + (["overlap"] if "sources" in args.steps else [])
+    )
     print(
         f"Machine: {platform.machine()}, {platform.python_implementation()} "
         f"{platform.python_version()}, {__import__('os').cpu_count()} cores\n"
@@ -157,7 +230,7 @@ def main() -> None:
         *[f"{s} s" for s in step_names],
         "total s",
         "s per 1k articles",
-        "time vs 1x",
+        "time vs first",
         "peak MiB",
     ]
     print("| " + " | ".join(header) + " |")
@@ -167,7 +240,7 @@ def main() -> None:
         per_k = 1000 * t["total"] / c["articles"]
         ratio = t["total"] / base["timings"]["total"]
         cells = [
-            f"{r['factor']:g}x",
+            label(r),
             f"{c['articles']:,}",
             f"{c['words']:,}",
             *[f"{t[s]:.1f}" for s in step_names],
@@ -182,9 +255,7 @@ def main() -> None:
     print("| size | " + " | ".join(extra) + " |")
     print("|---|" + "---|" * len(extra))
     for r in results:
-        print(
-            f"| {r['factor']:g}x | " + " | ".join(f"{r['counts'].get(k, '')}" for k in extra) + " |"
-        )
+        print(f"| {label(r)} | " + " | ".join(f"{r['counts'].get(k, '')}" for k in extra) + " |")
 
 
 if __name__ == "__main__":

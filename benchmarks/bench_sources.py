@@ -10,6 +10,9 @@ Speed: ``extract_sources`` (spaCy parse of every paragraph, entities, attributio
 stories with a body of Reuters-21578 (read from ``../shared/data/reuters21578``; the SGML is read
 here with a few regular expressions), recycled-text detection left out (``reused`` given empty).
 
+Overlap: ``source_overlap`` and ``source_matrix`` on the same stories (the same parse): rows of
+the sparse overlap table against the number of all pairs, seconds, and the size of its CSV.
+
 Run:  .venv/bin/python benchmarks/bench_sources.py [--stories N]
 """
 
@@ -25,8 +28,16 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis import extract_sources, load_corpus, parse_corpus
+from analysis import (
+    extract_entities,
+    extract_sources,
+    load_corpus,
+    parse_corpus,
+    source_matrix,
+    source_overlap,
+)
 from analysis.paths import PROJECT_ROOT, SEEDS_DIR, SHARED_DATA_DIR
+from analysis.report.writing import table_bytes
 from analysis.sources.parsing import load_nlp, parse_paragraphs
 
 REUTERS = SHARED_DATA_DIR / "reuters21578"
@@ -162,7 +173,8 @@ def main() -> None:
         pass
     parse_seconds = time.perf_counter() - start
     start = time.perf_counter()
-    found = extract_sources(corpus, parse_corpus(corpus), reused=NO_REUSE)
+    parsed = parse_corpus(corpus)
+    found = extract_sources(corpus, parsed, reused=NO_REUSE)
     seconds = time.perf_counter() - start
     words = int(corpus.articles["text"].str.split().str.len().sum())
     print("\n### Source extraction speed (Reuters-21578)\n")
@@ -183,6 +195,23 @@ def main() -> None:
     kinds = found["source_kind"].value_counts().to_dict()
     cues = found["cue"].str.lower().value_counts().head(8).to_dict()
     print(f"\nSource kinds: {kinds}. Most frequent cues: {cues}.")
+
+    entities = extract_entities(parsed)
+    start = time.perf_counter()
+    overlap = source_overlap(corpus, sources=found, entities=entities, reused=NO_REUSE)
+    overlap_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    matrix = source_matrix(found)
+    matrix_seconds = time.perf_counter() - start
+    pairs = len(corpus) * (len(corpus) - 1) // 2
+    print("\n### Source overlap (Reuters-21578)\n")
+    print("| stories | all pairs | rows | share | seconds | CSV MB | matrix rows |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"| {len(corpus)} | {pairs} | {len(overlap)} | {len(overlap) / max(pairs, 1):.3f} "
+        f"| {overlap_seconds:.1f} | {len(table_bytes(overlap, 'csv')) / 1e6:.1f} "
+        f"| {len(matrix)} ({matrix_seconds:.2f} s) |"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import random
+import subprocess
+import sys
+from itertools import combinations
+from pathlib import Path
+
 import matplotlib
 import pandas as pd
 import pytest
@@ -17,7 +24,9 @@ from analysis import (
     source_overlap,
 )
 from analysis.paths import SEEDS_DIR
-from analysis.sources.overlap import OVERLAP_COLUMNS
+from analysis.report.writing import table_bytes
+from analysis.sources.attributions import reused_mask
+from analysis.sources.overlap import MATRIX_COLUMNS, OVERLAP_COLUMNS
 from analysis.views.sources import plot_overlap, plot_source_matrix
 
 matplotlib.use("Agg")
@@ -113,7 +122,7 @@ def test_entity_kinds(seeds, hand_spans):
     assert (row.n_entities_a, row.n_entities_b) == (4, 4)
 
 
-def test_three_articles_give_three_pairs_in_date_order():
+def test_three_articles_keep_only_the_pair_that_shares():
     frame = pd.DataFrame(
         {
             "id": ["c", "a", "b"],
@@ -129,35 +138,52 @@ def test_three_articles_give_three_pairs_in_date_order():
     corpus = load_corpus(frame)
     none = pd.DataFrame({"article_id": [], "start": [], "end": []})
     got = overlap_of(corpus, none)
-    assert list(zip(got.article_a, got.article_b, strict=True)) == [
-        ("a", "b"),
-        ("a", "c"),
-        ("b", "c"),
-    ]
-    assert got.shared_sources.tolist() == [(), ("Jeyhun Bayramov",), ()]
-    assert got.sources_jaccard.tolist() == [0.0, 1.0, 0.0]
+    # (a, b) and (b, c) share neither a source nor an entity: they have no row.
+    assert list(zip(got.article_a, got.article_b, strict=True)) == [("a", "c")]
+    assert got.shared_sources.tolist() == [("Jeyhun Bayramov",)]
+    assert got.sources_jaccard.tolist() == [1.0]
+    assert got.shared_entities.tolist() == [("Jeyhun Bayramov",)]
     matrix = source_matrix(
         extract_sources(corpus, parse_corpus(corpus), reused=none), articles=["a", "b", "c"]
     )
-    assert matrix.to_dict() == {
-        "a": {"Jeyhun Bayramov": 1, "Reuters": 0},
-        "b": {"Jeyhun Bayramov": 0, "Reuters": 1},
-        "c": {"Jeyhun Bayramov": 1, "Reuters": 0},
-    }
+    assert list(matrix.columns) == MATRIX_COLUMNS
+    assert matrix.values.tolist() == [
+        ["a", "Jeyhun Bayramov", 1],
+        ["b", "Reuters", 1],
+        ["c", "Jeyhun Bayramov", 1],
+    ]
 
 
 def test_seed_source_matrix(seeds, hand_spans):
     matrix = source_matrix(extract_sources(seeds, parse_corpus(seeds), reused=hand_spans))
-    assert matrix.index.tolist() == [
-        "Zakir Hasanov",
-        SDAR,
-        MINISTRY,
-        "Cahit Bagci",
-        "Ilham Aliyev",
-        "Rafet Dalkiran",
+    assert matrix.dtypes["statements"] == "int64"
+    assert matrix.values.tolist() == [
+        [OLD, "Zakir Hasanov", 6],
+        [OLD, SDAR, 2],
+        [OLD, "Cahit Bagci", 1],
+        [OLD, MINISTRY, 1],
+        [NEW, MINISTRY, 2],
+        [NEW, SDAR, 2],
+        [NEW, "Ilham Aliyev", 1],
+        [NEW, "Rafet Dalkiran", 1],
+        [NEW, "Zakir Hasanov", 1],
     ]
-    assert matrix[OLD].tolist() == [6, 2, 1, 1, 0, 0]
-    assert matrix[NEW].tolist() == [1, 2, 2, 0, 1, 1]
+
+
+def test_source_matrix_orders_and_filters_articles():
+    s = pd.DataFrame({"article_id": ["b", "a", "b", "b", "c"], "source": ["Y", "X", "X", "Y", "Z"]})
+    assert source_matrix(s).values.tolist() == [
+        ["b", "Y", 2],
+        ["b", "X", 1],
+        ["a", "X", 1],
+        ["c", "Z", 1],
+    ]
+    assert source_matrix(s, articles=["c", "a", "nobody"]).values.tolist() == [
+        ["c", "Z", 1],
+        ["a", "X", 1],
+    ]
+    empty = source_matrix(s.iloc[:0])
+    assert list(empty.columns) == MATRIX_COLUMNS and len(empty) == 0
 
 
 def test_figures(seeds, hand_spans, seed_overlap):
@@ -211,3 +237,206 @@ def test_bad_corpus_and_matrix_input():
         source_overlap("seeds", sources=empty, entities=empty, reused=None)
     with pytest.raises(ValueError, match="missing column"):
         source_matrix(pd.DataFrame({"source": ["X"]}))
+
+
+# A corpus built for ties: four articles on one date (publication order is then the id), names of
+# equal length ("Anna Berg", "Carl Dahl", "Eva Falk") given in different orders, a name quoted only
+# in recycled text, an article that quotes or names nobody, and names no other article has.
+TIE_IDS = ["d", "b", "a", "c", "e", "f"]
+TIE_DATES = ["2023-01-02", "2023-01-01", "2023-01-01", "2023-01-01", "2023-01-01", "2023-01-03"]
+TIE_SOURCES = [
+    ("a", "Carl Dahl", False),
+    ("a", "Anna Berg", False),
+    ("a", "Anna Berg", True),
+    ("b", "Anna Berg", True),
+    ("b", "Carl Dahl", False),
+    ("c", "Eva Falk", False),
+    ("d", "Eva Falk", True),
+    ("d", "Carl Dahl", False),
+    ("d", "Anna Berg", False),
+    ("f", "Gus Holm", False),
+]
+TIE_ENTITIES = [  # (article, name, start, end); recycled text is [0, 50) of b and d
+    ("a", "Oslo", 60, 64),
+    ("a", "Bergen", 70, 76),
+    ("b", "Bergen", 10, 16),
+    ("b", "Oslo", 80, 84),
+    ("c", "Narvik", 5, 11),
+    ("d", "Oslo", 20, 24),
+    ("d", "Oslo", 90, 94),
+    ("d", "Narvik", 30, 36),
+    ("f", "Tromso", 1, 7),
+]
+TIE_REUSED = pd.DataFrame({"article_id": ["b", "d"], "start": [0, 0], "end": [50, 50]})
+
+
+def tie_inputs():
+    corpus = load_corpus(
+        pd.DataFrame(
+            {
+                "id": TIE_IDS,
+                "date": TIE_DATES,
+                "author": None,
+                "text": ["x " * 60] * len(TIE_IDS),
+            }
+        )
+    )
+    sources = pd.DataFrame(TIE_SOURCES, columns=["article_id", "source", "in_reused_text"])
+    entities = pd.DataFrame(TIE_ENTITIES, columns=["article_id", "name", "start", "end"])
+    return corpus, sources, entities.assign(kind="place")
+
+
+def all_pairs_overlap(corpus, sources, entities, reused):
+    """The overlap as computed before the table was sparse: every pair of articles, from sets."""
+
+    def names(frame, column, flags):
+        out = {}
+        for (article, name), flag in zip(
+            frame[["article_id", column]].itertuples(index=False), flags, strict=True
+        ):
+            every, own = out.setdefault(article, (set(), set()))
+            every.add(name)
+            if not flag:
+                own.add(name)
+        return out
+
+    def covered(article, start, end):
+        return any(
+            a == article and s <= start and end <= e for a, s, e in reused.itertuples(index=False)
+        )
+
+    src = names(sources, "source", sources["in_reused_text"].tolist())
+    ent = names(
+        entities,
+        "name",
+        [covered(*row) for row in entities[["article_id", "start", "end"]].itertuples(False)],
+    )
+    empty = (set(), set())
+    rows = []
+    for a, b in combinations(list(corpus.date_rank), 2):
+        row = [a, b]
+        for sets in (src, ent):
+            (all_a, own_a), (all_b, own_b) = sets.get(a, empty), sets.get(b, empty)
+            shared = all_a & all_b
+            union = all_a | all_b
+            row += [
+                len(all_a),
+                len(all_b),
+                tuple(sorted(shared)),
+                len(shared) / len(union) if union else 0.0,
+                tuple(sorted(n for n in shared if n not in own_a or n not in own_b)),
+            ]
+        rows.append(row)
+    return pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
+
+
+def test_only_pairs_that_share_and_as_the_all_pairs_computation():
+    corpus, sources, entities = tie_inputs()
+    got = source_overlap(corpus, sources=sources, entities=entities, reused=TIE_REUSED)
+    every = all_pairs_overlap(corpus, sources, entities, TIE_REUSED)
+    shares = (every["shared_sources"].map(len) > 0) | (every["shared_entities"].map(len) > 0)
+    assert len(every) == 15 and int(shares.sum()) == 4
+    pd.testing.assert_frame_equal(got, every[shares].reset_index(drop=True))
+    # Publication order, ties by id: a, b, c, e (2023-01-01), d, f; e names nobody, f only names
+    # of its own, a and c share nothing.
+    assert list(zip(got.article_a, got.article_b, strict=True)) == [
+        ("a", "b"),
+        ("a", "d"),
+        ("b", "d"),
+        ("c", "d"),
+    ]
+    first = got.iloc[0]
+    assert first.shared_sources == ("Anna Berg", "Carl Dahl")
+    assert first.sources_via_reuse == ("Anna Berg",)  # b quotes her only in recycled text
+    assert first.shared_entities == ("Bergen", "Oslo")
+    assert first.entities_via_reuse == ("Bergen",)  # b names Bergen only inside [0, 50)
+    assert got.sources_jaccard.tolist() == [1.0, 2 / 3, 2 / 3, 1 / 3]
+    assert got.entities_via_reuse.tolist() == [("Bergen",), (), (), ("Narvik",)]
+
+
+_TIE_SCRIPT = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_overlap import TIE_REUSED, tie_inputs
+from analysis import source_overlap
+from analysis.report.writing import table_bytes
+corpus, sources, entities = tie_inputs()
+got = source_overlap(corpus, sources=sources, entities=entities, reused=TIE_REUSED)
+sys.stdout.buffer.write(table_bytes(got, "csv"))
+"""
+
+
+def test_same_bytes_on_every_run_and_hash_seed():
+    corpus, sources, entities = tie_inputs()
+    runs = [
+        table_bytes(source_overlap(corpus, sources=s, entities=e, reused=TIE_REUSED), "csv")
+        for s, e in ((sources, entities), (sources[::-1], entities[::-1]))
+    ]
+    assert runs[0] == runs[1]  # the order of the input rows does not matter either
+    script = _TIE_SCRIPT.format(tests=str(Path(__file__).parent))
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "5")
+    ]
+    assert outputs == [runs[0], runs[0]]
+
+
+def test_nothing_shared_gives_an_empty_table_with_the_columns():
+    corpus, sources, entities = tie_inputs()
+    got = source_overlap(corpus, sources=sources.iloc[:0], entities=entities.iloc[:0], reused=None)
+    assert list(got.columns) == OVERLAP_COLUMNS and len(got) == 0
+    alone = source_overlap(
+        corpus, sources=sources[sources.article_id == "f"], entities=entities.iloc[:0], reused=None
+    )
+    assert len(alone) == 0
+
+
+def test_rows_of_articles_outside_the_corpus_and_without_a_name_are_ignored():
+    corpus, sources, entities = tie_inputs()
+    extra = pd.DataFrame([("zz", "Anna Berg", False), ("a", None, False)], columns=sources.columns)
+    got = source_overlap(
+        corpus, sources=pd.concat([sources, extra]), entities=entities, reused=TIE_REUSED
+    )
+    want = source_overlap(corpus, sources=sources, entities=entities, reused=TIE_REUSED)
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_reused_mask_against_the_span_by_span_walk():
+    def walk(article, start, end, reused):
+        covered = start
+        for s, e in sorted((s, e) for a, s, e in reused.itertuples(index=False) if a == article):
+            if s > covered:
+                break
+            covered = max(covered, e)
+            if covered >= end:
+                return True
+        return False
+
+    rng = random.Random(11)
+    for _ in range(200):
+        reused = pd.DataFrame(
+            [
+                (rng.choice("abc"), s, s + rng.randint(0, 15))
+                for s in (rng.randint(0, 60) for _ in range(rng.randint(0, 8)))
+            ],
+            columns=["article_id", "start", "end"],
+        )
+        rows = pd.DataFrame(
+            [
+                (rng.choice("abcd"), s, s + rng.randint(0, 20))
+                for s in (rng.randint(0, 70) for _ in range(30))
+            ],
+            columns=["article_id", "start", "end"],
+        )
+        expected = [walk(*row, reused) for row in rows.itertuples(index=False)]
+        assert reused_mask(rows, reused).tolist() == expected
+    spans = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 10], "end": [10, 20]})
+    rows = pd.DataFrame({"article_id": ["a", "a", "a"], "start": [0, 5, 19], "end": [20, 21, 20]})
+    assert reused_mask(rows, spans).tolist() == [True, False, True]  # touching spans join
+    assert reused_mask(rows, None).isna().all()
+    assert reused_mask(rows.iloc[:0], spans).tolist() == []

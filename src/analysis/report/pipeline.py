@@ -35,8 +35,8 @@ from analysis.report.writing import (  # noqa: E402
     check_output_folder,
     figure_bytes,
     staged_folder,
-    table_bytes,
     write_atomic,
+    write_table,
 )
 
 __all__ = ["ReportResult", "run_report"]
@@ -118,7 +118,7 @@ def run_report(
                 for name, frame in section.tables.items():
                     for fmt in ("csv", "parquet"):
                         path = out / "tables" / f"{section.key}_{name}.{fmt}"
-                        write_atomic(path, table_bytes(frame, fmt))
+                        write_table(path, frame, fmt)
                         files.append(path)
                 for name, content in section.extra_files.items():
                     path = out / name

@@ -392,7 +392,8 @@ def _parse(state: ReportState) -> ParsedCorpus:
 
 
 def sources_step(state: ReportState) -> Section:
-    """Sources: attributed statements, named entities, what pairs of articles share."""
+    """Sources: attributed statements, named entities, what pairs of articles share (only the
+    pairs that share something), and the long source-by-article table of statement counts."""
     corpus = state.corpus
     spans = state.need("reused_spans", "reuse")
     parsed = _parse(state)
@@ -412,8 +413,8 @@ def sources_step(state: ReportState) -> Section:
         figures["overlap"] = plot_overlap(shared.head(30))
     intro = (
         f"{len(sources)} attributed statements from {sources['source'].nunique()} sources; "
-        f"{len(entities)} entity mentions; {len(shared)} pairs of articles share at least one "
-        "source."
+        f"{len(entities)} entity mentions; {len(overlap)} pairs of articles share a source or an "
+        f"entity (the overlap table lists only those), {len(shared)} of them a source."
     )
     return Section(
         key="sources",

@@ -9,7 +9,8 @@ temporary file in its folder, flushed, then renamed over the final name, with th
 umask gives (as ``open`` would), so an interrupted write never leaves half a file.
 Nested values of a table (tuples, lists, sets, dicts) are written as JSON text; figures are saved
 without the software and date metadata and with fixed SVG ids, so the same figure gives the same
-bytes.
+bytes. Tables are streamed into their temporary file, so a table of millions of rows is never
+one string in memory.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import matplotlib
 import pandas as pd
@@ -37,6 +39,7 @@ __all__ = [
     "staged_folder",
     "table_bytes",
     "write_atomic",
+    "write_table",
 ]
 
 
@@ -139,8 +142,11 @@ def _exchange(a: Path, b: Path) -> None:
     os.rename(aside, a)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    ``data`` is the bytes, or a function that writes them into the open (binary) temporary file,
+    so that a large table is streamed to disk rather than held in memory as one string.
 
     Examples
     --------
@@ -155,7 +161,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -165,30 +174,71 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def flat_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Index as columns; nested values (tuples, lists, dicts) as JSON text, for CSV and Parquet."""
+    """Index as columns; nested values (tuples, lists, dicts) as JSON text, for CSV and Parquet.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"names": [("a", "b"), (), None], "n": [2, 0, 1]})
+    >>> flat_table(frame)["names"].tolist()
+    ['["a", "b"]', '[]', None]
+    """
     flat = frame.reset_index() if _has_named_index(frame) else frame.copy()
     for column in flat.columns:
-        if (
-            flat[column].dtype == object
-            and flat[column].map(lambda v: isinstance(v, (tuple, list, dict, set))).any()
-        ):
-            flat[column] = flat[column].map(
-                lambda v: (
-                    json.dumps(sorted(v) if isinstance(v, set) else v, default=str)
-                    if isinstance(v, (tuple, list, dict, set))
-                    else v
-                )
-            )
+        if flat[column].dtype == object:
+            texts = _json_texts(flat[column].tolist())
+            if texts is not None:
+                flat[column] = pd.Series(texts, index=flat.index, dtype=object)
     return flat
 
 
-def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+def _json_texts(values: list) -> list | None:
+    """``values`` with nested ones as JSON text (sets sorted); None when none is nested.
+
+    A value object that recurs is encoded once (an overlap table holds one tuple object per name
+    that pairs share alone, and the one empty tuple, over many rows).
+    """
+    done: dict[int, str] = {}  # id -> JSON text, for objects alive in ``values``
+    out, nested = [], False
+    for value in values:
+        text = done.get(id(value))
+        if text is None:
+            if not isinstance(value, (tuple, list, dict, set)):
+                out.append(value)
+                continue
+            text = json.dumps(sorted(value) if isinstance(value, set) else value, default=str)
+            done[id(value)] = text
+        nested = True
+        out.append(text)
+    return out if nested else None
+
+
+def write_table(path: Path, frame: pd.DataFrame, fmt: str) -> None:
+    """Write ``frame`` (through :func:`flat_table`) to ``path`` as CSV or Parquet, atomically and
+    streamed: the bytes are those of :func:`table_bytes`."""
     flat = flat_table(frame)
-    if fmt == "csv":
-        return flat.to_csv(index=False).encode("utf-8")
+    write_atomic(path, lambda handle: _write_flat(flat, fmt, handle))
+
+
+def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    """The bytes of ``frame`` (through :func:`flat_table`) as CSV or Parquet.
+
+    Examples
+    --------
+    >>> print(table_bytes(pd.DataFrame({"names": [("a", "b")], "n": [2]}), "csv").decode())
+    names,n
+    "[""a"", ""b""]",2
+    <BLANKLINE>
+    """
     buffer = io.BytesIO()
-    flat.to_parquet(buffer, index=False)
+    _write_flat(flat_table(frame), fmt, buffer)
     return buffer.getvalue()
+
+
+def _write_flat(flat: pd.DataFrame, fmt: str, handle: BinaryIO) -> None:
+    if fmt == "csv":
+        flat.to_csv(handle, index=False, encoding="utf-8", lineterminator="\n")
+    else:
+        flat.to_parquet(handle, index=False)
 
 
 def _has_named_index(frame: pd.DataFrame) -> bool:

@@ -5,8 +5,9 @@
 - :mod:`~analysis.sources.entities`: named entities with kinds, titles and one canonical name
   across the corpus;
 - :mod:`~analysis.sources.attributions`: attributed statements: source, cue, content, medium;
-- :mod:`~analysis.sources.overlap`: shared sources and entities per pair of articles, split into
-  own reporting and recycled boilerplate.
+- :mod:`~analysis.sources.overlap`: shared sources and entities of the pairs of articles that share
+  any (a sparse table, built from an index name -> articles), split into own reporting and
+  recycled boilerplate; the long source-by-article table of statement counts.
 """
 
 from analysis.sources.attributions import extract_sources

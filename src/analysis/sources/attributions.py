@@ -47,6 +47,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
@@ -67,6 +68,9 @@ __all__ = [
     "reused_mask",
 ]
 
+#: Character offsets are below this bound, so ``article * _OFFSET_SPAN + offset`` orders spans by
+#: article, then offset, in one int64.
+_OFFSET_SPAN = 1 << 32
 #: Reporting verbs (lemmas): every verb of the shared lexicon but "quote", whose subject is the
 #: medium that carries the words ("the agency quoted him as saying"), not the source who said them.
 CUE_VERBS = frozenset(REPORTING_VERBS) - {"quote"}
@@ -157,33 +161,68 @@ def resolve_date(phrase: str, published: pd.Timestamp) -> str | None:
     return None
 
 
-def reused_mask(article_id: str, start: int, end: int, reused: pd.DataFrame | None):
-    """True if ``[start, end)`` lies wholly inside the union of the article's reused spans.
+def reused_mask(spans: pd.DataFrame, reused: pd.DataFrame | None) -> pd.arrays.BooleanArray:
+    """For each row ``article_id, start, end`` of ``spans``: does ``[start, end)`` lie wholly
+    inside the union of that article's reused spans?
 
-    Returns ``pd.NA`` when ``reused`` is None (reuse unknown).
+    The reused spans of each article are merged once (spans that overlap or touch become one), and
+    each row is looked up by binary search, so the cost is that of sorting both tables.
+
+    Parameters
+    ----------
+    spans : pandas.DataFrame
+        Columns ``article_id, start, end``: the spans to test (statements, entity mentions).
+    reused : pandas.DataFrame or None
+        Recycled spans ``article_id, start, end`` (:func:`analysis.reused_spans`); None when
+        unknown.
+
+    Returns
+    -------
+    pandas.arrays.BooleanArray
+        One value per row of ``spans``, in its order; all ``<NA>`` when ``reused`` is None.
 
     Examples
     --------
     >>> import pandas as pd
     >>> spans = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 10], "end": [10, 20]})
-    >>> [reused_mask(a, s, e, spans) for a, s, e in [("a", 5, 15), ("a", 15, 25), ("b", 0, 1)]]
+    >>> rows = pd.DataFrame({"article_id": ["a", "a", "b"], "start": [5, 15, 0],
+    ...                      "end": [15, 25, 1]})
+    >>> reused_mask(rows, spans).tolist()
     [True, False, False]
     """
     if reused is None:
-        return pd.NA
-    spans = sorted(
-        (int(s), int(e))
-        for a, s, e in reused[["article_id", "start", "end"]].itertuples(index=False)
-        if a == article_id
-    )
-    covered = start
-    for s, e in spans:
-        if s > covered:
-            break
-        covered = max(covered, e)
-        if covered >= end:
-            return True
-    return False
+        return pd.array([pd.NA] * len(spans), dtype="boolean")
+    if not len(spans) or not len(reused):
+        return pd.array(np.zeros(len(spans), dtype=bool), dtype="boolean")
+    codes = {a: i for i, a in enumerate(sorted(set(reused["article_id"])))}
+    # Merge each article's spans: sorted by (article, start), a span opens a new block unless it
+    # starts at or before the furthest end so far of its article's block.
+    spans_sorted = pd.DataFrame(
+        {
+            "code": reused["article_id"].map(codes).to_numpy(dtype=np.int64),
+            "start": reused["start"].to_numpy(dtype=np.int64),
+            "end": reused["end"].to_numpy(dtype=np.int64),
+        }
+    ).sort_values(["code", "start", "end"], kind="stable")
+    code = spans_sorted["code"].to_numpy()
+    start = spans_sorted["start"].to_numpy()
+    reach = spans_sorted.groupby("code", sort=False)["end"].cummax().to_numpy()
+    opens = np.ones(len(code), dtype=bool)
+    opens[1:] = (code[1:] != code[:-1]) | (start[1:] > reach[:-1])
+    block_code = code[opens]
+    block_start = start[opens]
+    block_end = np.maximum.reduceat(reach, np.flatnonzero(opens))
+    # The block of a row is the last block of its article that starts at or before the row.
+    keys = block_code * _OFFSET_SPAN + block_start
+    row_code = spans["article_id"].map(codes).fillna(-1).to_numpy(dtype=np.int64)
+    row_start = spans["start"].to_numpy(dtype=np.int64)
+    row_end = spans["end"].to_numpy(dtype=np.int64)
+    found = np.searchsorted(keys, row_code * _OFFSET_SPAN + row_start, side="right") - 1
+    valid = (row_code >= 0) & (found >= 0)
+    found = np.where(valid, found, 0)
+    valid &= block_code[found] == row_code
+    covered = np.maximum(row_start, block_end[found]) >= row_end
+    return pd.array(valid & covered, dtype="boolean")
 
 
 class _ArticleState:
@@ -526,13 +565,7 @@ def extract_sources(
         )
     rows = _attributions(corpus, parsed)
     frame = pd.DataFrame(rows, columns=SOURCE_COLUMNS[:-1])
-    frame["in_reused_text"] = pd.array(
-        [
-            reused_mask(a, s, e, reused)
-            for a, s, e in frame[["article_id", "start", "end"]].itertuples(index=False)
-        ],
-        dtype="boolean",
-    )
+    frame["in_reused_text"] = reused_mask(frame, reused)
     ints = ["mention_start", "mention_end", "cue_start", "cue_end", "start", "end"]
     frame = frame.astype(
         {c: "int64" for c in ints} | {"medium_start": "Int64", "medium_end": "Int64"}

@@ -11,21 +11,29 @@ entity) lies inside text recycled from an earlier article (:func:`analysis.reuse
 the recycled passages the pair would not share it. Every other shared item is shared through the
 articles' own reporting.
 
-:func:`source_matrix` is the source-by-article table of statement counts, for any number of
-articles.
+The overlap table is sparse: it has a row only for the pairs of articles that share at least one
+source or entity, since in a corpus of many articles most pairs share nothing (a pair that is
+absent shares nothing; its Jaccard indices are 0). The pairs are found through an inverted index,
+name -> the articles that have it, so the work grows with the shared (pair, name) occurrences
+rather than with the square of the number of articles: each name with ``k`` articles gives its
+``k (k - 1) / 2`` pairs as arrays, and one sort by pair, then name, groups them. Pairs are ordered
+by the publication order of their articles (:func:`analysis.corpus.loading.date_rank`: date, then
+id) and names by their text, so the table is the same on every run and under every hash seed.
+
+:func:`source_matrix` is the source-by-article table of statement counts as a long table, one row
+per article and source it quotes, for any number of articles.
 """
 
 from __future__ import annotations
 
-from itertools import combinations
-
+import numpy as np
 import pandas as pd
 
 from analysis.corpus.loading import Corpus
 from analysis.options import OverlapOptions
 from analysis.sources.attributions import reused_mask
 
-__all__ = ["OVERLAP_COLUMNS", "source_matrix", "source_overlap"]
+__all__ = ["MATRIX_COLUMNS", "OVERLAP_COLUMNS", "source_matrix", "source_overlap"]
 
 OVERLAP_COLUMNS = [
     "article_a",
@@ -41,28 +49,101 @@ OVERLAP_COLUMNS = [
     "entities_jaccard",
     "entities_via_reuse",
 ]
+MATRIX_COLUMNS = ["article_id", "source", "statements"]
 
 
-def _jaccard(a: set, b: set) -> float:
-    union = a | b
-    return len(a & b) / len(union) if union else 0.0
+class _Runs:
+    """Names grouped by pair of articles: ``names[bounds[i]:bounds[i + 1]]`` (ids into the sorted
+    name list, so sorted by text) are the names pair ``keys[i]`` has; ``keys`` sorted."""
+
+    def __init__(self, key: np.ndarray, names: np.ndarray):
+        first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else key
+        self.keys, self.names = key[first], names
+        self.bounds = np.r_[first, len(key)].astype(np.int64)
+
+    def find(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each pair key: whether it has names here, and its run index (0 when it has none)."""
+        if not len(self.keys):
+            return np.zeros(len(pairs), dtype=bool), np.zeros(len(pairs), dtype=np.int64)
+        where = np.minimum(np.searchsorted(self.keys, pairs), len(self.keys) - 1)
+        hit = self.keys[where] == pairs
+        return hit, np.where(hit, where, 0)
+
+    def sizes(self, pairs: np.ndarray) -> np.ndarray:
+        hit, where = self.find(pairs)
+        return np.where(hit, np.diff(self.bounds)[where] if len(self.keys) else 0, 0)
+
+    def tuples(self, pairs: np.ndarray, text: list[str]) -> list[tuple[str, ...]]:
+        """The sorted tuple of names of each pair key; ``()`` for a pair without any."""
+        hit, where = self.find(pairs)
+        bounds, names = self.bounds.tolist(), self.names.tolist()
+        singles: dict[int, tuple[str]] = {}  # one tuple object per name shared alone
+        out: list[tuple[str, ...]] = []
+        for found, run in zip(hit.tolist(), where.tolist(), strict=True):
+            lo, hi = (bounds[run], bounds[run + 1]) if found else (0, 0)
+            if hi - lo == 1:
+                single = singles.get(names[lo])
+                if single is None:
+                    single = singles[names[lo]] = (text[names[lo]],)
+                out.append(single)
+            else:
+                out.append(tuple(text[i] for i in names[lo:hi]))
+        return out
 
 
-def _own_names(frame: pd.DataFrame, name_column: str) -> dict[str, tuple[set, set]]:
-    """article_id -> (all names, names with at least one occurrence outside recycled text)."""
-    out: dict[str, tuple[set, set]] = {}
-    for article_id, group in frame.groupby("article_id", sort=False):
-        names = set(group[name_column])
-        own = set(group.loc[~group["in_reused_text"].fillna(False).astype(bool), name_column])
-        out[article_id] = (names, own)
-    return out
+class _Shared:
+    """What the pairs of articles share of one kind of name (sources or entities).
 
+    ``text`` is the sorted list of names; ``counts[rank]`` the number of distinct names of the
+    article of that rank; ``shared`` the names each pair ``rank_a * n + rank_b`` (``rank_a <
+    rank_b``) shares; ``via`` those of them it shares only through recycled text.
+    """
 
-def _pair_items(a_items, b_items) -> tuple[tuple, tuple, float]:
-    (names_a, own_a), (names_b, own_b) = a_items, b_items
-    shared = names_a & names_b
-    via_reuse = {name for name in shared if name not in own_a or name not in own_b}
-    return tuple(sorted(shared)), tuple(sorted(via_reuse)), _jaccard(names_a, names_b)
+    def __init__(self, frame: pd.DataFrame, name_column: str, rank: dict[str, int]):
+        n = len(rank)
+        table = pd.DataFrame(
+            {
+                "rank": frame["article_id"].map(rank),
+                "name": frame[name_column],
+                "own": ~frame["in_reused_text"].fillna(False).astype(bool).to_numpy(),
+            }
+        ).dropna(subset=["rank", "name"])
+        # One row per (name, article), sorted: own when an occurrence is outside recycled text.
+        table = table.groupby(["name", "rank"], sort=True)["own"].any().reset_index()
+        self.text = sorted(set(table["name"]))
+        name_id = np.searchsorted(np.array(self.text, dtype=object), table["name"].to_numpy())
+        article = table["rank"].to_numpy(dtype=np.int64)
+        own = table["own"].to_numpy(dtype=bool)
+        self.counts = np.bincount(article, minlength=n)
+        # The inverted index: the rows of one name are its articles in publication order; a name
+        # of k articles gives the k (k - 1) / 2 pairs of them.
+        first = np.flatnonzero(np.r_[True, name_id[1:] != name_id[:-1]]) if len(name_id) else []
+        keys, names, via = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], []
+        for lo, hi in zip(first, np.r_[first[1:], len(name_id)], strict=False):
+            if hi - lo < 2:
+                continue
+            i, j = np.triu_indices(hi - lo, 1)
+            keys.append(article[lo + i] * n + article[lo + j])
+            names.append(np.full(len(i), name_id[lo], dtype=np.int64))
+            via.append(~(own[lo + i] & own[lo + j]))
+        key, name = np.concatenate(keys), np.concatenate(names)
+        via_mask = np.concatenate(via) if via else np.zeros(0, dtype=bool)
+        order = np.lexsort((name, key))
+        key, name, via_mask = key[order], name[order], via_mask[order]
+        self.shared = _Runs(key, name)
+        self.via = _Runs(key[via_mask], name[via_mask])
+
+    def columns(self, pairs: np.ndarray, a: np.ndarray, b: np.ndarray, what: str) -> dict:
+        shared = self.shared.sizes(pairs)
+        n_a, n_b = self.counts[a], self.counts[b]
+        union = n_a + n_b - shared
+        return {
+            f"n_{what}_a": n_a,
+            f"n_{what}_b": n_b,
+            f"shared_{what}": self.shared.tuples(pairs, self.text),
+            f"{what}_jaccard": np.divide(shared, union, out=np.zeros(len(pairs)), where=union > 0),
+            f"{what}_via_reuse": self.via.tuples(pairs, self.text),
+        }
 
 
 def source_overlap(
@@ -74,7 +155,7 @@ def source_overlap(
     options: OverlapOptions | None = None,
     **overrides,
 ) -> pd.DataFrame:
-    """Return the shared sources and entities of every pair of articles.
+    """Return the shared sources and entities of every pair of articles that shares any.
 
     Parameters
     ----------
@@ -90,10 +171,15 @@ def source_overlap(
         ``entity_kinds``: count only these entity kinds (e.g. ``("person", "organisation")``);
         all when None. Also accepted by name (``entity_kinds=...``).
 
+    Rows of ``sources`` or ``entities`` whose article is not in ``corpus``, or that have no name,
+    are ignored.
+
     Returns
     -------
     pandas.DataFrame
-        One row per pair, the earlier article first (publication date, then id):
+        One row per pair of articles that share at least one source or entity (a pair that
+        shares nothing has no row), in publication order of the earlier article, then of the
+        later one (date, then id), the earlier article first:
         ``article_a, article_b``; ``n_sources_a, n_sources_b`` (distinct sources quoted);
         ``shared_sources`` (sorted tuple of canonical names); ``sources_jaccard``;
         ``sources_via_reuse`` (the shared sources that one of the two articles quotes only in
@@ -131,74 +217,65 @@ def source_overlap(
             raise ValueError(f"{label} is missing column(s) {missing}")
     if options.entity_kinds is not None:
         entities = entities[entities["kind"].isin(options.entity_kinds)]
-    entities = entities.assign(
-        in_reused_text=[
-            reused_mask(a, s, e, reused)
-            for a, s, e in entities[["article_id", "start", "end"]].itertuples(index=False)
-        ]
+    entities = entities.assign(in_reused_text=reused_mask(entities, reused))
+    rank = corpus.date_rank
+    ids = np.array(list(rank), dtype=object)
+    shared_sources = _Shared(sources, "source", rank)
+    shared_entities = _Shared(entities, "name", rank)
+    pairs = np.union1d(shared_sources.shared.keys, shared_entities.shared.keys)
+    a, b = np.divmod(pairs, max(len(rank), 1))
+    frame = pd.DataFrame(
+        {
+            "article_a": ids[a].tolist(),
+            "article_b": ids[b].tolist(),
+            **shared_sources.columns(pairs, a, b, "sources"),
+            **shared_entities.columns(pairs, a, b, "entities"),
+        }
     )
-    source_sets = _own_names(sources, "source")
-    entity_sets = _own_names(entities, "name")
-    empty = (set(), set())
-    rows = []
-    for a, b in combinations(list(corpus.date_rank), 2):
-        s_shared, s_reuse, s_jac = _pair_items(source_sets.get(a, empty), source_sets.get(b, empty))
-        e_shared, e_reuse, e_jac = _pair_items(entity_sets.get(a, empty), entity_sets.get(b, empty))
-        rows.append(
-            (
-                a,
-                b,
-                len(source_sets.get(a, empty)[0]),
-                len(source_sets.get(b, empty)[0]),
-                s_shared,
-                s_jac,
-                s_reuse,
-                len(entity_sets.get(a, empty)[0]),
-                len(entity_sets.get(b, empty)[0]),
-                e_shared,
-                e_jac,
-                e_reuse,
-            )
-        )
-    return pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
+    return frame.astype({c: "int64" for c in OVERLAP_COLUMNS if c.startswith("n_")})
 
 
 def source_matrix(sources: pd.DataFrame, *, articles: list[str] | None = None) -> pd.DataFrame:
-    """Return the source-by-article table of attributed statements.
+    """Return the source-by-article table of attributed statements, as a long table.
 
     Parameters
     ----------
     sources : pandas.DataFrame
-        :func:`analysis.extract_sources` output.
+        :func:`analysis.extract_sources` output (``article_id, source`` are read).
     articles : list of str, optional
-        Column order (and articles to show even when they quote nobody); the articles of
-        ``sources`` in order of appearance when None.
+        The articles to count, in the order of the table; every article of ``sources`` in order of
+        appearance when None.
 
     Returns
     -------
     pandas.DataFrame
-        Index ``source`` (most quoted first, then by name), one column per article, values the
-        number of statements (int).
+        Columns ``article_id, source, statements``: one row per article and source it quotes
+        (``statements`` >= 1, int64; a source an article does not quote has no row), the articles
+        in the order of ``articles``, the sources of one article most quoted first, then by name.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> s = pd.DataFrame({"article_id": ["a", "a", "b"], "source": ["X", "Y", "X"]})
+    >>> s = pd.DataFrame({"article_id": ["a", "a", "b", "a"], "source": ["X", "Y", "X", "Y"]})
     >>> source_matrix(s)
-    article_id  a  b
-    source
-    X           1  1
-    Y           1  0
+      article_id source  statements
+    0          a      Y           2
+    1          a      X           1
+    2          b      X           1
+    >>> source_matrix(s, articles=["b", "c"])
+      article_id source  statements
+    0          b      X           1
     """
     missing = [c for c in ("article_id", "source") if c not in sources.columns]
     if missing:
         raise ValueError(f"sources is missing column(s) {missing}")
     if articles is None:
         articles = list(dict.fromkeys(sources["article_id"]))
-    table = pd.crosstab(sources["source"], sources["article_id"])
-    table = table.reindex(columns=articles, fill_value=0)
-    order = sorted(table.index, key=lambda name: (-int(table.loc[name].sum()), name))
-    table = table.loc[order].astype("int64")
-    table.columns.name = "article_id"
-    table.index.name = "source"
-    return table
+    place = {article_id: i for i, article_id in enumerate(articles)}
+    counts = sources.groupby(["article_id", "source"], sort=False).size().rename("statements")
+    table = counts.reset_index()
+    table = table.assign(place=table["article_id"].map(place)).dropna(subset=["place"])
+    table = table.sort_values(
+        ["place", "statements", "source"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)
+    return table.astype({"statements": "int64"})[MATRIX_COLUMNS]

@@ -43,7 +43,10 @@ def plot_source_matrix(
         :func:`analysis.extract_sources` output (``article_id, source, source_kind,
         in_reused_text``).
     articles : list of str, optional
-        Column order; the articles of ``sources`` in order of appearance when None.
+        The columns, in order (an article that quotes nobody is an empty column); the articles of
+        ``sources`` in order of appearance when None. The rows are the sources, most quoted
+        first, then by name. Meant for a few dozen articles: the long
+        :func:`analysis.source_matrix` holds any number.
     labels : dict, optional
         Article id -> column label (e.g. the publication date); the id when absent.
     title : str, optional
@@ -62,10 +65,20 @@ def plot_source_matrix(
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['X  (person)', 'Y  (document)']
     """
-    matrix = source_matrix(sources, articles=articles)
-    recycled = source_matrix(
-        sources[sources["in_reused_text"].fillna(False).astype(bool)], articles=list(matrix.columns)
-    ).reindex(index=matrix.index, fill_value=0)
+    counts = source_matrix(sources, articles=articles)
+    columns = articles if articles is not None else list(dict.fromkeys(counts["article_id"]))
+    totals = counts.groupby("source")["statements"].sum()
+    rows = sorted(totals.index, key=lambda name: (-int(totals[name]), name))
+    matrix = counts.pivot(index="source", columns="article_id", values="statements")
+    matrix = matrix.reindex(index=rows, columns=columns).fillna(0).astype("int64")
+    flagged = sources[sources["in_reused_text"].fillna(False).astype(bool)]
+    recycled = (
+        source_matrix(flagged, articles=columns)
+        .pivot(index="source", columns="article_id", values="statements")
+        .reindex(index=rows, columns=columns)
+        .fillna(0)
+        .astype("int64")
+    )
     kinds = sources.drop_duplicates("source").set_index("source")["source_kind"]
     labels = labels or {}
     n_rows, n_cols = matrix.shape
