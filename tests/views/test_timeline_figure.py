@@ -47,3 +47,27 @@ def test_figure_labels_end_after_whole_words():
     shown = overview.get_yticklabels()[0].get_text()
     assert shown == "Azerbaijani Defence Minister Col-Gen …"
     assert label.startswith(shown.removesuffix(" …"))
+
+
+def test_many_publication_dates_are_one_band():
+    from analysis.views.timeline import MAX_PUBLICATION_LINES, plot_timeline
+
+    events = pd.DataFrame(
+        {
+            "date_start": pd.to_datetime(["2022-03-01"]),
+            "date_end": pd.to_datetime(["2022-03-01"]),
+            "label": ["Talks"],
+            "reused": [False],
+            "stale": [False],
+        }
+    )
+    n = MAX_PUBLICATION_LINES + 8
+    days = pd.date_range("2022-03-02", periods=n, freq="D")
+    arts = pd.DataFrame({"date": days}, index=[f"a{k}" for k in range(n)])
+    zoom = plot_timeline(events, arts).axes[1]
+    notes = [t.get_text() for t in zoom.texts]
+    assert notes == [f"{n} articles published\n2022-03-02 to {days[-1]:%Y-%m-%d}"]
+    dashed = [  # publication lines; the legend's sample line has no data
+        line for line in zoom.get_lines() if line.get_linestyle() == "--" and len(line.get_xdata())
+    ]
+    assert dashed == []

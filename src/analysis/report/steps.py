@@ -56,6 +56,8 @@ __all__ = [
 
 #: A corpus this small is drawn article by article (paragraph strips); a larger one as a profile.
 MAX_STRIPS = 30
+#: The timeline figure shows this many events, those named by the most articles.
+MAX_TIMELINE_EVENTS = 40
 
 
 @dataclass(frozen=True)
@@ -329,7 +331,14 @@ def chronology_step(state: ReportState) -> Section:
     )
     figures = {}
     if len(timeline):
-        figures["timeline"] = plot_timeline(timeline.head(60), corpus.articles)
+        busiest = timeline.sort_values(
+            ["n_articles", "n_mentions", "event_id"], ascending=[False, False, True], kind="stable"
+        ).head(MAX_TIMELINE_EVENTS)
+        figures["timeline"] = plot_timeline(busiest, corpus.articles)
+        figures["timeline"].suptitle(
+            f"The {len(busiest)} of {len(timeline)} events named by the most articles",
+            fontsize=11,
+        )
     intro = (
         f"{len(mentions)} temporal expressions, merged into {len(timeline)} dated events. "
         f"{int(mentions['reused'].sum())} mentions sit in recycled text; {len(stale)} of them "

@@ -6,7 +6,9 @@ dot; a month, quarter, season or year is a bar over its interval. Filled marks a
 original text; hollow, hatched marks are events told only in recycled text; a red edge marks a
 stale date (a recycled relative date that would resolve differently in the later article). The
 zoom panel notes how many of an event's mentions are recycled. Dashed vertical lines are the
-articles' publication dates.
+articles' publication dates; above :data:`MAX_PUBLICATION_LINES` articles, the publication
+period is one shaded band instead, labelled with its first and last day and the number of
+articles, so the figure reads the same for two articles or twenty thousand.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ ORIGINAL = "#1f5f8b"
 RECYCLED = "#d08c2b"
 STALE = "#c0392b"
 PUBLISHED = "#555555"
+#: Up to this many articles' publication dates are drawn as lines, each labelled; more as a band.
+MAX_PUBLICATION_LINES = 12
 
 
 def shorten_label(label: str, width: int) -> str:
@@ -110,9 +114,14 @@ def plot_timeline(
         1, 2, sharey=True, width_ratios=[1, 1.4], figsize=(12, height), layout="constrained"
     )
     rows = range(len(events))
+    as_band = len(published) > MAX_PUBLICATION_LINES
     for ax in (overview, zoom):
-        for day in published:
-            ax.axvline(day, color=PUBLISHED, linestyle="--", linewidth=1, zorder=1)
+        if as_band:
+            ax.axvspan(published.min(), published.max() + pd.Timedelta(days=1), color=PUBLISHED,
+                       alpha=0.12, zorder=0, linewidth=0)  # fmt: skip
+        else:
+            for day in published:
+                ax.axvline(day, color=PUBLISHED, linestyle="--", linewidth=1, zorder=1)
         for row, event in zip(rows, events.itertuples(index=False), strict=True):
             mentions = getattr(event, "n_mentions", 1)
             recycled_only = bool(event.reused) and getattr(event, "n_reused", mentions) >= mentions
@@ -147,11 +156,18 @@ def plot_timeline(
     zoom.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 4, 7, 10]))
     zoom.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     zoom.set_title("Around the publication dates", fontsize=10)
-    for day, article_id in zip(published, published.index, strict=True):
-        zoom.annotate(f"{article_id}\npublished {day:%Y-%m-%d}", (day, 1),
+    if as_band:
+        zoom.annotate(f"{len(published)} articles published\n{published.min():%Y-%m-%d} to "
+                      f"{published.max():%Y-%m-%d}", (published.min(), 1),
                       xycoords=("data", "axes fraction"), xytext=(3, -3),
                       textcoords="offset points", fontsize=7, color=PUBLISHED,
                       va="top")  # fmt: skip
+    else:
+        for day, article_id in zip(published, published.index, strict=True):
+            zoom.annotate(f"{article_id}\npublished {day:%Y-%m-%d}", (day, 1),
+                          xycoords=("data", "axes fraction"), xytext=(3, -3),
+                          textcoords="offset points", fontsize=7, color=PUBLISHED,
+                          va="top")  # fmt: skip
     handles = [
         zoom.scatter([], [], marker="o", s=50, color=ORIGINAL, label="original text"),
         zoom.scatter(
