@@ -412,13 +412,17 @@ def _is_article_file(path: Path) -> bool:
     return suffix in TABLE_SUFFIXES or suffix in TEXT_SUFFIXES or suffix in PAGE_SUFFIXES
 
 
-def _read_utf8(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ArticleFormatError(
             path, None, f"cannot read the file ({exc.strerror or exc}); expected a readable file"
         ) from None
+
+
+def _read_utf8(path: Path) -> str:
+    data = _read_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -465,13 +469,7 @@ def _record_from_text_file(path: Path, options: _Options) -> _Record:
 
 
 def _record_from_page(path: Path, options: _Options) -> _Record:
-    try:
-        html = path.read_bytes()
-    except OSError as exc:
-        raise ArticleFormatError(
-            path, None, f"cannot read the file ({exc.strerror or exc}); expected a readable file"
-        ) from None
-    page = read_page(path, html, zone=options.zone)
+    page = read_page(path, _read_bytes(path), zone=options.zone)
     parse_date_cell(page.date, path=str(path), line=None)
     return _Record(
         article_id=path.stem,

@@ -72,6 +72,13 @@ class Preview:
     order: str
 
 
+def _most_first(frame: pd.DataFrame, most: list[str], ties: list[str]) -> pd.DataFrame:
+    """``frame`` with the largest values of ``most`` first, ties in ascending ``ties`` order."""
+    return frame.sort_values(
+        most + ties, ascending=[False] * len(most) + [True] * len(ties), kind="stable"
+    )
+
+
 def _labelled(frame: pd.DataFrame, labels: pd.Series, columns: dict[str, str]) -> pd.DataFrame:
     """``frame`` with a label column before each id column (``{"source_id": "source"}``)."""
     shown = frame.copy()
@@ -253,11 +260,7 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
     passage_view = _labelled(reuse, labels, {"source_id": "source", "target_id": "target"})
     previews = {
         "families": Preview(
-            family_view.sort_values(
-                ["n_articles", "n_words", "family_id"],
-                ascending=[False, False, True],
-                kind="stable",
-            )[
+            _most_first(family_view, ["n_articles", "n_words"], ["family_id"])[
                 [
                     "family_id",
                     "n_articles",
@@ -272,19 +275,11 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
             "largest families first (articles, then words)",
         ),
         "share": Preview(
-            share_view.sort_values(
-                ["reuse_share", "reused_chars", "article_id"],
-                ascending=[False, False, True],
-                kind="stable",
-            ),
+            _most_first(share_view, ["reuse_share", "reused_chars"], ["article_id"]),
             "highest share of recycled text first",
         ),
         "passages": Preview(
-            passage_view.sort_values(
-                ["n_words", "target_id", "target_start"],
-                ascending=[False, True, True],
-                kind="stable",
-            )[
+            _most_first(passage_view, ["n_words"], ["target_id", "target_start"])[
                 [
                     "target",
                     "target_id",
@@ -329,11 +324,10 @@ def chronology_step(state: ReportState) -> Section:
             "stale dates": len(stale),
         }
     )
+    busiest_first = _most_first(timeline, ["n_articles", "n_mentions"], ["event_id"])
     figures = {}
     if len(timeline):
-        busiest = timeline.sort_values(
-            ["n_articles", "n_mentions", "event_id"], ascending=[False, False, True], kind="stable"
-        ).head(MAX_TIMELINE_EVENTS)
+        busiest = busiest_first.head(MAX_TIMELINE_EVENTS)
         figures["timeline"] = plot_timeline(busiest, corpus.articles)
         figures["timeline"].suptitle(
             f"The {len(busiest)} of {len(timeline)} events named by the most articles",
@@ -355,11 +349,7 @@ def chronology_step(state: ReportState) -> Section:
         shown_tables=("stale_dates", "timeline"),
         previews={
             "timeline": Preview(
-                timeline.sort_values(
-                    ["n_articles", "n_mentions", "event_id"],
-                    ascending=[False, False, True],
-                    kind="stable",
-                )[
+                busiest_first[
                     [
                         "event_id",
                         "date_start",
