@@ -34,7 +34,7 @@ from analysis.sources.attributions import extract_sources
 from analysis.sources.entities import ParsedCorpus, extract_entities, parse_corpus
 from analysis.sources.overlap import source_matrix, source_overlap
 from analysis.sources.parsing import parse_paragraphs
-from analysis.views.corpus import article_labels, plot_corpus_profile, plot_paragraph_strips
+from analysis.views.corpus import MAX_STRIPS, article_labels, plot_corpus
 from analysis.views.reuse import reuse_share_chart
 from analysis.views.sidebyside import side_by_side
 from analysis.views.sources import plot_overlap, plot_source_matrix
@@ -54,8 +54,6 @@ __all__ = [
 ]
 
 
-#: A corpus this small is drawn article by article (paragraph strips); a larger one as a profile.
-MAX_STRIPS = 30
 #: The timeline figure shows this many events, those named by the most articles.
 MAX_TIMELINE_EVENTS = 40
 
@@ -149,12 +147,9 @@ def corpus_step(state: ReportState) -> Section:
     corpus = state.corpus
     summary = summarize(corpus)
     figures = {}
-    if 0 < len(corpus) <= MAX_STRIPS:
-        figures["paragraph_strips"] = plot_paragraph_strips(
-            summary, paragraph_words(corpus), title="Articles, paragraph by paragraph"
-        )
-    elif len(corpus):
-        figures["profile"] = plot_corpus_profile(summary)
+    overview = plot_corpus(summary, paragraph_words(corpus))
+    if overview is not None:
+        figures["paragraph_strips" if len(corpus) <= MAX_STRIPS else "profile"] = overview
     intro = (
         f"{len(corpus)} articles from {summary['date'].min():%Y-%m-%d} to "
         f"{summary['date'].max():%Y-%m-%d}; {len(corpus.paragraphs)} paragraphs, "

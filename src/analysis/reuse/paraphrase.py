@@ -24,13 +24,20 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
+import pandas as pd
 from rapidfuzz.distance import LCSseq
 
 from analysis.corpus.units import paragraph_spans, split_sentences
 from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.reuse.index import tokenize
 
-__all__ = ["ArticleStems", "content_stems", "paraphrase_similarity", "paraphrases"]
+__all__ = [
+    "ArticleStems",
+    "closest_sentences",
+    "content_stems",
+    "paraphrase_similarity",
+    "paraphrases",
+]
 
 _STEM_RE = re.compile(r"[^\W\d_]+")
 
@@ -198,3 +205,74 @@ def paraphrases(
             }
         )
     return found
+
+
+def closest_sentences(
+    corpus,
+    source_id: str,
+    target_id: str,
+    *,
+    n: int = 5,
+    threshold: float = 0.45,
+    min_common: int = 6,
+) -> pd.DataFrame:
+    """The ``n`` sentence pairs of two articles with the highest :func:`paraphrase_similarity`.
+
+    What a reader needs to see why a pair counts as reworded and why sentences that only share a
+    topic do not: each pair's score beside the thresholds of :class:`analysis.ReuseOptions`.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    source_id, target_id : str
+        The two articles (every sentence of one against every sentence of the other).
+    n : int
+        Pairs returned, the most similar first (ties: by source, then target sentence).
+    threshold, min_common
+        The paraphrase thresholds: ``counts`` is whether a pair meets both.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source_sent, target_sent, similarity, common_stems, counts, source_text, target_text``.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> seeds = load_corpus(SEEDS_DIR)
+    >>> top = closest_sentences(seeds, "000_5b183b1fed710e9a", "001_80062493b65dd1fc", n=20)
+    >>> top.loc[~top["similarity"].eq(1.0), ["source_sent", "target_sent", "similarity", "counts"]].head(2)
+       source_sent  target_sent  similarity  counts
+    6            2            1      0.5455    True
+    7            6            3      0.3846   False
+    """  # noqa: E501
+    if not isinstance(n, int) or n < 0:
+        raise ValueError(f"n must be a non-negative integer, got {n!r}")
+    sentences = corpus.sentences
+    for article_id in (source_id, target_id):
+        if article_id not in corpus.articles.index:
+            raise KeyError(f"no article {article_id!r} in the corpus")
+    left = sentences[sentences["article_id"] == source_id]
+    right = sentences[sentences["article_id"] == target_id]
+    rows = []
+    for a in left.itertuples():
+        for b in right.itertuples():
+            similarity, common = paraphrase_similarity(a.text, b.text)
+            rows.append((a.sent, b.sent, similarity, common, a.text, b.text))
+    columns = [
+        "source_sent",
+        "target_sent",
+        "similarity",
+        "common_stems",
+        "source_text",
+        "target_text",
+    ]
+    table = pd.DataFrame(rows, columns=columns)
+    table.insert(
+        4, "counts", (table["similarity"] >= threshold) & (table["common_stems"] >= min_common)
+    )
+    table = table.sort_values(
+        ["similarity", "source_sent", "target_sent"], ascending=[False, True, True], kind="stable"
+    )
+    return table.head(n).reset_index(drop=True)

@@ -11,7 +11,16 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["article_labels", "plot_corpus_profile", "plot_paragraph_strips"]
+__all__ = [
+    "MAX_STRIPS",
+    "article_labels",
+    "plot_corpus",
+    "plot_corpus_profile",
+    "plot_paragraph_strips",
+]
+
+#: Above this many articles one strip per article is unreadable: the corpus is drawn as a profile.
+MAX_STRIPS = 30
 
 _COLOURS = ("#4C72B0", "#8DA0CB")
 
@@ -137,3 +146,27 @@ def plot_corpus_profile(summary: pd.DataFrame, *, title: str | None = None) -> F
     first, last = summary["date"].min(), summary["date"].max()
     fig.suptitle(title or f"{len(summary)} articles, {first:%Y-%m-%d} to {last:%Y-%m-%d}")
     return fig
+
+
+def plot_corpus(
+    summary: pd.DataFrame, paragraph_words: pd.DataFrame, *, title: str | None = None
+) -> Figure | None:
+    """The corpus at a glance, at any size: paragraph strips up to :data:`MAX_STRIPS` articles,
+    above that the profile of :func:`plot_corpus_profile`; ``None`` for an empty corpus.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus, paragraph_words, summarize
+    >>> from analysis.paths import SEEDS_DIR
+    >>> seeds = load_corpus(SEEDS_DIR)
+    >>> fig = plot_corpus(summarize(seeds), paragraph_words(seeds))
+    >>> len(fig.axes[0].patches)  # one bar per paragraph of the two articles
+    22
+    """
+    if summary.empty:
+        return None
+    if len(summary) <= MAX_STRIPS:
+        return plot_paragraph_strips(
+            summary, paragraph_words, title=title or "Articles, paragraph by paragraph"
+        )
+    return plot_corpus_profile(summary, title=title)
