@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-REPORT_DIR ?= reports/seeds
+CORPUS ?= seeds
+# reports/NAME for CORPUS=path/NAME or path/NAME.jsonl (reports/seeds for the seeds)
+REPORT_DIR ?= reports/$(basename $(notdir $(abspath $(CORPUS))))
 
 .DEFAULT_GOAL := help
 .PHONY: help install report notebooks test lint bench clean
@@ -19,9 +21,9 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install the package with notebook and test tools
 
-report: $(VENV)/.installed ## Analyse seeds/: write reports/seeds/report.html and the executed notebooks
-	$(PY) -m analysis report seeds --out $(REPORT_DIR)
-	$(PY) -m jupyter nbconvert --log-level WARN --to html --execute $(NOTEBOOKS) --output-dir $(REPORT_DIR)/notebooks
+report: $(VENV)/.installed ## Analyse CORPUS (default seeds/; e.g. make report CORPUS=path/): report.html and the four notebooks run on it, in REPORT_DIR
+	$(PY) -m analysis report $(CORPUS) --out $(REPORT_DIR) --errors collect $(REPORT_ARGS)
+	$(PY) -m analysis notebooks $(CORPUS) --out $(REPORT_DIR)/notebooks $(NOTEBOOK_ARGS)
 	@echo "open $(REPORT_DIR)/report.html and $(REPORT_DIR)/notebooks/*.html"
 
 notebooks: $(VENV)/.installed ## Re-execute the notebooks in place (regenerates their stored outputs)

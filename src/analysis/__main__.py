@@ -1,6 +1,9 @@
 """Command line: ``python -m analysis report CORPUS --out DIR`` (script: ``news-analysis``).
 
-Runs the whole pipeline (:func:`analysis.report.run_report`) and prints a summary. The output
+``report`` runs the whole pipeline (:func:`analysis.report.run_report`) and prints a summary;
+``notebooks`` runs the numbered notebooks on the corpus
+(:func:`analysis.report.notebooks.run_notebooks`), executed and as HTML, and exits 1 if one
+failed. The output
 folder, the options and the input paths are checked before any work: a bad one is one line on
 standard error and exit status 2. Bad input stops the run the same way, naming the file, the line
 and what was expected; with ``--errors collect`` the bad inputs are skipped and listed in the
@@ -78,7 +81,37 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--workers", type=int, help="workers of the local Dask cluster")
     add_arguments(report)
+    notebooks = commands.add_parser(
+        "notebooks", help="run the numbered notebooks on a corpus: executed .ipynb and .html"
+    )
+    notebooks.add_argument("corpus", help="folder or file of articles, as for report")
+    notebooks.add_argument("--out", required=True, help="output folder (created or replaced)")
+    notebooks.add_argument(
+        "--columns",
+        type=_column_mapping,
+        metavar="FIELD=COLUMN,...",
+        help="where a table keeps each field, e.g. id=url,date=publish_date,text=body",
+    )
     return parser
+
+
+def _notebooks(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    try:
+        check_output_folder(args.out)
+    except OutputFolderError as exc:
+        parser.error(str(exc))
+    if not Path(args.corpus).exists():
+        parser.error(f"no such file or folder: {args.corpus}")
+    from analysis.report.notebooks import run_notebooks
+
+    runs = run_notebooks(args.corpus, args.out, columns=args.columns, progress=True)
+    for run in runs:
+        print(run)
+    failed = [run.name for run in runs if run.error]
+    if failed:
+        print(f"error: {len(failed)} notebook(s) failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _column_mapping(text: str) -> dict[str, str]:
@@ -98,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "notebooks":
+        return _notebooks(parser, args)
     try:
         options = from_arguments(args)
         zone_info(args.zone)

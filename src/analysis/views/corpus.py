@@ -27,8 +27,8 @@ _COLOURS = ("#4C72B0", "#8DA0CB")
 
 def article_labels(corpus, *, words: int = 6) -> pd.Series:
     """A label per article for readers: its date, its outlet or author, and its title or first
-    words ("2021-07-15 · Azernews: Defence Minister Zakir Hasanov has said …"), index
-    ``article_id``.
+    ``words`` words ("2021-07-15 · Azernews: Defence Minister Zakir Hasanov has said …"; with
+    ``words=0`` only "2021-07-15 · Azernews"), index ``article_id``.
 
     Examples
     --------
@@ -36,6 +36,8 @@ def article_labels(corpus, *, words: int = 6) -> pd.Series:
     >>> from analysis.paths import SEEDS_DIR
     >>> article_labels(load_corpus(SEEDS_DIR), words=4).tolist()
     ['2021-07-15 · Azernews: Defence Minister Zakir Hasanov …', '2022-04-12 · Vugar Khalilov: Azerbaijani Defence Minister Col-Gen …']
+    >>> article_labels(load_corpus(SEEDS_DIR), words=0).tolist()
+    ['2021-07-15 · Azernews', '2022-04-12 · Vugar Khalilov']
     """  # noqa: E501
     arts = corpus.articles
     labels = {}
@@ -46,7 +48,8 @@ def article_labels(corpus, *, words: int = 6) -> pd.Series:
         head = title if isinstance(title, str) and title else text
         cut = head.split()
         gist = " ".join(cut[:words]) + (" …" if len(cut) > words else "")
-        labels[article_id] = f"{date:%Y-%m-%d} · {credit + ': ' if credit else ''}{gist}"
+        parts = [f"{date:%Y-%m-%d}"] + ([credit] if credit else [])
+        labels[article_id] = " · ".join(parts) + (f": {gist}" if words > 0 else "")
     return pd.Series(labels, index=arts.index, dtype=object)
 
 

@@ -19,7 +19,17 @@ import pandas as pd
 
 from analysis.corpus.loading import Corpus
 
-__all__ = ["largest", "latest_article", "most_reused_pair", "passage_paragraphs"]
+__all__ = [
+    "busiest_events",
+    "entity_table",
+    "largest",
+    "latest_article",
+    "matrix_selection",
+    "most_quoting_article",
+    "most_reused_pair",
+    "most_shared_pairs",
+    "passage_paragraphs",
+]
 
 
 def latest_article(corpus: Corpus) -> str:
@@ -153,3 +163,128 @@ def passage_paragraphs(corpus: Corpus, passage: pd.Series | None) -> pd.DataFram
             }
         )
     return pd.DataFrame(rows, columns=columns)
+
+
+def busiest_events(timeline: pd.DataFrame, n: int = 40) -> pd.DataFrame:
+    """The ``n`` timeline events named by the most articles (then mentions), in date order.
+
+    A timeline of 30,000 events cannot be read or drawn whole; the events many articles tell are
+    the news. With ``n`` or fewer events the whole timeline comes back.
+
+    Examples
+    --------
+    >>> timeline = pd.DataFrame({"event_id": [0, 1, 2], "n_articles": [1, 3, 3],
+    ...                          "n_mentions": [1, 4, 3]})
+    >>> busiest_events(timeline, n=2)["event_id"].tolist()
+    [1, 2]
+    """
+    if not isinstance(n, int) or n < 0:
+        raise ValueError(f"n must be a non-negative integer, got {n!r}")
+    chosen = largest(timeline, ["n_articles", "n_mentions"], n=n, ties=["event_id"])
+    return chosen.sort_values("event_id", kind="stable")
+
+
+def most_quoting_article(sources: pd.DataFrame) -> str | None:
+    """The article with the most attributed statements (ties: the smallest id), or ``None``.
+
+    Examples
+    --------
+    >>> most_quoting_article(pd.DataFrame({"article_id": ["b", "a", "b", "a"]}))
+    'a'
+    >>> most_quoting_article(pd.DataFrame({"article_id": []})) is None
+    True
+    """
+    if sources.empty:
+        return None
+    counts = sources.groupby("article_id", sort=True).size()
+    return str(counts.index[int(counts.to_numpy().argmax())])
+
+
+def most_shared_pairs(overlap: pd.DataFrame, n: int = 30) -> pd.DataFrame:
+    """The ``n`` pairs of :func:`analysis.source_overlap` that share the most sources, then the
+    most entities (ties: by article ids).
+
+    Examples
+    --------
+    >>> overlap = pd.DataFrame({"article_a": ["a", "a"], "article_b": ["b", "c"],
+    ...                         "shared_sources": [(), ("X",)],
+    ...                         "shared_entities": [("P", "Q"), ("P",)]})
+    >>> most_shared_pairs(overlap, n=1)[["article_a", "article_b"]].values.tolist()
+    [['a', 'c']]
+    """
+    sized = overlap.assign(
+        n_shared_sources=overlap["shared_sources"].map(len),
+        n_shared_entities=overlap["shared_entities"].map(len),
+    )
+    return largest(
+        sized, ["n_shared_sources", "n_shared_entities"], n=n, ties=["article_a", "article_b"]
+    )
+
+
+def entity_table(
+    entities: pd.DataFrame, labels: pd.Series, *, max_articles: int = 10, n: int = 30
+) -> pd.DataFrame:
+    """Who the articles name: a name-by-article count table for a few articles, else the ``n``
+    names found in the most articles.
+
+    Parameters
+    ----------
+    entities : pandas.DataFrame
+        :func:`analysis.extract_entities` output (``article_id, kind, name``).
+    labels : pandas.Series
+        Article id -> column label (:func:`analysis.views.corpus.article_labels`).
+    max_articles : int
+        Up to this many articles, one column per article (mentions per name).
+    n : int
+        Above it, the rows: ``kind, name, articles, mentions``, most articles first.
+
+    Examples
+    --------
+    >>> entities = pd.DataFrame({"article_id": ["a", "a", "b"], "kind": ["PERSON"] * 3,
+    ...                          "name": ["Roe", "Doe", "Roe"]})
+    >>> entity_table(entities, pd.Series({"a": "A", "b": "B"}), max_articles=1)
+         kind name  articles  mentions
+    0  PERSON  Roe         2         2
+    1  PERSON  Doe         1         1
+    """
+    if entities["article_id"].nunique() <= max_articles:
+        return pd.crosstab([entities["kind"], entities["name"]], entities["article_id"].map(labels))
+    counts = (
+        entities.groupby(["kind", "name"], sort=True)
+        .agg(articles=("article_id", "nunique"), mentions=("article_id", "size"))
+        .reset_index()
+    )
+    return largest(counts, ["articles", "mentions"], n=n, ties=["kind", "name"]).reset_index(
+        drop=True
+    )
+
+
+def matrix_selection(
+    sources: pd.DataFrame, *, n_sources: int = 20, n_articles: int = 12
+) -> pd.DataFrame:
+    """The statements a readable source-by-article matrix shows: the ``n_sources`` sources quoted
+    by the most articles, in the ``n_articles`` articles that quote the most of them.
+
+    Ties go to the source name and the article id, so every run draws the same matrix; a small
+    corpus comes back whole.
+
+    Examples
+    --------
+    >>> sources = pd.DataFrame({"article_id": ["a", "a", "b", "c"],
+    ...                         "source": ["X", "Y", "X", "Z"]})
+    >>> matrix_selection(sources, n_sources=1, n_articles=5)["article_id"].tolist()
+    ['a', 'b']
+    """
+    for name, value in (("n_sources", n_sources), ("n_articles", n_articles)):
+        if not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    reach = sources.groupby("source", sort=True)["article_id"].nunique()
+    top_sources = largest(
+        reach.rename("articles").reset_index(), "articles", n=n_sources, ties=["source"]
+    )["source"]
+    kept = sources[sources["source"].isin(top_sources)]
+    quoting = kept.groupby("article_id", sort=True)["source"].nunique()
+    top_articles = largest(
+        quoting.rename("quoted").reset_index(), "quoted", n=n_articles, ties=["article_id"]
+    )["article_id"]
+    return kept[kept["article_id"].isin(top_articles)]

@@ -10,6 +10,8 @@ overlap is read off at a glance.
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -26,6 +28,16 @@ _SEGMENTS = (
     ("shared only via recycled text", "#E1812C"),
     ("only in the later article", "#A8C4A2"),
 )
+
+
+def _empty_figure(message: str, title: str | None) -> Figure:
+    """A small figure that says there is nothing to draw, rather than an empty or failing one."""
+    fig, ax = plt.subplots(figsize=(6, 1.4), layout="constrained")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#555555")
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title, loc="left", fontsize=11)
+    return fig
 
 
 def plot_source_matrix(
@@ -64,8 +76,12 @@ def plot_source_matrix(
     >>> fig = plot_source_matrix(s, labels={"a": "2021", "b": "2022"})
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['X  (person)', 'Y  (document)']
+    >>> plot_source_matrix(s.iloc[:0]).axes[0].texts[0].get_text()
+    'No attributed statements to draw.'
     """
     counts = source_matrix(sources, articles=articles)
+    if counts.empty:
+        return _empty_figure("No attributed statements to draw.", title)
     columns = articles if articles is not None else list(dict.fromkeys(counts["article_id"]))
     totals = counts.groupby("source")["statements"].sum()
     rows = sorted(totals.index, key=lambda name: (-int(totals[name]), name))
@@ -114,7 +130,10 @@ def plot_source_matrix(
             ax.text(
                 c, r, text, ha="center", va="center", fontsize=9, color="white" if dark else "black"
             )
-    ax.set_xticks(range(n_cols), [labels.get(a, a) for a in matrix.columns])
+    column_labels = [textwrap.fill(str(labels.get(a, a)), 24) for a in matrix.columns]
+    ax.set_xticks(range(n_cols), column_labels, fontsize=8)
+    if max(map(len, column_labels), default=0) > 12:
+        plt.setp(ax.get_xticklabels(), rotation=30, ha="left", rotation_mode="anchor")
     ax.set_yticks(range(n_rows), [f"{name}  ({kinds.get(name, '?')})" for name in matrix.index])
     ax.xaxis.tick_top()
     ax.set_xticks(np.arange(-0.5, n_cols), minor=True)
@@ -171,19 +190,25 @@ def plot_overlap(
     ...                   "shared_entities": [("P", "Q", "R")], "entities_via_reuse": [()]})
     >>> fig = plot_overlap(o)
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    ['a vs b: sources', 'a vs b: entities']
+    ['sources', 'entities']
+    >>> fig.axes[0].texts[0].get_text()
+    'a vs b'
+    >>> plot_overlap(o.iloc[:0]).axes[0].texts[0].get_text()
+    'No pair of articles shares a source or an entity.'
     """
+    if overlap.empty:
+        return _empty_figure("No pair of articles shares a source or an entity.", title)
     labels = labels or {}
-    rows = []
+    rows, headings = [], []
     for pair in overlap.itertuples(index=False):
         first = labels.get(pair.article_a, pair.article_a)
-        name = f"{first} vs {labels.get(pair.article_b, pair.article_b)}"
+        headings.append((len(rows), f"{first} vs {labels.get(pair.article_b, pair.article_b)}"))
         for what in ("sources", "entities"):
             shared = len(getattr(pair, f"shared_{what}"))
             via = len(getattr(pair, f"{what}_via_reuse"))
             rows.append(
                 (
-                    f"{name}: {what}",
+                    what,
                     [
                         getattr(pair, f"n_{what}_a") - shared,
                         shared - via,
@@ -192,12 +217,25 @@ def plot_overlap(
                     ],
                 )
             )
-    fig, ax = plt.subplots(figsize=(9.5, 1.3 + 0.6 * len(rows)), layout="constrained")
+    fig, ax = plt.subplots(figsize=(9.5, 1.3 + 0.75 * len(rows)), layout="constrained")
+    # Each pair is headed by its two articles, written above its two bars, so long labels never
+    # squeeze the bars; the rows are named "sources" and "entities" only.
+    for y, name in headings:
+        ax.text(
+            0,
+            y - 0.4,
+            name,
+            transform=ax.get_yaxis_transform(),
+            ha="left",
+            va="bottom",
+            fontsize=9,
+            fontweight="bold",
+        )
     for y, (_, parts) in enumerate(rows):
         left = 0
         for value, (_, color) in zip(parts, _SEGMENTS, strict=True):
             if value:
-                ax.barh(y, value, left=left, color=color, height=0.62, edgecolor="white")
+                ax.barh(y, value, left=left, color=color, height=0.55, edgecolor="white")
                 dark = color in {"#2F5F98", "#E1812C"}
                 ax.text(
                     left + value / 2,
@@ -210,7 +248,7 @@ def plot_overlap(
                 )
             left += value
     ax.set_yticks(range(len(rows)), [label for label, _ in rows])
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.95)
     ax.set_xlabel("distinct names (canonical)")
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)

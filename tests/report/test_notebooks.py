@@ -1,0 +1,104 @@
+"""The numbered notebooks run on any corpus: papermill's parameters, one folder, failures kept."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pandas as pd
+import pytest
+
+from analysis.__main__ import main
+from analysis.report.notebooks import notebook_paths, run_notebooks
+
+NAMES = ["01_corpus_overview", "02_boilerplate_reuse", "03_chronology", "04_source_overlap"]
+
+
+def _notebook(path, *cells):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    params = nbformat.v4.new_code_cell("CORPUS = None\nCOLUMNS = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, *(nbformat.v4.new_code_cell(c) for c in cells)]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_every_notebook_has_a_parameters_cell_first_among_code_cells():
+    for path in notebook_paths():
+        nb = json.loads(path.read_text())
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        assert code[0]["metadata"].get("tags") == ["parameters"], path.name
+        assert "".join(code[0]["source"]).splitlines()[1:] == ["CORPUS = None", "COLUMNS = None"]
+
+
+def test_the_four_notebooks_run_on_a_one_article_corpus(tmp_path):
+    """One article shares nothing with another: every notebook still runs to the end."""
+    table = tmp_path / "one.csv"
+    pd.DataFrame(
+        {
+            "url": ["https://example.org/a"],
+            "published": ["2023-05-04"],
+            "body": [
+                "The port authority said on Monday that the new terminal opens in June.\n\n"
+                "Officials expect 200 ships a year, according to a statement."
+            ],
+        }
+    ).to_csv(table, index=False)
+    columns = {"id": "url", "date": "published", "text": "body"}
+    runs = run_notebooks(table, tmp_path / "out", columns=columns)
+    assert [(r.name, r.error) for r in runs] == [(name, None) for name in NAMES]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"{name}.{ext}" for name in NAMES for ext in ("html", "ipynb")
+    )
+    executed = nbformat.read(tmp_path / "out" / "01_corpus_overview.ipynb", as_version=4)
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1
+    assert f"CORPUS = {str(table)!r}" in injected[0].source.replace('"', "'")
+    outputs = "".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "")
+        for c in executed.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+    )
+    assert "<Corpus: 1 articles, 2 paragraphs, 0 problems>" in outputs
+
+
+def test_a_failing_notebook_is_kept_and_the_others_run(tmp_path):
+    bad = _notebook(tmp_path / "01_bad.ipynb", "raise ValueError(f'cannot read {CORPUS}')")
+    good = _notebook(tmp_path / "02_good.ipynb", "print(CORPUS)")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "date": "2023-01-01", "text": "Some text."}\n')
+    runs = run_notebooks(corpus, tmp_path / "out", notebooks=[bad, good])
+    assert [(r.name, r.error) for r in runs] == [
+        ("01_bad", f"ValueError: cannot read {corpus}"),
+        ("02_good", None),
+    ]
+    assert runs[0].html is None and runs[0].notebook.name == "01_bad.failed.ipynb"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "01_bad.failed.ipynb",
+        "02_good.html",
+        "02_good.ipynb",
+    ]
+
+
+def test_a_missing_corpus_is_an_error_before_any_work(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such file or folder: .*missing"):
+        run_notebooks(tmp_path / "missing", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_notebooks_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no numbered notebooks"):
+        notebook_paths(tmp_path)
+
+
+def test_cli_notebooks_rejects_a_missing_corpus(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["notebooks", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.strip().endswith(f"no such file or folder: {tmp_path / 'nope'}")
