@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -37,7 +38,8 @@ from spacy.tokens import Doc, Span
 from analysis.corpus.loading import Corpus
 from analysis.lexicon.places import DEMONYMS
 from analysis.lexicon.titles import TITLE_WORDS
-from analysis.sources.parsing import parse_paragraphs
+from analysis.sources.docstore import DocStore
+from analysis.sources.parsing import load_nlp, parse_paragraphs
 
 __all__ = [
     "DEMONYMS",
@@ -113,13 +115,18 @@ class ParsedCorpus:
     """A corpus parsed once: its paragraphs as spaCy ``Doc`` objects (``(article_id, start, doc)``)
     and its entity mentions with canonical names, shared by entities and sources."""
 
-    docs: list[tuple[str, int, Doc]]
+    docs: Sequence[tuple[str, int, Doc]]
     mentions: list[Mention]
     nationality: dict[str, str]
 
     def article_docs(self) -> dict[str, list[int]]:
         out: dict[str, list[int]] = defaultdict(list)
-        for i, (article_id, _, _) in enumerate(self.docs):
+        ids = (
+            self.docs.article_ids
+            if isinstance(self.docs, DocStore)
+            else [article_id for article_id, _, _ in self.docs]
+        )
+        for i, article_id in enumerate(ids):
             out[article_id].append(i)
         return out
 
@@ -250,11 +257,14 @@ def parse_corpus(corpus: Corpus, *, docs: list | None = None) -> ParsedCorpus:
     """
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
-    if docs is None:
-        docs = list(parse_paragraphs(corpus))
+    parsed = parse_paragraphs(corpus) if docs is None else docs
+    # The docs are kept serialized (about 10 bytes a token instead of 1.4 KB): the whole parse of
+    # a large corpus fits in memory; the analyses read them back article by article.
+    docs = DocStore(load_nlp().vocab)
     mentions: list[Mention] = []
     norp_texts: set[str] = set()
-    for doc_index, (article_id, offset, doc) in enumerate(docs):
+    for doc_index, (article_id, offset, doc) in enumerate(parsed):
+        docs.append(article_id, offset, doc)
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 norp_texts.add(ent.text)

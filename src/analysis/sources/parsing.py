@@ -23,6 +23,7 @@ article text exactly.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -180,12 +181,21 @@ def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[
     texts = paras["text"].tolist()
     # A paragraph recycled word for word is parsed once: its Doc serves every copy (a parse
     # depends on the text alone), so boilerplate costs the parser nothing more.
-    unique = list(dict.fromkeys(texts))
+    # The generator keeps a Doc only while a copy of its text is still to come, so a caller that
+    # stores docs compactly (analysis.sources.docstore) never holds the whole parse.
+    remaining = Counter(texts)
+    unique = list(remaining)
     parsed = nlp.pipe(unique, batch_size=batch_size)
     docs: dict[str, Doc] = {}
     for text, article_id, start in zip(
         texts, paras["article_id"].tolist(), paras["start"].tolist(), strict=True
     ):
-        if text not in docs:
-            docs[text] = next(parsed)
-        yield article_id, int(start), docs[text]
+        doc = docs.get(text)
+        if doc is None:
+            doc = next(parsed)
+        remaining[text] -= 1
+        if remaining[text]:
+            docs[text] = doc
+        else:
+            docs.pop(text, None)
+        yield article_id, int(start), doc
