@@ -100,13 +100,15 @@ def errors(corpus, gold, predicted) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["development", "held_back"], default="development")
+    parser.add_argument("--coverage", choices=["named", "parc"], default="parc")
     parser.add_argument("--errors", action="store_true", help="list errors (development only)")
     args = parser.parse_args()
     if args.errors and args.split != "development":
         parser.error("--errors reads the development half only")
     gold = read_gold().split(args.split)
     corpus = load_stories(gold)
-    predicted = from_sources(extract_sources(corpus, parse_corpus(corpus), reused=None))
+    parsed = parse_corpus(corpus)
+    predicted = from_sources(extract_sources(corpus, parsed, reused=None, coverage=args.coverage))
     if args.errors:
         errors(corpus, gold, predicted)
         return

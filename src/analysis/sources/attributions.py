@@ -57,10 +57,19 @@ from analysis.lexicon.calendar_names import WEEKDAY_NAMES
 from analysis.lexicon.outlets import MEDIUM_NOUNS
 from analysis.lexicon.places import DEMONYMS
 from analysis.lexicon.reporting import REPORTING_VERBS
+from analysis.lexicon.sourcing import (
+    ANONYMOUS_HEADS,
+    CLAUSE_CUES,
+    ORGANISATION_HEADS,
+    PARC_CUES,
+    REPORT_HEADS,
+    UNDISCLOSED_WORDS,
+)
 from analysis.lexicon.titles import THING_HEADS, TITLE_HEADS
 from analysis.sources.entities import Mention, ParsedCorpus, ministry_name
 
 __all__ = [
+    "COVERAGES",
     "CUE_VERBS",
     "INTENSIFIERS",
     "SOURCE_COLUMNS",
@@ -74,6 +83,11 @@ _OFFSET_SPAN = 1 << 32
 #: Reporting verbs (lemmas): every verb of the shared lexicon but "quote", whose subject is the
 #: medium that carries the words ("the agency quoted him as saying"), not the source who said them.
 CUE_VERBS = frozenset(REPORTING_VERBS) - {"quote"}
+#: The cues of ``coverage="parc"``: the reporting verbs and the cues of findings, beliefs,
+#: expectations and estimates (:mod:`analysis.lexicon.sourcing`).
+_PARC_CUE_VERBS = CUE_VERBS | PARC_CUES
+#: What ``extract_sources`` covers: ``named`` sources only, or every attribution (``parc``).
+COVERAGES = ("named", "parc")
 #: Phrasal reporting verbs: lemma -> particle.
 PHRASAL_CUES = {"point": "out", "call": "for"}
 #: Adverbs that belong to the cue when written right before the verb.
@@ -90,7 +104,12 @@ _KIND_TO_SOURCE = {
     "place": "institution",
     "media": "media",
     "document": "document",
+    "unnamed": "unnamed",
+    "group": "group",
+    "anonymous": "anonymous",
 }
+_PRONOUNS_OF_PEOPLE = frozenset({"he", "she"})
+_INDEFINITE = frozenset({"a", "an", "one", "another", "the", "this", "that", "each"})
 # Weekdays by full name only: "sat", "sun" and "wed" are also words.
 _WEEKDAYS = {name: WEEKDAYS[name] for name in WEEKDAY_NAMES.values()}
 _MONTH_DAY_RE = re.compile(
@@ -120,6 +139,7 @@ SOURCE_COLUMNS = [
     "when",
     "date",
     "in_reused_text",
+    "nested",
 ]
 
 
@@ -228,8 +248,11 @@ def reused_mask(spans: pd.DataFrame, reused: pd.DataFrame | None) -> pd.arrays.B
 class _ArticleState:
     """What the reader of one article knows so far: its entities and who is salient."""
 
-    def __init__(self, article_id: str, mentions: list[Mention], parsed: ParsedCorpus):
+    def __init__(
+        self, article_id: str, mentions: list[Mention], parsed: ParsedCorpus, *, parc: bool
+    ):
         self.article_id = article_id
+        self.parc = parc
         self.by_token = {
             (m.doc_index, i): m for m in mentions for i in range(m.token_start, m.token_end)
         }
@@ -238,6 +261,12 @@ class _ArticleState:
         self.salient_person: Mention | None = None
         self.previous_thing: Mention | None = None
         self.seen_people: list[Mention] = []
+        # coverage="parc": the unnamed person and the group last cited, and when (sentence count),
+        # so that "he" and "they" can refer to them when they are more recent than a named person.
+        self.sentence = 0
+        self.person_at = -1
+        self.unnamed_person: tuple[str, int] | None = None
+        self.group: tuple[str, int] | None = None
 
     def role_of(self, name: str) -> str | None:
         for m in self.mentions:
@@ -272,7 +301,9 @@ def _conjuncts(head: Token) -> list[Token]:
     return out
 
 
-def _subject(cue: Token) -> Token | None:
+def _subject(cue: Token, cues: frozenset[str]) -> Token | None:
+    """The subject of ``cue``; a participle ("..., adding that") takes the subject of the cue it
+    continues, never that of a verb of the reported content it hangs from."""
     node = cue
     for _ in range(4):
         for child in node.children:
@@ -280,8 +311,15 @@ def _subject(cue: Token) -> Token | None:
                 return child
             if child.dep_ in {"nsubjpass", "expl"}:
                 return None
-        if node.dep_ == "conj" or (node.dep_ in {"advcl", "xcomp"} and node.tag_ in {"VBG", "VB"}):
+        if node.dep_ == "conj":
             node = node.head
+            continue
+        if node.dep_ in {"advcl", "xcomp"} and node.tag_ in {"VBG", "VB"}:
+            node = node.head
+            while node.lemma_.lower() not in cues:
+                if node.dep_ == "ROOT" or node.head.i == node.i:
+                    return None
+                node = node.head
             continue
         return None
     return None
@@ -349,7 +387,7 @@ def _cue_span(cue: Token) -> tuple[int, int]:
     return start, end
 
 
-def _is_cue(token: Token) -> bool:
+def _is_cue(token: Token, cues: frozenset[str]) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "acl", "relcl", "pcomp"}:
         return False
@@ -357,7 +395,9 @@ def _is_cue(token: Token) -> bool:
         return False
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _NOT_SAYING:
         return False
-    if lemma in CUE_VERBS:
+    if lemma in CLAUSE_CUES and not any(c.dep_ == "ccomp" for c in token.children):
+        return False
+    if lemma in cues:
         return True
     particle = PHRASAL_CUES.get(lemma)
     return bool(particle) and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
@@ -504,7 +544,11 @@ def _trim(
 
 
 def extract_sources(
-    corpus: Corpus, parsed: ParsedCorpus, *, reused: pd.DataFrame | None
+    corpus: Corpus,
+    parsed: ParsedCorpus,
+    *,
+    reused: pd.DataFrame | None,
+    coverage: str = "named",
 ) -> pd.DataFrame:
     """Return one row per attributed statement in ``corpus``.
 
@@ -517,6 +561,12 @@ def extract_sources(
             Spans of recycled text with columns ``article_id, start, end`` (the output of
             :func:`analysis.reused_spans`), used for ``in_reused_text``; None when unknown, and the
             column is ``<NA>``.
+        coverage : {"named", "parc"}
+            ``named`` (the default): statements of sources the article names or refers to
+            (see module doc). ``parc``: every attribution in the sense of PARC 3.0, also of
+            sources it does not name ("officials said", "a company spokesman", "industry
+            sources", "the report showed"), through the wider cues of
+            :mod:`analysis.lexicon.sourcing`; see the module doc, "PARC coverage".
 
         Returns
         -------
@@ -529,7 +579,9 @@ def extract_sources(
             medium_start, medium_end`` (a news outlet the statement came through); ``start, end,
             statement`` (what was said); ``when`` (the time phrase of the cue as written);
             ``date`` (ISO date if ``when`` gives one); ``in_reused_text`` (the statement lies
-            wholly in text recycled from an earlier article). Missing values are NaN / <NA>.
+            wholly in text recycled from an earlier article); ``nested`` (the cue lies inside
+            the statement of another row: a statement inside a statement). Missing values are
+            NaN / <NA>.
 
         Examples
         --------
@@ -558,14 +610,17 @@ def extract_sources(
             raise ValueError(
                 f"reused is missing column(s) {missing}; expected article_id, start, end"
             )
+    if coverage not in COVERAGES:
+        raise ValueError(f"coverage must be one of {list(COVERAGES)}, got {coverage!r}")
     if not isinstance(parsed, ParsedCorpus):
         raise TypeError(
             "parsed must be the ParsedCorpus of analysis.parse_corpus(corpus), "
             f"got {type(parsed).__name__}"
         )
-    rows = _attributions(corpus, parsed)
-    frame = pd.DataFrame(rows, columns=SOURCE_COLUMNS[:-1])
+    rows = _attributions(corpus, parsed, coverage == "parc")
+    frame = pd.DataFrame(rows, columns=SOURCE_COLUMNS[:-2])
     frame["in_reused_text"] = reused_mask(frame, reused)
+    frame["nested"] = _nested(frame)
     ints = ["mention_start", "mention_end", "cue_start", "cue_end", "start", "end"]
     frame = frame.astype(
         {c: "int64" for c in ints} | {"medium_start": "Int64", "medium_end": "Int64"}
@@ -573,7 +628,20 @@ def extract_sources(
     return frame
 
 
-def _attributions(corpus: Corpus, parsed: ParsedCorpus) -> list[tuple]:
+def _nested(frame: pd.DataFrame) -> np.ndarray:
+    """For each row: does its cue lie inside the statement of another row of its article?"""
+    out = np.zeros(len(frame), dtype=bool)
+    for _, group in frame.groupby("article_id", sort=False):
+        starts, ends = group["start"].to_numpy(), group["end"].to_numpy()
+        for position, cue_start, cue_end in zip(
+            group.index, group["cue_start"], group["cue_end"], strict=True
+        ):
+            inside = (starts <= cue_start) & (cue_end <= ends)
+            out[position] = bool(inside.any())
+    return out
+
+
+def _attributions(corpus: Corpus, parsed: ParsedCorpus, parc: bool) -> list[tuple]:
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in parsed.mentions:
         by_article[m.article_id].append(m)
@@ -582,7 +650,7 @@ def _attributions(corpus: Corpus, parsed: ParsedCorpus) -> list[tuple]:
         text = corpus.text(article_id)
         published = corpus.articles.at[article_id, "date"]
         quotes = _quote_spans(text)
-        state = _ArticleState(article_id, by_article[article_id], parsed)
+        state = _ArticleState(article_id, by_article[article_id], parsed, parc=parc)
         for doc_index in doc_indexes:
             _, offset, doc = parsed.docs[doc_index]
             ents = {t.i: e for e in doc.ents for t in e}
@@ -604,9 +672,13 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         tokens = [t for t in tokens if not t.is_space] or [head]
         return char_range((tokens[0].i, tokens[-1].i + 1))
 
+    def phrase_range(head: Token) -> tuple[int, int]:
+        return char_range(_phrase_tokens(head))
+
     rows = []
-    for cue in (t for t in sent if _is_cue(t)):
-        subject = _subject(cue)
+    cues = _PARC_CUE_VERBS if state.parc else CUE_VERBS
+    for cue in (t for t in sent if _is_cue(t, cues)):
+        subject = _subject(cue, cues)
         if subject is None:
             continue
         medium_phrase, medium = _medium(cue, state, doc_index)
@@ -621,6 +693,17 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         if content is None:
             continue
         statement = _trim(text, *char_range(content), quotes, char_range((cue.i, cue.i + 1)))
+        if state.parc:
+            resolved = _parc_source(state, doc_index, subject, ents)
+            if resolved is None or text[slice(*statement)].lower() in _EMPTY_CONTENT:
+                continue
+            cue_chars = char_range(_cue_span(cue))
+            rows.append(
+                _row(state, resolved, text, phrase_range(subject), cue_chars, medium, statement)
+                + _dating(when, published)
+            )
+            _remember(state, resolved, subject)
+            continue
         for head in _conjuncts(subject):
             resolved = _resolve(state, doc_index, head)
             if resolved is not None:
@@ -635,6 +718,8 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         to = doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
         resolved = _resolve(state, doc_index, objects[0]) if objects else None
+        if resolved is None and objects and state.parc:
+            resolved = _describe(state, doc_index, objects[0], ents)
         if resolved is None:
             continue
         phrase_end = max(t.i for t in objects[0].subtree) + 1
@@ -646,12 +731,108 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         while c0 < c1 and text[c0] in ", ":
             c0 += 1
         cue_chars = char_range((token.i, token.i + 2))
-        rows.append(
-            _row(state, resolved, text, mention_range(objects[0]), cue_chars, None, (c0, c1))
-            + (None, None)
-        )
+        where = phrase_range(objects[0]) if state.parc else mention_range(objects[0])
+        rows.append(_row(state, resolved, text, where, cue_chars, None, (c0, c1)) + (None, None))
     _update_salience(state, doc_index, sent)
     return rows
+
+
+#: Objects of a cue that say nothing ("said nothing", "said so").
+_EMPTY_CONTENT = frozenset({"nothing", "so", "it", "this", "that", "otherwise"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+
+
+def _phrase_tokens(head: Token) -> tuple[int, int]:
+    """Token range of a source mention as PARC writes it: the whole phrase of ``head``, with its
+    titles, modifiers and coordinated names ("Both Babangida and Sassou Nguesso")."""
+    if head.pos_ == "PRON":
+        return head.i, head.i + 1
+    tokens = [t for t in head.subtree if not t.is_space]
+    if any(t.i > head.i and t.head.i != head.i and t.dep_ == "ccomp" for t in tokens):
+        tokens = [t for t in _np_tokens(head) if not t.is_space]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in {"who", "which"}):
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens[0].i, tokens[-1].i + 1
+
+
+def _parc_source(
+    state: _ArticleState, doc_index: int, subject: Token, ents: dict[int, Span]
+) -> tuple[str, str, Mention | None] | None:
+    """The source of a cue under ``coverage="parc"``: a resolved name, else a description."""
+    lower = subject.lower_
+    pronoun = subject.pos_ == "PRON"
+    unnamed = state.unnamed_person
+    if pronoun and lower in _PRONOUNS_OF_PEOPLE and unnamed and unnamed[1] > state.person_at:
+        return unnamed[0], "unnamed", None
+    if pronoun and lower == "they" and state.group is not None:
+        return state.group[0], "group", None
+    for head in _conjuncts(subject):
+        resolved = _resolve(state, doc_index, head)
+        if resolved is not None:
+            return resolved
+    return _describe(state, doc_index, subject, ents)
+
+
+def _describe(
+    state: _ArticleState, doc_index: int, head: Token, ents: dict[int, Span]
+) -> tuple[str, str, Mention | None] | None:
+    """A source that resolves to no entity of the article, by what its phrase says it is."""
+    lower = head.lower_
+    start, end = _phrase_tokens(head)
+    phrase = head.doc[start:end].text
+    words = {t.lower_ for t in head.subtree}
+    if head.pos_ == "PRON":
+        if lower == "it":
+            found = _last_organisation(state, doc_index, head.i)
+            return None if found is None else (found.name, found.kind, found)
+        if lower in {"one", "another"}:
+            return phrase, "unnamed", None
+        if lower in {"others", "some", "many", "most"}:
+            return phrase, "group", None
+        return None
+    if head.pos_ == "PROPN":
+        ent = ents.get(head.i)
+        if ent is not None and ent.label_ in _NOT_NAMES:
+            return None
+        kind = "person" if ent is not None and ent.label_ == "PERSON" else "organisation"
+        name = " ".join(t.text for t in _np_tokens(head) if t.lower_ not in {"the", "a"})
+        return name, kind, None
+    if lower in ANONYMOUS_HEADS or words & UNDISCLOSED_WORDS:
+        return phrase, "anonymous", None
+    determiner = head.doc[start].lower_
+    if lower in ORGANISATION_HEADS and determiner in {"the", "this", "its"} and head.tag_ == "NN":
+        found = _last_organisation(state, doc_index, head.i)
+        return (found.name, found.kind, found) if found else (phrase, "organisation", None)
+    if head.tag_ == "NNS":
+        return phrase, "group", None
+    if head.tag_ == "NN" and determiner in _INDEFINITE:
+        return phrase, "unnamed", None
+    if lower in {"one", "another"}:
+        return phrase, "unnamed", None
+    return None
+
+
+def _last_organisation(state: _ArticleState, doc_index: int, token: int) -> Mention | None:
+    """The organisation the article named last before ``token`` of paragraph ``doc_index``."""
+    before = [
+        m
+        for m in state.mentions
+        if m.kind == "organisation" and (m.doc_index, m.token_start) < (doc_index, token)
+    ]
+    return max(before, key=lambda m: (m.doc_index, m.token_start), default=None)
+
+
+def _remember(state: _ArticleState, resolved: tuple, subject: Token) -> None:
+    """After a ``parc`` row: remember the unnamed person or group cited, for "he" and "they"."""
+    name, kind, _ = resolved
+    if kind == "unnamed" and subject.lower_ not in REPORT_HEADS and subject.pos_ != "PRON":
+        state.unnamed_person = (name, state.sentence)
+    elif kind == "group" and subject.pos_ != "PRON":
+        state.group = (name, state.sentence)
+    elif kind == "person":
+        state.person_at = state.sentence
 
 
 def _end_char(doc: Doc, token_end: int) -> int:
@@ -700,11 +881,13 @@ def _update_salience(state: _ArticleState, doc_index: int, sent: Span) -> None:
         None,
     )
     state.previous_thing = None
+    state.sentence += 1
     resolved = None if subject is None else _resolve(state, doc_index, subject)
     if resolved is None:
         return
     name, kind, mention = resolved
     if kind == "person":
+        state.person_at = state.sentence
         state.salient_person = mention or next(
             (p for p in reversed(state.seen_people) if p.name == name), state.salient_person
         )
