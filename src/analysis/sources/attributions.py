@@ -60,6 +60,8 @@ from analysis.lexicon.reporting import REPORTING_VERBS
 from analysis.lexicon.sourcing import (
     ANONYMOUS_HEADS,
     CLAUSE_CUES,
+    COMPANY_WORDS,
+    NOT_CUE_PARTICLES,
     ORGANISATION_HEADS,
     PARC_CUES,
     REPORT_HEADS,
@@ -266,6 +268,7 @@ class _ArticleState:
         self.sentence = 0
         self.person_at = -1
         self.unnamed_person: tuple[str, int] | None = None
+        self.cited_person: tuple[str, str, int] | None = None
         self.group: tuple[str, int] | None = None
 
     def role_of(self, name: str) -> str | None:
@@ -314,12 +317,15 @@ def _subject(cue: Token, cues: frozenset[str]) -> Token | None:
         if node.dep_ == "conj":
             node = node.head
             continue
-        if node.dep_ in {"advcl", "xcomp"} and node.tag_ in {"VBG", "VB"}:
+        if node.dep_ == "advcl" and node.tag_ == "VBG":
             node = node.head
             while node.lemma_.lower() not in cues:
                 if node.dep_ == "ROOT" or node.head.i == node.i:
                     return None
                 node = node.head
+            continue
+        if node.dep_ in {"advcl", "xcomp"} and node.tag_ in {"VBG", "VB"}:
+            node = node.head
             continue
         return None
     return None
@@ -395,10 +401,12 @@ def _is_cue(token: Token, cues: frozenset[str]) -> bool:
         return False
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _NOT_SAYING:
         return False
+    if lemma == "wish" and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "wished to take control" is a wish, "wished them success" a statement
     if lemma in CLAUSE_CUES and not any(c.dep_ == "ccomp" for c in token.children):
         return False
     if lemma in cues:
-        return True
+        return not any(c.dep_ == "prt" and c.lower_ in NOT_CUE_PARTICLES for c in token.children)
     particle = PHRASAL_CUES.get(lemma)
     return bool(particle) and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
 
@@ -772,6 +780,9 @@ def _parc_source(
         resolved = _resolve(state, doc_index, head)
         if resolved is not None:
             return resolved
+    cited = state.cited_person
+    if pronoun and lower in _PRONOUNS_OF_PEOPLE and cited is not None:
+        return cited[0], cited[1], None
     return _describe(state, doc_index, subject, ents)
 
 
@@ -833,6 +844,15 @@ def _remember(state: _ArticleState, resolved: tuple, subject: Token) -> None:
         state.group = (name, state.sentence)
     elif kind == "person":
         state.person_at = state.sentence
+    if subject.pos_ == "PROPN" and (kind == "person" or not _is_organisation_name(name)):
+        # A proper name cited as a speaker the tagger took for an organisation ("De Groote")
+        # is what a later "he" most likely refers to when no person is known.
+        state.cited_person = (name, kind, state.sentence)
+
+
+def _is_organisation_name(name: str) -> bool:
+    words = {w.lower().strip(".,") for w in name.split()}
+    return bool(words & (ORGANISATION_HEADS | COMPANY_WORDS))
 
 
 def _end_char(doc: Doc, token_end: int) -> int:
