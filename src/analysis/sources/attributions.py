@@ -46,6 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -686,10 +687,21 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
     rows = []
     cues = _PARC_CUE_VERBS if state.parc else CUE_VERBS
     for cue in (t for t in sent if _is_cue(t, cues)):
+        relay_of_head = _relay(cue.head)
+        if relay_of_head is not None and relay_of_head.i == cue.i:
+            continue  # "citing Y" belongs to the cue it hangs from
         subject = _subject(cue, cues)
         if subject is None:
             continue
         medium_phrase, medium = _medium(cue, state, doc_index)
+        citing = _relay(cue)
+        if citing is not None:
+            # "X reports, citing Y, that ...": Y is the source, X the medium it came through.
+            relayed_by = _resolve(state, doc_index, subject)
+            x0, x1 = mention_range(subject)
+            name = relayed_by[0] if relayed_by else text[x0:x1]
+            medium = _Medium(name, x0, x1)
+            subject = next(c for c in citing.children if c.dep_ == "dobj")
         when = _time_phrase(cue, ents)
         if when is None and medium_phrase is not None:
             when = next(
@@ -697,7 +709,9 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
                 None,
             )
         skip = {p.i for p in (medium_phrase, when.root if when else None) if p is not None}
-        content = _content(cue, skip)
+        content = _content(cue, skip | ({citing.i} if citing is not None else set()))
+        if content is None and citing is not None:
+            content = _content(citing, {subject.i})
         if content is None:
             continue
         statement = _trim(text, *char_range(content), quotes, char_range((cue.i, cue.i + 1)))
@@ -741,13 +755,56 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         cue_chars = char_range((token.i, token.i + 2))
         where = phrase_range(objects[0]) if state.parc else mention_range(objects[0])
         rows.append(_row(state, resolved, text, where, cue_chars, None, (c0, c1)) + (None, None))
+    if state.parc:
+        rows.extend(_colon_rows(state, doc_index, sent, ents, text, char_range))
     _update_salience(state, doc_index, sent)
     return rows
+
+
+def _colon_rows(state, doc_index, sent, ents, text, char_range) -> list[tuple]:
+    """A headline's "Name: words" (a proper name of one to four words opening the sentence)."""
+    tokens = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(tokens[:5]) if t.text == ":"), None)
+    if not colon or not all(t.pos_ == "PROPN" for t in tokens[:colon]):
+        return []
+    if colon + 1 >= len(tokens):
+        return []
+    head = tokens[colon - 1]
+    resolved = _resolve(state, doc_index, head) or _describe(state, doc_index, head, ents)
+    if resolved is None:
+        return []
+    source = char_range((tokens[0].i, head.i + 1))
+    statement = char_range((tokens[colon + 1].i, tokens[-1].i + 1))
+    statement = _trim(text, *statement, [], char_range((tokens[colon].i, tokens[colon].i + 1)))
+    cue = char_range((tokens[colon].i, tokens[colon].i + 1))
+    return [_row(state, resolved, text, source, cue, None, statement) + (None, None)]
 
 
 #: Objects of a cue that say nothing ("said nothing", "said so").
 _EMPTY_CONTENT = frozenset({"nothing", "so", "it", "this", "that", "otherwise"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+
+
+@dataclass(frozen=True)
+class _Medium:
+    """The outlet a relayed statement came through: its name and where it is written."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _relay(cue: Token) -> Token | None:
+    """The "citing Y" participle of a cue ("X reports, citing Y"), if it has an object."""
+    for child in cue.children:
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG"
+        if (
+            participle
+            and child.lemma_.lower() == "cite"
+            and any(c.dep_ == "dobj" for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _phrase_tokens(head: Token) -> tuple[int, int]:
