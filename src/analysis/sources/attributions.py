@@ -18,7 +18,14 @@ of "according to") resolves to a known actor. Resolution works within the articl
 
 A subject that resolves to nobody ("the parties", "the two nations", a passive "it was reported") is
 not a source, and a negated or refused cue ("did not say", "refused to comment") is no statement:
-the extractor prefers a missed statement to a false source.
+the extractor prefers a missed statement to a false source. Nor is a participle a new source
+("..., adding that" takes the subject of the cue it continues, not of a verb of the reported
+content it hangs from), and "express", "voice", "add", "hope" attribute only with a clause
+("expresses interest" and "added 12 flights" are no statements).
+
+A relay "X reports, citing Y, that ..." has the source Y and the medium X. A row whose cue lies
+inside the statement of another row of its article is ``nested`` (a statement inside a statement:
+"Smith said Jones told him that ...").
 
 The statement is what the cue introduces: its clausal complement or its object, without the "that"
 and without phrases that say when or through what; for a cue placed after its clause ("..., the
@@ -27,6 +34,25 @@ ministry reported") it is that clause; a direct quotation is the whole quotation
 phrase of the cue ("on July 14", "Earlier") is kept as written, and month-day dates are resolved to
 ISO dates in the past of the publication day. The medium is a news outlet through which the
 statement came ("In an interview with Turkey's Anadolu Agency", "told Reuters", "speaking to AFP").
+
+PARC coverage
+-------------
+``coverage="parc"`` returns every attribution an annotator following PARC 3.0 would mark, as
+:mod:`analysis.sources.evaluation` scores it. Besides the rows above:
+
+* sources the article does not name, with the mention as written as ``source`` and a
+  ``source_kind`` that says what they are: ``group`` for a plural ("officials", "analysts",
+  "Traders"), ``anonymous`` for an undisclosed source ("sources", "a source close to the
+  ministry", "diplomats who asked not to be named"), ``unnamed`` for one person or document
+  ("a company spokesman", "one senior banker", "the report"); "he"/"she" and "they" refer to the
+  unnamed person or the group cited last when it is more recent than a named person;
+* a proper name the tagger missed as the subject of a cue is a named source; "the company", "it"
+  is the organisation named last, and "he" with no known person the proper name cited last;
+* the cues of :mod:`analysis.lexicon.sourcing` beyond speech (showed, found, expects, estimated,
+  forecast, indicated, believes, ...), "according to" any of these sources, and a headline's
+  "Name: words" (cue ":");
+* the source mention spans the whole phrase, as PARC writes it ("Presidents Ibrahim Babangida of
+  Nigeria and ...", "the staff of the commission"), one row per cue.
 
 Cue lexicon
 -----------
