@@ -419,7 +419,7 @@ PARC_CASES = {
         [("Hulusi Akar", "person", "emphasized",
           "Turkiye always supports Azerbaijan, adding that the armies would hold drills", None,
           False),
-         ("Hulusi Akar", "person", "adding", "the armies would hold drills", None, True)],
+         ("Hulusi Akar", "person", "adding", "the armies would hold drills", None, False)],
     ),
     "a verb inside reported content": (
         "Ismail Demir has said that Azerbaijan expresses interest in Turkish drones.",
@@ -429,6 +429,10 @@ PARC_CASES = {
     "headline colon": (
         "Bayramov: talks with Armenia will resume in June",
         [("Bayramov", "person", ":", "talks with Armenia will resume in June", None, False)],
+    ),
+    "cue inside its statement": (
+        "Effective Monday, the utility said, it is adding staff to the plant.",
+        [("the utility", "institution", "said", "it is adding staff to the plant", None, False)],
     ),
     "no statement": (
         "The company agreed to buy the port.\n\n"

@@ -24,8 +24,8 @@ content it hangs from), and "express", "voice", "add", "hope" attribute only wit
 ("expresses interest" and "added 12 flights" are no statements).
 
 A relay "X reports, citing Y, that ..." has the source Y and the medium X. A row whose cue lies
-inside the statement of another row of its article is ``nested`` (a statement inside a statement:
-"Smith said Jones told him that ...").
+inside the statement of another row of its article, with another source mention, is ``nested``
+(a statement inside a statement: "Smith said Jones told him that ...").
 
 The statement is what the cue introduces: its clausal complement or its object, without the "that"
 and without phrases that say when or through what; for a cue placed after its clause ("..., the
@@ -347,6 +347,12 @@ def _subject(cue: Token, cues: frozenset[str]) -> Token | None:
         if node.dep_ == "advcl" and node.tag_ == "VBG":
             node = node.head
             while node.lemma_.lower() not in cues:
+                inserted = [
+                    c for c in node.children if c.dep_ == "parataxis" and c.lemma_.lower() in cues
+                ]
+                if inserted:  # "..., the utility said, X began ..., adding that"
+                    node = inserted[0]
+                    break
                 if node.dep_ == "ROOT" or node.head.i == node.i:
                     return None
                 node = node.head
@@ -520,6 +526,15 @@ def _content(cue: Token, skip: set[int]) -> tuple[int, int] | None:
     clauses = [c for c in right if c.dep_ == "ccomp"]
     if clauses:
         right = clauses
+    if not right and cue.dep_ == "parataxis":
+        # A cue set inside its statement ("Effective April 11, the utility said, it is ..."):
+        # the statement is the clause after the cue, or before it when the cue ends it.
+        own = list(cue.subtree)
+        clause = list(cue.head.subtree)
+        after = [t for t in clause if t.i > own[-1].i and not t.is_punct]
+        before = [t for t in clause if t.i < own[0].i and not t.is_punct]
+        span = after or before
+        return (span[0].i, span[-1].i + 1) if span else None
     if not right:
         return None
     start = min(t.i for c in right for t in c.subtree)
@@ -615,8 +630,9 @@ def extract_sources(
             statement`` (what was said); ``when`` (the time phrase of the cue as written);
             ``date`` (ISO date if ``when`` gives one); ``in_reused_text`` (the statement lies
             wholly in text recycled from an earlier article); ``nested`` (the cue lies inside
-            the statement of another row: a statement inside a statement). Missing values are
-            NaN / <NA>.
+            the statement of a row with another source mention: a statement inside a
+            statement). ``source_kind`` is also ``unnamed``, ``group`` or ``anonymous`` with
+            ``coverage="parc"``. Missing values are NaN / <NA>.
 
         Examples
         --------
@@ -664,14 +680,16 @@ def extract_sources(
 
 
 def _nested(frame: pd.DataFrame) -> np.ndarray:
-    """For each row: does its cue lie inside the statement of another row of its article?"""
+    """For each row: does its cue lie inside the statement of a row of its article with another
+    source mention? (A participle "..., adding that" continues its own source: not nested.)"""
     out = np.zeros(len(frame), dtype=bool)
     for _, group in frame.groupby("article_id", sort=False):
         starts, ends = group["start"].to_numpy(), group["end"].to_numpy()
-        for position, cue_start, cue_end in zip(
-            group.index, group["cue_start"], group["cue_end"], strict=True
+        mentions = group["mention_start"].to_numpy()
+        for position, cue_start, cue_end, mention in zip(
+            group.index, group["cue_start"], group["cue_end"], group["mention_start"], strict=True
         ):
-            inside = (starts <= cue_start) & (cue_end <= ends)
+            inside = (starts <= cue_start) & (cue_end <= ends) & (mentions != mention)
             out[position] = bool(inside.any())
     return out
 
