@@ -52,9 +52,9 @@ UNDISCLOSED_WORDS: frozenset[str] = frozenset({"anonymity", "named", "identified
 
 REPORT_HEADS: frozenset[str] = frozenset(
     """
-    announcement communique data document estimate estimates figures filing forecast letter memo
-    minutes newspaper paper poll projection prospectus release report results statement study
-    survey
+    accounts announcement communique data document estimate estimates figures filing forecast
+    letter memo minutes newspaper paper poll projection prospectus release report results
+    statement study survey
     """.split()  # noqa: SIM905
 )
 

@@ -877,6 +877,13 @@ def _parc_source(
         return unnamed[0], "unnamed", None
     if pronoun and lower == "they" and state.group is not None:
         return state.group[0], "group", None
+    if subject.pos_ == "NOUN" and (doc_index, subject.i) not in state.by_token:
+        # A description ("TRW officials", "an Agriculture Department official") is not the
+        # organisation that modifies it; "the minister" may still be a person by title.
+        resolved = _resolve(state, doc_index, subject)
+        if resolved is not None and resolved[2] is None:
+            return resolved
+        return _describe(state, doc_index, subject, ents)
     for head in _conjuncts(subject):
         resolved = _resolve(state, doc_index, head)
         if resolved is not None:
@@ -917,8 +924,10 @@ def _describe(
     if lower in ORGANISATION_HEADS and determiner in {"the", "this", "its"} and head.tag_ == "NN":
         found = _last_organisation(state, doc_index, head.i)
         return (found.name, found.kind, found) if found else (phrase, "organisation", None)
-    if head.tag_ == "NNS":
+    if head.tag_ == "NNS" and lower not in REPORT_HEADS:
         return phrase, "group", None
+    if head.tag_ == "NNS":
+        return phrase, "unnamed", None
     if head.tag_ == "NN" and determiner in _INDEFINITE:
         return phrase, "unnamed", None
     if lower in {"one", "another"}:
