@@ -10,7 +10,7 @@ import pytest
 
 from analysis import extract_sources, find_reuse, load_corpus, parse_corpus, reused_spans
 from analysis.paths import SEEDS_DIR
-from analysis.sources.attributions import SOURCE_COLUMNS, resolve_date
+from analysis.sources.attributions import COVERAGES, SOURCE_COLUMNS, resolve_date
 
 OLD, NEW = "000_5b183b1fed710e9a", "001_80062493b65dd1fc"
 
@@ -434,6 +434,19 @@ PARC_CASES = {
         "Effective Monday, the utility said, it is adding staff to the plant.",
         [("the utility", "institution", "said", "it is adding staff to the plant", None, False)],
     ),
+    "a group of an organisation": (
+        "Zeta Corp officials said the plant would close.",
+        [("Zeta Corp officials", "group", "said", "the plant would close", None, False)],
+    ),
+    "plural documents": (
+        "Internal accounts showed the company was in profit.",
+        [("Internal accounts", "unnamed", "showed", "the company was in profit", None, False)],
+    ),
+    "a name in apposition to a title": (
+        "The Agency's chief editor Rufiz Hafizoglu said the project was ready.",
+        [("The Agency's chief editor Rufiz Hafizoglu", "person", "said",
+          "the project was ready", None, False)],
+    ),
     "no statement": (
         "The company agreed to buy the port.\n\n"
         "The ministry said nothing.\n\n"
@@ -501,3 +514,11 @@ def test_seed_nested_rows(seed_sources):
 def test_bad_coverage(seeds):
     with pytest.raises(ValueError, match=r"coverage must be one of \['named', 'parc'\]"):
         extract_sources(seeds, parse_corpus(seeds), reused=None, coverage="all")
+
+
+def test_a_name_in_apposition_is_the_source_in_both_coverages():
+    text = PARC_CASES["a name in apposition to a title"][0]
+    for coverage in COVERAGES:
+        _, got = parc_rows(text, coverage)
+        assert got["source"].tolist() == ["Rufiz Hafizoglu"]
+        assert got["source_kind"].tolist() == ["person"]

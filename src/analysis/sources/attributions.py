@@ -376,7 +376,14 @@ def _resolve(
         if lower == "it" and state.previous_thing is not None:
             return state.previous_thing.name, state.previous_thing.kind, state.previous_thing
         return None
-    mention = state.mention_in(doc_index, [head]) or state.mention_in(doc_index, tokens)
+    # A name in apposition to a title ("The Agency's chief editor Rufiz Hafizoglu") is the
+    # source, not the organisation that modifies the title.
+    apposed = [t for c in head.children if c.dep_ == "appos" and c.i > head.i for t in c.subtree]
+    mention = (
+        state.mention_in(doc_index, [head])
+        or state.mention_in(doc_index, apposed, {"person"})
+        or state.mention_in(doc_index, tokens)
+    )
     if mention is not None and mention.kind in _KIND_TO_SOURCE:
         return mention.name, mention.kind, mention
     determiner = tokens[0].lower_ if tokens else ""
@@ -877,7 +884,13 @@ def _parc_source(
         return unnamed[0], "unnamed", None
     if pronoun and lower == "they" and state.group is not None:
         return state.group[0], "group", None
-    if subject.pos_ == "NOUN" and (doc_index, subject.i) not in state.by_token:
+    apposed = [t for c in subject.children if c.dep_ == "appos" for t in c.subtree]
+    named_in_apposition = state.mention_in(doc_index, apposed, {"person"}) is not None
+    if (
+        subject.pos_ == "NOUN"
+        and (doc_index, subject.i) not in state.by_token
+        and not named_in_apposition
+    ):
         # A description ("TRW officials", "an Agriculture Department official") is not the
         # organisation that modifies it; "the minister" may still be a person by title.
         resolved = _resolve(state, doc_index, subject)
