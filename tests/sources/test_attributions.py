@@ -447,6 +447,11 @@ PARC_CASES = {
         [("The Agency's chief editor Rufiz Hafizoglu", "person", "said",
           "the project was ready", None, False)],
     ),
+    "comma after that": (
+        "Jeyhun Bayramov said that, regardless of the weather, the border would reopen.",
+        [("Jeyhun Bayramov", "person", "said",
+          "regardless of the weather, the border would reopen", None, False)],
+    ),
     "no statement": (
         "The company agreed to buy the port.\n\n"
         "The ministry said nothing.\n\n"

@@ -587,7 +587,7 @@ def _trim(
             break
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
         end -= 1
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     inner = text[start:end]
     if sum(inner.count(q) for q in _QUOTES) % 2 == 1:
