@@ -690,14 +690,21 @@ def _nested(frame: pd.DataFrame) -> np.ndarray:
     """For each row: does its cue lie inside the statement of a row of its article with another
     source mention? (A participle "..., adding that" continues its own source: not nested.)"""
     out = np.zeros(len(frame), dtype=bool)
-    for _, group in frame.groupby("article_id", sort=False):
-        starts, ends = group["start"].to_numpy(), group["end"].to_numpy()
-        mentions = group["mention_start"].to_numpy()
-        for position, cue_start, cue_end, mention in zip(
-            group.index, group["cue_start"], group["cue_end"], group["mention_start"], strict=True
-        ):
-            inside = (starts <= cue_start) & (cue_end <= ends) & (mentions != mention)
-            out[position] = bool(inside.any())
+    if frame.empty:
+        return out
+    inner = frame[["article_id", "cue_start", "cue_end", "mention_start"]].assign(
+        row=np.arange(len(frame))
+    )
+    outer = frame[["article_id", "start", "end", "mention_start"]].rename(
+        columns={"mention_start": "outer_mention"}
+    )
+    pairs = inner.merge(outer, on="article_id")
+    inside = (
+        (pairs["start"] <= pairs["cue_start"])
+        & (pairs["cue_end"] <= pairs["end"])
+        & (pairs["outer_mention"] != pairs["mention_start"])
+    )
+    out[pairs.loc[inside, "row"].to_numpy()] = True
     return out
 
 
