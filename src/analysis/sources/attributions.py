@@ -138,7 +138,8 @@ _KIND_TO_SOURCE = {
     "anonymous": "anonymous",
 }
 _PRONOUNS_OF_PEOPLE = frozenset({"he", "she"})
-_INDEFINITE = frozenset({"a", "an", "one", "another", "the", "this", "that", "each"})
+#: Determiners of a description of one unnamed person or document ("a spokesman", "the report").
+_ONE_OF_A_KIND = frozenset({"a", "an", "one", "another", "the", "this", "that", "each"})
 # Weekdays by full name only: "sat", "sun" and "wed" are also words.
 _WEEKDAYS = {name: WEEKDAYS[name] for name in WEEKDAY_NAMES.values()}
 _MONTH_DAY_RE = re.compile(
@@ -948,7 +949,7 @@ def _describe(
         return phrase, "group", None
     if head.tag_ == "NNS":
         return phrase, "unnamed", None
-    if head.tag_ == "NN" and determiner in _INDEFINITE:
+    if head.tag_ == "NN" and determiner in _ONE_OF_A_KIND:
         return phrase, "unnamed", None
     if lower in {"one", "another"}:
         return phrase, "unnamed", None
