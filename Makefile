@@ -41,6 +41,7 @@ bench: $(VENV)/.installed ## Run every benchmark (needs ../shared/data; about an
 	$(PY) benchmarks/bench_reuse.py --sample 300 --seed 0 --tm-pairs 150 --repeat 3
 	$(PY) benchmarks/bench_tempeval.py --repeat 3 --reuters 2000
 	$(PY) benchmarks/bench_sources.py --stories 500
+	$(PY) benchmarks/bench_attributions.py --split development
 	$(PY) benchmarks/bench_pipeline.py --sizes 1 2 5 10 --steps reuse chronology --save reports/bench
 	$(PY) benchmarks/bench_pipeline.py --sizes 0.05 0.1 0.2 --steps reuse chronology sources
 	$(PY) benchmarks/bench_pipeline.py --stories 1000 4000 --steps report

@@ -10,7 +10,7 @@ import pytest
 
 from analysis import extract_sources, find_reuse, load_corpus, parse_corpus, reused_spans
 from analysis.paths import SEEDS_DIR
-from analysis.sources.attributions import SOURCE_COLUMNS, resolve_date
+from analysis.sources.attributions import COVERAGES, SOURCE_COLUMNS, resolve_date
 
 OLD, NEW = "000_5b183b1fed710e9a", "001_80062493b65dd1fc"
 
@@ -355,3 +355,175 @@ def test_bad_inputs(seeds, kwargs, error, message):
     args = {"corpus": seeds, "parsed": parse_corpus(seeds), "reused": None, **kwargs}
     with pytest.raises(error, match=message):
         extract_sources(args.pop("corpus"), args.pop("parsed"), **args)
+
+
+# coverage="parc": written sentences -> expected rows as (mention, source_kind, cue, statement,
+# medium, nested). Statements occur once in their text.
+PARC_CASES = {
+    "group": (
+        "Officials said the border was calm.",
+        [("Officials", "group", "said", "the border was calm", None, False)],
+    ),
+    "anonymous": (
+        "A source close to the ministry said the talks had stalled.\n\n"
+        "Industry sources said output would fall.",
+        [("A source close to the ministry", "anonymous", "said", "the talks had stalled", None,
+          False),
+         ("Industry sources", "anonymous", "said", "output would fall", None, False)],
+    ),
+    "undisclosed": (
+        "Diplomats who asked not to be named said the vote was delayed.",
+        [("Diplomats who asked not to be named", "anonymous", "said", "the vote was delayed",
+          None, False)],
+    ),
+    "unnamed, then he": (
+        "A company spokesman said sales rose.\n\nHe added that prices would fall.",
+        [("A company spokesman", "unnamed", "said", "sales rose", None, False),
+         ("He", "unnamed", "added", "prices would fall", None, False)],
+    ),
+    "group, then they": (
+        "Traders said prices fell.\n\nThey added that demand was weak.",
+        [("Traders", "group", "said", "prices fell", None, False),
+         ("They", "group", "added", "demand was weak", None, False)],
+    ),
+    "postposed cue": (
+        '"Prices will rise," one senior banker said.',
+        [("one senior banker", "unnamed", "said", "Prices will rise", None, False)],
+    ),
+    "a finding": (
+        "The report showed that exports rose by 5 pct.",
+        [("The report", "unnamed", "showed", "exports rose by 5 pct", None, False)],
+    ),
+    "an expectation": (
+        "Analysts expect the bank to cut rates.",
+        [("Analysts", "group", "expect", "the bank to cut rates", None, False)],
+    ),
+    "according to a group": (
+        "Growth will slow, according to analysts.",
+        [("analysts", "group", "according to", "Growth will slow", None, False)],
+    ),
+    "nested": (
+        "Zakir Hasanov said Jeyhun Bayramov told him that the talks would resume.",
+        [("Zakir Hasanov", "person", "said",
+          "Jeyhun Bayramov told him that the talks would resume", None, False),
+         ("Jeyhun Bayramov", "person", "told", "the talks would resume", None, True)],
+    ),
+    "relay": (
+        "Azernews reports, citing the Defence Ministry, that the drills ended on Friday.",
+        [("the Defence Ministry", "institution", "reports", "the drills ended on Friday",
+          "Azernews", False)],
+    ),
+    "participle after a verb of the content": (
+        "Hulusi Akar emphasized that Turkiye always supports Azerbaijan, adding that the "
+        "armies would hold drills.",
+        [("Hulusi Akar", "person", "emphasized",
+          "Turkiye always supports Azerbaijan, adding that the armies would hold drills", None,
+          False),
+         ("Hulusi Akar", "person", "adding", "the armies would hold drills", None, False)],
+    ),
+    "a verb inside reported content": (
+        "Ismail Demir has said that Azerbaijan expresses interest in Turkish drones.",
+        [("Ismail Demir", "person", "said", "Azerbaijan expresses interest in Turkish drones",
+          None, False)],
+    ),
+    "headline colon": (
+        "Bayramov: talks with Armenia will resume in June",
+        [("Bayramov", "person", ":", "talks with Armenia will resume in June", None, False)],
+    ),
+    "cue inside its statement": (
+        "Effective Monday, the utility said, it is adding staff to the plant.",
+        [("the utility", "institution", "said", "it is adding staff to the plant", None, False)],
+    ),
+    "a group of an organisation": (
+        "Zeta Corp officials said the plant would close.",
+        [("Zeta Corp officials", "group", "said", "the plant would close", None, False)],
+    ),
+    "plural documents": (
+        "Internal accounts showed the company was in profit.",
+        [("Internal accounts", "unnamed", "showed", "the company was in profit", None, False)],
+    ),
+    "a name in apposition to a title": (
+        "The Agency's chief editor Rufiz Hafizoglu said the project was ready.",
+        [("The Agency's chief editor Rufiz Hafizoglu", "person", "said",
+          "the project was ready", None, False)],
+    ),
+    "comma after that": (
+        "Jeyhun Bayramov said that, regardless of the weather, the border would reopen.",
+        [("Jeyhun Bayramov", "person", "said",
+          "regardless of the weather, the border would reopen", None, False)],
+    ),
+    "no statement": (
+        "The company agreed to buy the port.\n\n"
+        "The ministry said nothing.\n\n"
+        "The bank wrote off the loans.\n\n"
+        "The minister wished to take control.\n\n"
+        "The airline would be adding 12 flights.\n\n"
+        "Jeyhun Bayramov declined to comment.",
+        [],
+    ),
+}  # fmt: skip
+
+
+def parc_rows(text, coverage):
+    corpus = load_corpus(pd.DataFrame({"id": ["a"], "date": ["2023-05-10"], "text": [text]}))
+    got = extract_sources(corpus, parse_corpus(corpus), reused=NO_REUSE, coverage=coverage)
+    return corpus.text("a"), got
+
+
+@pytest.mark.parametrize("name", list(PARC_CASES))
+def test_parc_case(name):
+    text, expected = PARC_CASES[name]
+    body, got = parc_rows(text, "parc")
+    rows = [
+        (r.mention, r.source_kind, r.cue, r.statement, value(r.medium), bool(r.nested))
+        for r in got.itertuples()
+    ]
+    assert rows == expected
+    for r in got.itertuples():
+        assert body[r.mention_start : r.mention_end] == r.mention
+        assert body[r.cue_start : r.cue_end] == r.cue
+        assert body[r.start : r.end] == r.statement
+        if value(r.medium) is not None:
+            assert body[r.medium_start : r.medium_end] == r.medium
+
+
+def test_parc_unnamed_source_is_the_mention_as_written():
+    _, got = parc_rows("A company spokesman said sales rose.\n\nHe added that prices fell.", "parc")
+    assert got["source"].tolist() == ["A company spokesman", "A company spokesman"]
+    assert got["role"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "name", ["relay", "participle after a verb of the content", "a verb inside reported content"]
+)
+def test_named_coverage_keeps_the_precision_fixes(name):
+    text, expected = PARC_CASES[name]
+    _, got = parc_rows(text, "named")
+    rows = [(r.mention, r.cue, r.statement, value(r.medium)) for r in got.itertuples()]
+    assert rows == [(m, c, s, medium) for m, _, c, s, medium, _ in expected]
+
+
+@pytest.mark.parametrize("name", ["group", "anonymous", "unnamed, then he", "a finding"])
+def test_named_coverage_leaves_unnamed_sources_out(name):
+    _, got = parc_rows(PARC_CASES[name][0], "named")
+    assert got.empty
+    assert list(got.columns) == SOURCE_COLUMNS
+
+
+def test_seed_nested_rows(seed_sources):
+    # "Defence Minister Zakir Hasanov has said that ..." is what the ministry reported.
+    nested = seed_sources[seed_sources["nested"]]
+    assert list(zip(nested["article_id"], nested["cue_start"], strict=True)) == [(OLD, 35)]
+
+
+def test_bad_coverage(seeds):
+    with pytest.raises(ValueError, match=r"coverage must be one of \['named', 'parc'\]"):
+        extract_sources(seeds, parse_corpus(seeds), reused=None, coverage="all")
+
+
+def test_a_name_in_apposition_is_the_source_in_both_coverages():
+    text = PARC_CASES["a name in apposition to a title"][0]
+    for coverage in COVERAGES:
+        _, got = parc_rows(text, coverage)
+        assert got["source"].tolist() == ["Rufiz Hafizoglu"]
+        assert got["source_kind"].tolist() == ["person"]

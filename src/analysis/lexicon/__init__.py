@@ -8,6 +8,8 @@
   modals, plans, deadlines, present forms, the reporting verbs that are cues);
 - :mod:`~analysis.lexicon.reporting`: reporting verbs with their written forms, one record each,
   read by the attribution cues, the tense cues and the timeline's event labels;
+- :mod:`~analysis.lexicon.sourcing`: the cues and source nouns of attributions beyond named
+  speakers (findings, expectations; unnamed, group and anonymous sources);
 - :mod:`~analysis.lexicon.footers`: the cues of a page footer after a separator line (follow,
   subscribe, copyright, links, tags);
 - :mod:`~analysis.lexicon.outlets`: news agencies and outlets (also as bylines name them), and the

@@ -7,7 +7,9 @@
 - :mod:`~analysis.sources.attributions`: attributed statements: source, cue, content, medium;
 - :mod:`~analysis.sources.overlap`: shared sources and entities of the pairs of articles that share
   any (a sparse table, built from an index name -> articles), split into own reporting and
-  recycled boilerplate; the long source-by-article table of statement counts.
+  recycled boilerplate; the long source-by-article table of statement counts;
+- :mod:`~analysis.sources.evaluation`: attributions scored against annotated spans (per role,
+  exact and overlapping), and a rule-free baseline.
 """
 
 from analysis.sources.attributions import extract_sources

@@ -18,7 +18,14 @@ of "according to") resolves to a known actor. Resolution works within the articl
 
 A subject that resolves to nobody ("the parties", "the two nations", a passive "it was reported") is
 not a source, and a negated or refused cue ("did not say", "refused to comment") is no statement:
-the extractor prefers a missed statement to a false source.
+the extractor prefers a missed statement to a false source. Nor is a participle a new source
+("..., adding that" takes the subject of the cue it continues, not of a verb of the reported
+content it hangs from), and "express", "voice", "add", "hope" attribute only with a clause
+("expresses interest" and "added 12 flights" are no statements).
+
+A relay "X reports, citing Y, that ..." has the source Y and the medium X. A row whose cue lies
+inside the statement of another row of its article, with another source mention, is ``nested``
+(a statement inside a statement: "Smith said Jones told him that ...").
 
 The statement is what the cue introduces: its clausal complement or its object, without the "that"
 and without phrases that say when or through what; for a cue placed after its clause ("..., the
@@ -27,6 +34,25 @@ ministry reported") it is that clause; a direct quotation is the whole quotation
 phrase of the cue ("on July 14", "Earlier") is kept as written, and month-day dates are resolved to
 ISO dates in the past of the publication day. The medium is a news outlet through which the
 statement came ("In an interview with Turkey's Anadolu Agency", "told Reuters", "speaking to AFP").
+
+PARC coverage
+-------------
+``coverage="parc"`` returns every attribution an annotator following PARC 3.0 would mark, as
+:mod:`analysis.sources.evaluation` scores it. Besides the rows above:
+
+* sources the article does not name, with the mention as written as ``source`` and a
+  ``source_kind`` that says what they are: ``group`` for a plural ("officials", "analysts",
+  "Traders"), ``anonymous`` for an undisclosed source ("sources", "a source close to the
+  ministry", "diplomats who asked not to be named"), ``unnamed`` for one person or document
+  ("a company spokesman", "one senior banker", "the report"); "he"/"she" and "they" refer to the
+  unnamed person or the group cited last when it is more recent than a named person;
+* a proper name the tagger missed as the subject of a cue is a named source; "the company", "it"
+  is the organisation named last, and "he" with no known person the proper name cited last;
+* the cues of :mod:`analysis.lexicon.sourcing` beyond speech (showed, found, expects, estimated,
+  forecast, indicated, believes, ...), "according to" any of these sources, and a headline's
+  "Name: words" (cue ":");
+* the source mention spans the whole phrase, as PARC writes it ("Presidents Ibrahim Babangida of
+  Nigeria and ...", "the staff of the commission"), one row per cue.
 
 Cue lexicon
 -----------
@@ -46,6 +72,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -57,10 +84,21 @@ from analysis.lexicon.calendar_names import WEEKDAY_NAMES
 from analysis.lexicon.outlets import MEDIUM_NOUNS
 from analysis.lexicon.places import DEMONYMS
 from analysis.lexicon.reporting import REPORTING_VERBS
+from analysis.lexicon.sourcing import (
+    ANONYMOUS_HEADS,
+    CLAUSE_CUES,
+    COMPANY_WORDS,
+    NOT_CUE_PARTICLES,
+    ORGANISATION_HEADS,
+    PARC_CUES,
+    REPORT_HEADS,
+    UNDISCLOSED_WORDS,
+)
 from analysis.lexicon.titles import THING_HEADS, TITLE_HEADS
 from analysis.sources.entities import Mention, ParsedCorpus, ministry_name
 
 __all__ = [
+    "COVERAGES",
     "CUE_VERBS",
     "INTENSIFIERS",
     "SOURCE_COLUMNS",
@@ -74,6 +112,11 @@ _OFFSET_SPAN = 1 << 32
 #: Reporting verbs (lemmas): every verb of the shared lexicon but "quote", whose subject is the
 #: medium that carries the words ("the agency quoted him as saying"), not the source who said them.
 CUE_VERBS = frozenset(REPORTING_VERBS) - {"quote"}
+#: The cues of ``coverage="parc"``: the reporting verbs and the cues of findings, beliefs,
+#: expectations and estimates (:mod:`analysis.lexicon.sourcing`).
+_PARC_CUE_VERBS = CUE_VERBS | PARC_CUES
+#: What ``extract_sources`` covers: ``named`` sources only, or every attribution (``parc``).
+COVERAGES = ("named", "parc")
 #: Phrasal reporting verbs: lemma -> particle.
 PHRASAL_CUES = {"point": "out", "call": "for"}
 #: Adverbs that belong to the cue when written right before the verb.
@@ -90,7 +133,13 @@ _KIND_TO_SOURCE = {
     "place": "institution",
     "media": "media",
     "document": "document",
+    "unnamed": "unnamed",
+    "group": "group",
+    "anonymous": "anonymous",
 }
+_PRONOUNS_OF_PEOPLE = frozenset({"he", "she"})
+#: Determiners of a description of one unnamed person or document ("a spokesman", "the report").
+_ONE_OF_A_KIND = frozenset({"a", "an", "one", "another", "the", "this", "that", "each"})
 # Weekdays by full name only: "sat", "sun" and "wed" are also words.
 _WEEKDAYS = {name: WEEKDAYS[name] for name in WEEKDAY_NAMES.values()}
 _MONTH_DAY_RE = re.compile(
@@ -120,6 +169,7 @@ SOURCE_COLUMNS = [
     "when",
     "date",
     "in_reused_text",
+    "nested",
 ]
 
 
@@ -228,8 +278,11 @@ def reused_mask(spans: pd.DataFrame, reused: pd.DataFrame | None) -> pd.arrays.B
 class _ArticleState:
     """What the reader of one article knows so far: its entities and who is salient."""
 
-    def __init__(self, article_id: str, mentions: list[Mention], parsed: ParsedCorpus):
+    def __init__(
+        self, article_id: str, mentions: list[Mention], parsed: ParsedCorpus, *, parc: bool
+    ):
         self.article_id = article_id
+        self.parc = parc
         self.by_token = {
             (m.doc_index, i): m for m in mentions for i in range(m.token_start, m.token_end)
         }
@@ -238,6 +291,13 @@ class _ArticleState:
         self.salient_person: Mention | None = None
         self.previous_thing: Mention | None = None
         self.seen_people: list[Mention] = []
+        # coverage="parc": the unnamed person and the group last cited, and when (sentence count),
+        # so that "he" and "they" can refer to them when they are more recent than a named person.
+        self.sentence = 0
+        self.person_at = -1
+        self.unnamed_person: tuple[str, int] | None = None
+        self.cited_person: tuple[str, str, int] | None = None
+        self.group: tuple[str, int] | None = None
 
     def role_of(self, name: str) -> str | None:
         for m in self.mentions:
@@ -272,7 +332,9 @@ def _conjuncts(head: Token) -> list[Token]:
     return out
 
 
-def _subject(cue: Token) -> Token | None:
+def _subject(cue: Token, cues: frozenset[str]) -> Token | None:
+    """The subject of ``cue``; a participle ("..., adding that") takes the subject of the cue it
+    continues, never that of a verb of the reported content it hangs from."""
     node = cue
     for _ in range(4):
         for child in node.children:
@@ -280,7 +342,23 @@ def _subject(cue: Token) -> Token | None:
                 return child
             if child.dep_ in {"nsubjpass", "expl"}:
                 return None
-        if node.dep_ == "conj" or (node.dep_ in {"advcl", "xcomp"} and node.tag_ in {"VBG", "VB"}):
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        if node.dep_ == "advcl" and node.tag_ == "VBG":
+            node = node.head
+            while node.lemma_.lower() not in cues:
+                inserted = [
+                    c for c in node.children if c.dep_ == "parataxis" and c.lemma_.lower() in cues
+                ]
+                if inserted:  # "..., the utility said, X began ..., adding that"
+                    node = inserted[0]
+                    break
+                if node.dep_ == "ROOT" or node.head.i == node.i:
+                    return None
+                node = node.head
+            continue
+        if node.dep_ in {"advcl", "xcomp"} and node.tag_ in {"VBG", "VB"}:
             node = node.head
             continue
         return None
@@ -299,7 +377,14 @@ def _resolve(
         if lower == "it" and state.previous_thing is not None:
             return state.previous_thing.name, state.previous_thing.kind, state.previous_thing
         return None
-    mention = state.mention_in(doc_index, [head]) or state.mention_in(doc_index, tokens)
+    # A name in apposition to a title ("The Agency's chief editor Rufiz Hafizoglu") is the
+    # source, not the organisation that modifies the title.
+    apposed = [t for c in head.children if c.dep_ == "appos" and c.i > head.i for t in c.subtree]
+    mention = (
+        state.mention_in(doc_index, [head])
+        or state.mention_in(doc_index, apposed, {"person"})
+        or state.mention_in(doc_index, tokens)
+    )
     if mention is not None and mention.kind in _KIND_TO_SOURCE:
         return mention.name, mention.kind, mention
     determiner = tokens[0].lower_ if tokens else ""
@@ -349,7 +434,7 @@ def _cue_span(cue: Token) -> tuple[int, int]:
     return start, end
 
 
-def _is_cue(token: Token) -> bool:
+def _is_cue(token: Token, cues: frozenset[str]) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "acl", "relcl", "pcomp"}:
         return False
@@ -357,8 +442,12 @@ def _is_cue(token: Token) -> bool:
         return False
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _NOT_SAYING:
         return False
-    if lemma in CUE_VERBS:
-        return True
+    if lemma == "wish" and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "wished to take control" is a wish, "wished them success" a statement
+    if lemma in CLAUSE_CUES and not any(c.dep_ == "ccomp" for c in token.children):
+        return False
+    if lemma in cues:
+        return not any(c.dep_ == "prt" and c.lower_ in NOT_CUE_PARTICLES for c in token.children)
     particle = PHRASAL_CUES.get(lemma)
     return bool(particle) and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
 
@@ -445,6 +534,15 @@ def _content(cue: Token, skip: set[int]) -> tuple[int, int] | None:
     clauses = [c for c in right if c.dep_ == "ccomp"]
     if clauses:
         right = clauses
+    if not right and cue.dep_ == "parataxis":
+        # A cue set inside its statement ("Effective April 11, the utility said, it is ..."):
+        # the statement is the clause after the cue, or before it when the cue ends it.
+        own = list(cue.subtree)
+        clause = list(cue.head.subtree)
+        after = [t for t in clause if t.i > own[-1].i and not t.is_punct]
+        before = [t for t in clause if t.i < own[0].i and not t.is_punct]
+        span = after or before
+        return (span[0].i, span[-1].i + 1) if span else None
     if not right:
         return None
     start = min(t.i for c in right for t in c.subtree)
@@ -490,7 +588,7 @@ def _trim(
             break
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
         end -= 1
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     inner = text[start:end]
     if sum(inner.count(q) for q in _QUOTES) % 2 == 1:
@@ -504,7 +602,11 @@ def _trim(
 
 
 def extract_sources(
-    corpus: Corpus, parsed: ParsedCorpus, *, reused: pd.DataFrame | None
+    corpus: Corpus,
+    parsed: ParsedCorpus,
+    *,
+    reused: pd.DataFrame | None,
+    coverage: str = "named",
 ) -> pd.DataFrame:
     """Return one row per attributed statement in ``corpus``.
 
@@ -517,6 +619,12 @@ def extract_sources(
             Spans of recycled text with columns ``article_id, start, end`` (the output of
             :func:`analysis.reused_spans`), used for ``in_reused_text``; None when unknown, and the
             column is ``<NA>``.
+        coverage : {"named", "parc"}
+            ``named`` (the default): statements of sources the article names or refers to
+            (see module doc). ``parc``: every attribution in the sense of PARC 3.0, also of
+            sources it does not name ("officials said", "a company spokesman", "industry
+            sources", "the report showed"), through the wider cues of
+            :mod:`analysis.lexicon.sourcing`; see the module doc, "PARC coverage".
 
         Returns
         -------
@@ -529,7 +637,10 @@ def extract_sources(
             medium_start, medium_end`` (a news outlet the statement came through); ``start, end,
             statement`` (what was said); ``when`` (the time phrase of the cue as written);
             ``date`` (ISO date if ``when`` gives one); ``in_reused_text`` (the statement lies
-            wholly in text recycled from an earlier article). Missing values are NaN / <NA>.
+            wholly in text recycled from an earlier article); ``nested`` (the cue lies inside
+            the statement of a row with another source mention: a statement inside a
+            statement). ``source_kind`` is also ``unnamed``, ``group`` or ``anonymous`` with
+            ``coverage="parc"``. Missing values are NaN / <NA>.
 
         Examples
         --------
@@ -558,14 +669,17 @@ def extract_sources(
             raise ValueError(
                 f"reused is missing column(s) {missing}; expected article_id, start, end"
             )
+    if coverage not in COVERAGES:
+        raise ValueError(f"coverage must be one of {list(COVERAGES)}, got {coverage!r}")
     if not isinstance(parsed, ParsedCorpus):
         raise TypeError(
             "parsed must be the ParsedCorpus of analysis.parse_corpus(corpus), "
             f"got {type(parsed).__name__}"
         )
-    rows = _attributions(corpus, parsed)
-    frame = pd.DataFrame(rows, columns=SOURCE_COLUMNS[:-1])
+    rows = _attributions(corpus, parsed, coverage == "parc")
+    frame = pd.DataFrame(rows, columns=SOURCE_COLUMNS[:-2])
     frame["in_reused_text"] = reused_mask(frame, reused)
+    frame["nested"] = _nested(frame)
     ints = ["mention_start", "mention_end", "cue_start", "cue_end", "start", "end"]
     frame = frame.astype(
         {c: "int64" for c in ints} | {"medium_start": "Int64", "medium_end": "Int64"}
@@ -573,7 +687,29 @@ def extract_sources(
     return frame
 
 
-def _attributions(corpus: Corpus, parsed: ParsedCorpus) -> list[tuple]:
+def _nested(frame: pd.DataFrame) -> np.ndarray:
+    """For each row: does its cue lie inside the statement of a row of its article with another
+    source mention? (A participle "..., adding that" continues its own source: not nested.)"""
+    out = np.zeros(len(frame), dtype=bool)
+    if frame.empty:
+        return out
+    inner = frame[["article_id", "cue_start", "cue_end", "mention_start"]].assign(
+        row=np.arange(len(frame))
+    )
+    outer = frame[["article_id", "start", "end", "mention_start"]].rename(
+        columns={"mention_start": "outer_mention"}
+    )
+    pairs = inner.merge(outer, on="article_id")
+    inside = (
+        (pairs["start"] <= pairs["cue_start"])
+        & (pairs["cue_end"] <= pairs["end"])
+        & (pairs["outer_mention"] != pairs["mention_start"])
+    )
+    out[pairs.loc[inside, "row"].to_numpy()] = True
+    return out
+
+
+def _attributions(corpus: Corpus, parsed: ParsedCorpus, parc: bool) -> list[tuple]:
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in parsed.mentions:
         by_article[m.article_id].append(m)
@@ -582,7 +718,7 @@ def _attributions(corpus: Corpus, parsed: ParsedCorpus) -> list[tuple]:
         text = corpus.text(article_id)
         published = corpus.articles.at[article_id, "date"]
         quotes = _quote_spans(text)
-        state = _ArticleState(article_id, by_article[article_id], parsed)
+        state = _ArticleState(article_id, by_article[article_id], parsed, parc=parc)
         for doc_index in doc_indexes:
             _, offset, doc = parsed.docs[doc_index]
             ents = {t.i: e for e in doc.ents for t in e}
@@ -604,12 +740,27 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         tokens = [t for t in tokens if not t.is_space] or [head]
         return char_range((tokens[0].i, tokens[-1].i + 1))
 
+    def phrase_range(head: Token) -> tuple[int, int]:
+        return char_range(_phrase_tokens(head))
+
     rows = []
-    for cue in (t for t in sent if _is_cue(t)):
-        subject = _subject(cue)
+    cues = _PARC_CUE_VERBS if state.parc else CUE_VERBS
+    for cue in (t for t in sent if _is_cue(t, cues)):
+        relay_of_head = _relay(cue.head)
+        if relay_of_head is not None and relay_of_head.i == cue.i:
+            continue  # "citing Y" belongs to the cue it hangs from
+        subject = _subject(cue, cues)
         if subject is None:
             continue
         medium_phrase, medium = _medium(cue, state, doc_index)
+        citing = _relay(cue)
+        if citing is not None:
+            # "X reports, citing Y, that ...": Y is the source, X the medium it came through.
+            relayed_by = _resolve(state, doc_index, subject)
+            x0, x1 = mention_range(subject)
+            name = relayed_by[0] if relayed_by else text[x0:x1]
+            medium = _Medium(name, x0, x1)
+            subject = next(c for c in citing.children if c.dep_ == "dobj")
         when = _time_phrase(cue, ents)
         if when is None and medium_phrase is not None:
             when = next(
@@ -617,10 +768,23 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
                 None,
             )
         skip = {p.i for p in (medium_phrase, when.root if when else None) if p is not None}
-        content = _content(cue, skip)
+        content = _content(cue, skip | ({citing.i} if citing is not None else set()))
+        if content is None and citing is not None:
+            content = _content(citing, {subject.i})
         if content is None:
             continue
         statement = _trim(text, *char_range(content), quotes, char_range((cue.i, cue.i + 1)))
+        if state.parc:
+            resolved = _parc_source(state, doc_index, subject, ents)
+            if resolved is None or text[slice(*statement)].lower() in _EMPTY_CONTENT:
+                continue
+            cue_chars = char_range(_cue_span(cue))
+            rows.append(
+                _row(state, resolved, text, phrase_range(subject), cue_chars, medium, statement)
+                + _dating(when, published)
+            )
+            _remember(state, resolved, subject)
+            continue
         for head in _conjuncts(subject):
             resolved = _resolve(state, doc_index, head)
             if resolved is not None:
@@ -635,6 +799,8 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         to = doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
         resolved = _resolve(state, doc_index, objects[0]) if objects else None
+        if resolved is None and objects and state.parc:
+            resolved = _describe(state, doc_index, objects[0], ents)
         if resolved is None:
             continue
         phrase_end = max(t.i for t in objects[0].subtree) + 1
@@ -646,12 +812,178 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         while c0 < c1 and text[c0] in ", ":
             c0 += 1
         cue_chars = char_range((token.i, token.i + 2))
-        rows.append(
-            _row(state, resolved, text, mention_range(objects[0]), cue_chars, None, (c0, c1))
-            + (None, None)
-        )
+        where = phrase_range(objects[0]) if state.parc else mention_range(objects[0])
+        rows.append(_row(state, resolved, text, where, cue_chars, None, (c0, c1)) + (None, None))
+    if state.parc:
+        rows.extend(_colon_rows(state, doc_index, sent, ents, text, char_range))
     _update_salience(state, doc_index, sent)
     return rows
+
+
+def _colon_rows(state, doc_index, sent, ents, text, char_range) -> list[tuple]:
+    """A headline's "Name: words" (a proper name of one to four words opening the sentence)."""
+    tokens = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(tokens[:5]) if t.text == ":"), None)
+    if not colon or not all(t.pos_ == "PROPN" for t in tokens[:colon]):
+        return []
+    if colon + 1 >= len(tokens):
+        return []
+    head = tokens[colon - 1]
+    resolved = _resolve(state, doc_index, head) or _describe(state, doc_index, head, ents)
+    if resolved is None:
+        return []
+    source = char_range((tokens[0].i, head.i + 1))
+    statement = char_range((tokens[colon + 1].i, tokens[-1].i + 1))
+    statement = _trim(text, *statement, [], char_range((tokens[colon].i, tokens[colon].i + 1)))
+    cue = char_range((tokens[colon].i, tokens[colon].i + 1))
+    return [_row(state, resolved, text, source, cue, None, statement) + (None, None)]
+
+
+#: Objects of a cue that say nothing ("said nothing", "said so").
+_EMPTY_CONTENT = frozenset({"nothing", "so", "it", "this", "that", "otherwise"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+
+
+@dataclass(frozen=True)
+class _Medium:
+    """The outlet a relayed statement came through: its name and where it is written."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _relay(cue: Token) -> Token | None:
+    """The "citing Y" participle of a cue ("X reports, citing Y"), if it has an object."""
+    for child in cue.children:
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG"
+        if (
+            participle
+            and child.lemma_.lower() == "cite"
+            and any(c.dep_ == "dobj" for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _phrase_tokens(head: Token) -> tuple[int, int]:
+    """Token range of a source mention as PARC writes it: the whole phrase of ``head``, with its
+    titles, modifiers and coordinated names ("Both Babangida and Sassou Nguesso")."""
+    if head.pos_ == "PRON":
+        return head.i, head.i + 1
+    tokens = [t for t in head.subtree if not t.is_space]
+    if any(t.i > head.i and t.head.i != head.i and t.dep_ == "ccomp" for t in tokens):
+        tokens = [t for t in _np_tokens(head) if not t.is_space]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in {"who", "which"}):
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens[0].i, tokens[-1].i + 1
+
+
+def _parc_source(
+    state: _ArticleState, doc_index: int, subject: Token, ents: dict[int, Span]
+) -> tuple[str, str, Mention | None] | None:
+    """The source of a cue under ``coverage="parc"``: a resolved name, else a description."""
+    lower = subject.lower_
+    pronoun = subject.pos_ == "PRON"
+    unnamed = state.unnamed_person
+    if pronoun and lower in _PRONOUNS_OF_PEOPLE and unnamed and unnamed[1] > state.person_at:
+        return unnamed[0], "unnamed", None
+    if pronoun and lower == "they" and state.group is not None:
+        return state.group[0], "group", None
+    apposed = [t for c in subject.children if c.dep_ == "appos" for t in c.subtree]
+    named_in_apposition = state.mention_in(doc_index, apposed, {"person"}) is not None
+    if (
+        subject.pos_ == "NOUN"
+        and (doc_index, subject.i) not in state.by_token
+        and not named_in_apposition
+    ):
+        # A description ("TRW officials", "an Agriculture Department official") is not the
+        # organisation that modifies it; "the minister" may still be a person by title.
+        resolved = _resolve(state, doc_index, subject)
+        if resolved is not None and resolved[2] is None:
+            return resolved
+        return _describe(state, doc_index, subject, ents)
+    for head in _conjuncts(subject):
+        resolved = _resolve(state, doc_index, head)
+        if resolved is not None:
+            return resolved
+    cited = state.cited_person
+    if pronoun and lower in _PRONOUNS_OF_PEOPLE and cited is not None:
+        return cited[0], cited[1], None
+    return _describe(state, doc_index, subject, ents)
+
+
+def _describe(
+    state: _ArticleState, doc_index: int, head: Token, ents: dict[int, Span]
+) -> tuple[str, str, Mention | None] | None:
+    """A source that resolves to no entity of the article, by what its phrase says it is."""
+    lower = head.lower_
+    start, end = _phrase_tokens(head)
+    phrase = head.doc[start:end].text
+    words = {t.lower_ for t in head.subtree}
+    if head.pos_ == "PRON":
+        if lower == "it":
+            found = _last_organisation(state, doc_index, head.i)
+            return None if found is None else (found.name, found.kind, found)
+        if lower in {"one", "another"}:
+            return phrase, "unnamed", None
+        if lower in {"others", "some", "many", "most"}:
+            return phrase, "group", None
+        return None
+    if head.pos_ == "PROPN":
+        ent = ents.get(head.i)
+        if ent is not None and ent.label_ in _NOT_NAMES:
+            return None
+        kind = "person" if ent is not None and ent.label_ == "PERSON" else "organisation"
+        name = " ".join(t.text for t in _np_tokens(head) if t.lower_ not in {"the", "a"})
+        return name, kind, None
+    if lower in ANONYMOUS_HEADS or words & UNDISCLOSED_WORDS:
+        return phrase, "anonymous", None
+    determiner = head.doc[start].lower_
+    if lower in ORGANISATION_HEADS and determiner in {"the", "this", "its"} and head.tag_ == "NN":
+        found = _last_organisation(state, doc_index, head.i)
+        return (found.name, found.kind, found) if found else (phrase, "organisation", None)
+    if head.tag_ == "NNS" and lower not in REPORT_HEADS:
+        return phrase, "group", None
+    if head.tag_ == "NNS":
+        return phrase, "unnamed", None
+    if head.tag_ == "NN" and determiner in _ONE_OF_A_KIND:
+        return phrase, "unnamed", None
+    if lower in {"one", "another"}:
+        return phrase, "unnamed", None
+    return None
+
+
+def _last_organisation(state: _ArticleState, doc_index: int, token: int) -> Mention | None:
+    """The organisation the article named last before ``token`` of paragraph ``doc_index``."""
+    before = [
+        m
+        for m in state.mentions
+        if m.kind == "organisation" and (m.doc_index, m.token_start) < (doc_index, token)
+    ]
+    return max(before, key=lambda m: (m.doc_index, m.token_start), default=None)
+
+
+def _remember(state: _ArticleState, resolved: tuple, subject: Token) -> None:
+    """After a ``parc`` row: remember the unnamed person or group cited, for "he" and "they"."""
+    name, kind, _ = resolved
+    if kind == "unnamed" and subject.lower_ not in REPORT_HEADS and subject.pos_ != "PRON":
+        state.unnamed_person = (name, state.sentence)
+    elif kind == "group" and subject.pos_ != "PRON":
+        state.group = (name, state.sentence)
+    elif kind == "person":
+        state.person_at = state.sentence
+    if subject.pos_ == "PROPN" and (kind == "person" or not _is_organisation_name(name)):
+        # A proper name cited as a speaker the tagger took for an organisation ("De Groote")
+        # is what a later "he" most likely refers to when no person is known.
+        state.cited_person = (name, kind, state.sentence)
+
+
+def _is_organisation_name(name: str) -> bool:
+    words = {w.lower().strip(".,") for w in name.split()}
+    return bool(words & (ORGANISATION_HEADS | COMPANY_WORDS))
 
 
 def _end_char(doc: Doc, token_end: int) -> int:
@@ -700,11 +1032,13 @@ def _update_salience(state: _ArticleState, doc_index: int, sent: Span) -> None:
         None,
     )
     state.previous_thing = None
+    state.sentence += 1
     resolved = None if subject is None else _resolve(state, doc_index, subject)
     if resolved is None:
         return
     name, kind, mention = resolved
     if kind == "person":
+        state.person_at = state.sentence
         state.salient_person = mention or next(
             (p for p in reversed(state.seen_people) if p.name == name), state.salient_person
         )
