@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import json
+import random
+import re
+from collections import Counter
 
 import matplotlib
+import numpy as np
 import pandas as pd
 import pytest
 from rapidfuzz import fuzz
 
 from analysis import build_timeline, find_reuse, load_corpus, reused_spans, timeline_mentions
 from analysis.chronology.exports import timeline_to_csv, timeline_to_timelinejs
-from analysis.chronology.timeline import EVENT_COLUMNS, MENTION_COLUMNS
+from analysis.chronology.timeline import (
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    _neighbours,
+    _similar_blocked,
+    _word_set,
+)
 from analysis.paths import SEEDS_DIR
 from analysis.views.timeline import plot_timeline
 
@@ -321,3 +331,46 @@ def test_a_corpus_without_dates_has_an_empty_timeline():
     assert mentions.empty and list(mentions.columns) == MENTION_COLUMNS
     timeline = build_timeline(mentions)
     assert timeline.empty and list(timeline.columns) == EVENT_COLUMNS
+
+
+@pytest.mark.parametrize("space", [c for c in map(chr, range(0x3001)) if c.isspace()])
+def test_word_sets_score_as_their_sentences(space):
+    # The scorer is given each sentence's sorted set of words; the score must not move, also
+    # for the white space rapidfuzz does not split at (U+0085, U+00A0).
+    first, second = f"the{space}pact was signed", f"pact signed the{space}pact"
+    assert fuzz.token_set_ratio(_word_set(first), _word_set(second)) == fuzz.token_set_ratio(
+        first, second
+    )
+
+
+def counter_candidates(distinct: list[str]) -> list[tuple[int, int]]:
+    """The reference choice of pairs for the indexed merge, with ``collections.Counter``."""
+    words = [{w.lower() for w in re.findall(r"\w{3,}", s)} for s in distinct]
+    postings: dict[str, list[int]] = {}
+    for index, sentence_words in enumerate(words):
+        for word in sentence_words:
+            postings.setdefault(word, []).append(index)
+    pairs = set()
+    for index, sentence_words in enumerate(words):
+        shared: Counter[int] = Counter()
+        for word in sorted(sentence_words):
+            if len(postings[word]) <= 100:
+                shared.update(postings[word])
+        shared.pop(index, None)
+        for other, _ in shared.most_common(30):
+            pairs.add((min(index, other), max(index, other)))
+    return sorted(pairs)
+
+
+def test_indexed_merge_chooses_the_reference_candidates():
+    # 150 sentences over 40 words: many ties among the candidates, words in more and fewer than
+    # 100 sentences, and more than 30 candidates per sentence.
+    generator = random.Random(3)
+    vocabulary = [f"w{k:02d}x" for k in range(40)]
+    distinct = [" ".join(generator.sample(vocabulary, generator.randint(2, 9))) for _ in range(150)]
+    pairs = np.asarray(counter_candidates(distinct), dtype="int64")
+    expected = _neighbours(distinct, pairs[:, 0], pairs[:, 1], 60.0)
+    found = _similar_blocked(distinct, 60.0, distinct)
+    assert len(found) == len(expected)
+    for mine, reference in zip(found, expected, strict=True):
+        assert mine.tolist() == reference.tolist()

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -75,6 +74,11 @@ _BARE_REPORT = re.compile(r"(?i)\b(?:" + "|".join(_REPORT_FORMS) + r")$")
 _CLAUSE_CUT = re.compile(r"\s+(?:that|which|who|whose|where|while)\s+|,|;|:|\s+[–—]\s+")
 _TOKEN = re.compile(r"\w{3,}")
 _CANDIDATES = 30
+# The characters rapidfuzz's token scorers split words at: Python's white space but U+0085 and
+# U+00A0 (a no-break space joins two words for rapidfuzz, not for ``str.split``).
+_SCORER_SPACE = re.compile(
+    "[\t\n\x0b\x0c\r\x1c-\x1f \u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+)
 _COMMON_WORD = 100
 _DATE_PREPOSITION = re.compile(r"(?i)(?:\b(?:on|in|at|by|since|from|until|during|of)\s+)?$")
 
@@ -266,6 +270,16 @@ def _sentence_finder(corpus: Corpus, article_ids: list[str]):
     return find
 
 
+def _word_set(sentence: str) -> str:
+    """``sentence``'s distinct words, sorted, joined by spaces: the same token-set ratio as it.
+
+    The ratio depends only on the set of words, split at the white space rapidfuzz splits at
+    (:data:`_SCORER_SPACE`); a sorted set is shorter than the sentence and already sorted, so
+    each of the many pairs costs less.
+    """
+    return " ".join(sorted(set(_SCORER_SPACE.split(sentence)) - {""}))
+
+
 def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarray]:
     """For each distinct sentence, every sentence (itself included) it is similar to.
 
@@ -275,31 +289,43 @@ def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarra
     return _neighbours(distinct, first, second, similarity)
 
 
-def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]:
+def _similar_blocked(distinct: list[str], similarity: float, scored: list[str]) -> list[np.ndarray]:
     """Like :func:`_similar_all_pairs`, scoring only pairs that share uncommon words.
 
     Each sentence is scored against at most ``_CANDIDATES`` others: those sharing the most words
     that occur in at most ``_COMMON_WORD`` sentences of the group (so "the", "said" or the date
-    itself do not pair everything with everything). Words are taken in sorted order, so ties
-    among candidates break the same way in every process (set order depends on the hash seed).
+    itself do not pair everything with everything). Ties go to the sentence met first when the
+    sentence's words are read in sorted order, each word's sentences in order (sorted order, not
+    set order, which depends on the hash seed), so they break the same way in every process.
     """
     words = [{w.lower() for w in _TOKEN.findall(sentence)} for sentence in distinct]
     postings: dict[str, list[int]] = {}
     for index, sentence_words in enumerate(words):
         for word in sentence_words:
             postings.setdefault(word, []).append(index)
-    pairs: set[tuple[int, int]] = set()
+    uncommon = {
+        word: np.asarray(posting, dtype="int64")
+        for word, posting in postings.items()
+        if len(posting) <= _COMMON_WORD
+    }
+    firsts, seconds = [], []
     for index, sentence_words in enumerate(words):
-        shared: Counter[int] = Counter()
-        for word in sorted(sentence_words):
-            posting = postings[word]
-            if len(posting) <= _COMMON_WORD:
-                shared.update(posting)
-        shared.pop(index, None)
-        for other, _ in shared.most_common(_CANDIDATES):
-            pairs.add((min(index, other), max(index, other)))
-    ordered = np.asarray(sorted(pairs), dtype="int64").reshape(-1, 2)
-    return _neighbours(distinct, ordered[:, 0], ordered[:, 1], similarity)
+        lists = [uncommon[word] for word in sorted(sentence_words) if word in uncommon]
+        if not lists:
+            continue
+        met = np.concatenate(lists)
+        others, first_met, shared = np.unique(met, return_index=True, return_counts=True)
+        keep = others != index
+        others, first_met, shared = others[keep], first_met[keep], shared[keep]
+        # Most shared words first; among equals, the one met first.
+        best = others[np.lexsort((first_met, -shared))[:_CANDIDATES]]
+        firsts.append(np.minimum(best, index))
+        seconds.append(np.maximum(best, index))
+    if firsts:
+        pairs = np.unique(np.stack([np.concatenate(firsts), np.concatenate(seconds)], 1), axis=0)
+    else:
+        pairs = np.empty((0, 2), dtype="int64")
+    return _neighbours(scored, pairs[:, 0], pairs[:, 1], similarity)
 
 
 def _neighbours(
@@ -344,9 +370,9 @@ def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list
             distinct.append(sentence)
         key_of.append(keys[key])
     if len(distinct) <= exact_limit:
-        similar = _similar_all_pairs(distinct, similarity)
+        similar = _similar_all_pairs([_word_set(s) for s in distinct], similarity)
     else:
-        similar = _similar_blocked(distinct, similarity)
+        similar = _similar_blocked(distinct, similarity, [_word_set(s) for s in distinct])
     earliest_cluster = np.full(len(distinct), len(sentences), dtype="int64")
     clusters, seen, n_clusters = [], 0, 0
     for key in key_of:
