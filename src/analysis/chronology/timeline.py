@@ -16,11 +16,15 @@ Stale dates
     the two differ the mention is ``stale``: a reader of the later article would date it wrongly.
 
 How
-    Labels come from the clause that holds the date: the sentence is cut at commas and
-    semicolons, the date phrase and its preposition are dropped, a reporting frame ("the ministry
-    reported that") is skipped, and the first words are kept. Events are grouped by value, then by
-    sentence similarity (rapidfuzz token-set ratio), so two different things that happened on the
-    same day stay two events.
+    Labels come from the clause that holds the date: the sentence is cut at commas (not inside a
+    number), colons and semicolons, the date phrase and its preposition are dropped, a date
+    that opens its clause ("For all of 1986, Rainier earned ...") labels the clause after it, a
+    reporting frame ("the ministry reported that") is skipped, and the first ten whole words are
+    kept. A clause with fewer than three content words ("Record", "Pay", "Qtr ended", a row of
+    a table) says what happened only with what the article is about, so its title (else its
+    first sentence) follows it: "Record: Qtly div 12 cts vs 12 cts prior". Events are grouped
+    by value, then by sentence similarity (rapidfuzz token-set ratio), so two different things
+    that happened on the same day stay two events.
 
 Scale
     Within a value group, mentions whose sentences have the same set of words share one score
@@ -44,6 +48,7 @@ from analysis.chronology.tagger import timex_granularity, timex_interval, timex_
 from analysis.corpus.loading import Corpus
 from analysis.corpus.units import split_sentences
 from analysis.lexicon.reporting import forms
+from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.options import TimelineOptions
 
 __all__ = [
@@ -71,7 +76,10 @@ _REPORTING_FRAME = re.compile(
     r"(?i)^.*?\b(?:" + "|".join(_REPORT_FORMS + _TOLD_SOMEONE) + r")\s+(?:that\s+)?"
 )
 _BARE_REPORT = re.compile(r"(?i)\b(?:" + "|".join(_REPORT_FORMS) + r")$")
-_CLAUSE_CUT = re.compile(r"\s+(?:that|which|who|whose|where|while)\s+|,|;|:|\s+[–—]\s+")
+# A comma or colon between two digits ("1,222,000", "10:30") is part of a number, not a cut.
+_CLAUSE_CUT = re.compile(
+    r"\s+(?:that|which|who|whose|where|while)\s+|(?<!\d)[,:]|[,:](?!\d)|;|\s+[–—]\s+"
+)
 _TOKEN = re.compile(r"\w{3,}")
 _CANDIDATES = 30
 # The characters rapidfuzz's token scorers split words at: Python's white space but U+0085 and
@@ -80,33 +88,98 @@ _SCORER_SPACE = re.compile(
     "[\t\n\x0b\x0c\r\x1c-\x1f \u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
 )
 _COMMON_WORD = 100
-_DATE_PREPOSITION = re.compile(r"(?i)(?:\b(?:on|in|at|by|since|from|until|during|of)\s+)?$")
+_DATE_PREPOSITION = re.compile(
+    r"(?i)(?:\b(?:on|in|at|by|since|from|until|till|during|of|for|through|throughout|over|"
+    r"within|as\s+of)\s+)?$"
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+#: A label with fewer content words than this says too little alone ("Record", "Pay", "For").
+_CONTENT_WORDS = 3
 
 
-def _label(sentence: str, start: int, end: int, *, words: int = 10) -> str:
-    """A short event label: the clause around ``sentence[start:end]``, without the date phrase."""
+def _content_words(text: str) -> int:
+    """The number of words of three letters or more that are not function words."""
+    return sum(word.lower() not in STOP_WORDS for word in _WORD.findall(text))
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause around ``sentence[start:end]``, without the date phrase and its preposition."""
     before = _DATE_PREPOSITION.sub("", sentence[:start]).rstrip()
     text = before + " " + sentence[end:].lstrip()
-    cut = start - (len(sentence[:start]) - len(before))
+    cut = len(before)
     pieces, position = [], 0
     for match in _CLAUSE_CUT.finditer(text):
         pieces.append((position, match.start()))
         position = match.end()
     pieces.append((position, len(text)))
+
+    def piece(k: int) -> str:
+        return text[pieces[k][0] : pieces[k][1]].strip(" .")
+
     index = next((i for i, (a, b) in enumerate(pieces) if a <= cut <= b), len(pieces) - 1)
-    clause = text[pieces[index][0] : pieces[index][1]].strip(" .")
-    while len(clause.split()) < 4 and index + 1 < len(pieces) and cut <= pieces[index][0] + 1:
+    clause = piece(index)
+    # A date that opens its clause, or follows only a word or two of frame ("For all of
+    # 1986, ...", "Effective today, ..."), dates the clause after it.
+    while (
+        len(clause.split()) < 4
+        and index + 1 < len(pieces)
+        and _content_words(text[pieces[index][0] : cut]) < 2
+    ):
         index += 1
-        clause = text[pieces[index][0] : pieces[index][1]].strip(" .")
+        clause = piece(index)
     if len(clause.split()) < 4 and index > 0:
         clause = text[pieces[index - 1][0] : pieces[index][1]].strip(" .")
-    if _BARE_REPORT.search(clause) and index > 0:
-        # "..., the ministry reported on July 14": the event is what was reported.
-        clause = text[pieces[index - 1][0] : pieces[index - 1][1]].strip(" .")
-    clause = _REPORTING_FRAME.sub("", clause) if _REPORTING_FRAME.match(clause) else clause
+    if _BARE_REPORT.search(clause) and cut <= pieces[index][0] and index + 1 < len(pieces):
+        # "Earlier, the ministry reported that ...": what was reported follows.
+        clause = piece(index + 1)
+    elif _BARE_REPORT.search(clause) and index > 0:
+        # "..., the ministry reported on July 14": the event is what was reported, in the
+        # nearest clause before with a few words ("Janesville, Wis., in 1990, X said").
+        earlier = index - 1
+        while earlier > 0 and len(piece(earlier).split()) < 3:
+            earlier -= 1
+        clause = piece(earlier)
+    return _without_frame(clause)
+
+
+def _without_frame(clause: str) -> str:
+    """``clause`` without a reporting frame ("the ministry reported that"), unless the frame
+    is most of it ("..., the ministry reported on April 12")."""
+    reported = _REPORTING_FRAME.sub("", clause, count=1)
+    return reported if _content_words(reported) >= _CONTENT_WORDS else clause
+
+
+def _label(clause: str, context: str = "", *, words: int = 10) -> str:
+    """A short event label: ``clause``, and ``context`` after it when the clause says little.
+
+    Cut after ``words`` whole words (the context keeps at least five), with " …" when
+    something was left out; the first letter is upper case. A context without a content word
+    ("--") is not added.
+    """
+    clause = clause.strip(" .,;:")
+    if _content_words(clause) < _CONTENT_WORDS and _content_words(context) and context != clause:
+        # The context keeps a few words of its own however long the clause.
+        words = max(words, len(clause.split()) + 5)
+        clause = f"{clause}: {context}" if clause else context
     kept = clause.split()
     label = " ".join(kept[:words]) + (" …" if len(kept) > words else "")
     return label[:1].upper() + label[1:]
+
+
+def _context(text: str, title: object, sentences, article_id: str) -> tuple[int, str]:
+    """What an article is about, for a label that says little: ``(-1, title)``, else
+    ``(start, first sentence)`` without a reporting frame ("Qtly div 12 cts vs 12 cts prior")."""
+    if isinstance(title, str) and title.strip():
+        return -1, " ".join(title.split())
+    lead = len(text) - len(text.lstrip())
+    if lead == len(text):
+        return -1, ""
+    s_start, s_end = sentences(article_id, lead, lead + 1)
+    if s_end - s_start <= 1:
+        s_start, s_end = lead, lead + len(text[lead:].split("\n", 1)[0])
+    first = " ".join(text[s_start:s_end].strip(" .").split())
+    first = _without_frame(first)
+    return s_start, first[:1].upper() + first[1:]
 
 
 def _check_spans(reuse: object) -> pd.DataFrame:
@@ -166,14 +239,16 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
     order = corpus.articles.loc[list(corpus.date_rank)]
     columns = (order.index.tolist(), order["text"].tolist(), order["date"].tolist())
     articles = list(zip(*columns, strict=True))
+    titles = order["title"].tolist() if "title" in order.columns else [None] * len(order)
     # All the tagging first, then the sentence splitting: the splitter's many regular
     # expressions would otherwise evict the tagger's from the ``re`` module's cache.
     tagged = [timex_rows(text, published) for _, text, published in articles]
     with_mentions = [a[0] for a, rows in zip(articles, tagged, strict=True) if rows]
     sentences = _sentence_finder(corpus, with_mentions)
     rows = []
-    for (article_id, text, published), timexes in zip(articles, tagged, strict=True):
+    for (article_id, text, published), title, timexes in zip(articles, titles, tagged, strict=True):
         recycled = recycled_in.get(article_id, [])
+        context = None
         by_origin_date: dict[pd.Timestamp, dict[tuple[int, int], str]] = {}
         for start, end, mention, kind, naive, *_, anchor, _tense, _rule in timexes:
             origin = next((r for r in recycled if r[0] <= start and end <= r[1]), None)
@@ -187,6 +262,13 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
                 value = by_origin_date[origin_date].get((start, end), naive)
             s_start, s_end = sentences(article_id, start, end)
             sentence = text[s_start:s_end]
+            clause = _clause(sentence, start - s_start, end - s_start)
+            about = ""
+            if _content_words(clause) < _CONTENT_WORDS:
+                if context is None:
+                    context = _context(text, title, sentences, article_id)
+                # The first sentence says no more about itself.
+                about = context[1] if context[0] != s_start else ""
             first, last = timex_interval(value)
             rows.append(
                 (
@@ -204,7 +286,7 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
                     s_start,
                     s_end,
                     sentence,
-                    _label(sentence, start - s_start, end - s_start),
+                    _label(clause, about),
                     anchor,
                     origin is not None,
                     origin[2] if origin else None,
