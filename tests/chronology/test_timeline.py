@@ -368,7 +368,7 @@ def article_labels(texts: list[str], titles: list[str | None] | None = None) -> 
 
         ("Acme Corp sold its unit.\n\nAvg 04/09/87 03/09/87",
          "Avg 03/09/87: Acme Corp sold its unit"),
-        # The first sentence is its own context: nothing more to add.
+        # The first line is its own context: nothing more to add.
         ("Yr ends Nov 29, 1986.", "Yr ends"),
         ("June 15.", ""),
     ],

@@ -22,7 +22,7 @@ How
     reporting frame ("the ministry reported that") is skipped, and the first ten whole words are
     kept. A clause with fewer than three content words ("Record", "Pay", "Qtr ended", a row of
     a table) says what happened only with what the article is about, so its title (else its
-    first sentence) follows it: "Record: Qtly div 12 cts vs 12 cts prior". Events are grouped
+    first line) follows it: "Record: Qtly div 12 cts vs 12 cts prior". Events are grouped
     by value, then by sentence similarity (rapidfuzz token-set ratio), so two different things
     that happened on the same day stay two events.
 
@@ -166,20 +166,19 @@ def _label(clause: str, context: str = "", *, words: int = 10) -> str:
     return label[:1].upper() + label[1:]
 
 
-def _context(text: str, title: object, sentences, article_id: str) -> tuple[int, str]:
+def _context(text: str, title: object) -> tuple[int, str]:
     """What an article is about, for a label that says little: ``(-1, title)``, else
-    ``(start, first sentence)`` without a reporting frame ("Qtly div 12 cts vs 12 cts prior")."""
+    ``(start, first line)`` without a reporting frame ("Qtly div 12 cts vs 12 cts prior").
+
+    The first line, not the first sentence: a label keeps only its first words, and splitting
+    the lead paragraph into sentences would cost more than the label is worth.
+    """
     if isinstance(title, str) and title.strip():
         return -1, " ".join(title.split())
     lead = len(text) - len(text.lstrip())
-    if lead == len(text):
-        return -1, ""
-    s_start, s_end = sentences(article_id, lead, lead + 1)
-    if s_end - s_start <= 1:
-        s_start, s_end = lead, lead + len(text[lead:].split("\n", 1)[0])
-    first = " ".join(text[s_start:s_end].strip(" .").split())
+    first = " ".join(text[lead:].split("\n", 1)[0].strip(" .").split())
     first = _without_frame(first)
-    return s_start, first[:1].upper() + first[1:]
+    return lead, first[:1].upper() + first[1:]
 
 
 def _check_spans(reuse: object) -> pd.DataFrame:
@@ -266,8 +265,8 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
             about = ""
             if _content_words(clause) < _CONTENT_WORDS:
                 if context is None:
-                    context = _context(text, title, sentences, article_id)
-                # The first sentence says no more about itself.
+                    context = _context(text, title)
+                # The first line says no more about its own sentence.
                 about = context[1] if context[0] != s_start else ""
             first, last = timex_interval(value)
             rows.append(
