@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import json
+import random
+import re
+from collections import Counter
 
 import matplotlib
+import numpy as np
 import pandas as pd
 import pytest
 from rapidfuzz import fuzz
 
 from analysis import build_timeline, find_reuse, load_corpus, reused_spans, timeline_mentions
 from analysis.chronology.exports import timeline_to_csv, timeline_to_timelinejs
-from analysis.chronology.timeline import EVENT_COLUMNS, MENTION_COLUMNS
+from analysis.chronology.timeline import (
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    _neighbours,
+    _similar_blocked,
+    _word_set,
+)
 from analysis.paths import SEEDS_DIR
 from analysis.views.timeline import plot_timeline
 
@@ -321,3 +331,120 @@ def test_a_corpus_without_dates_has_an_empty_timeline():
     assert mentions.empty and list(mentions.columns) == MENTION_COLUMNS
     timeline = build_timeline(mentions)
     assert timeline.empty and list(timeline.columns) == EVENT_COLUMNS
+
+
+def article_labels(texts: list[str], titles: list[str | None] | None = None) -> list[str]:
+    """The labels of the mentions of one-article corpora, one article per text."""
+    frame = pd.DataFrame({"id": [f"a{i}" for i in range(len(texts))], "date": "1987-03-02",
+                          "author": None, "text": texts})  # fmt: skip
+    if titles is not None:
+        frame["title"] = titles
+    return timeline_mentions(load_corpus(frame), reuse=NO_REUSE)["label"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A comma inside a number is no clause boundary.
+        ("Housing starts fell to 1,129,000 units from 1,222,000 units in April.",
+         "Housing starts fell to 1,129,000 units from 1,222,000 units"),
+        # A date after a frame of function words dates the clause after it.
+        ("For all of 1986, Rainier earned 70.0 mln dlrs.", "Rainier earned 70.0 mln dlrs"),
+        ("Effective today, the exchange will permit wider price limits.",
+         "The exchange will permit wider price limits"),
+        ("Through June 10, car sales are 14.1 pct below last year's levels.",
+         "Car sales are 14.1 pct below last year's levels"),
+        # Told by someone: the nearest clause before with a few words is what was told.
+        ("Assembly of the trucks is to move to Janesville, Wis., in 1990, Chronin said.",
+         "Assembly of the trucks is to move to Janesville"),
+        # A clause that says too little is followed by what the article is about.
+        ("Qtly div 12 cts vs 12 cts prior.\nPay April 15.",
+         "Pay: Qtly div 12 cts vs 12 cts prior"),
+        ("Acme said it sold its unit.\n\nQtr ended March 31.",
+         "Qtr ended: Acme said it sold its unit"),
+        # A report before what was reported, or a frame that is most of the lead, is kept.
+        ("Earlier, the ministry reported that troops will take part in the drills.",
+         "Troops will take part in the drills"),
+
+        ("Acme Corp sold its unit.\n\nAvg 04/09/87 03/09/87",
+         "Avg 03/09/87: Acme Corp sold its unit"),
+        # The first line is its own context: nothing more to add.
+        ("Yr ends Nov 29, 1986.", "Yr ends"),
+        ("June 15.", ""),
+    ],
+)  # fmt: skip
+def test_labels_say_what_happened(text, label):
+    assert article_labels([text])[0] == label
+
+
+def test_a_lead_that_is_mostly_a_frame_keeps_it():
+    labels = article_labels(
+        ["The talks began, the ministry reported on April 12.\n\nPay April 15."]
+    )
+    assert labels == ["The talks began", "Pay: The talks began, the ministry reported on April 12"]
+
+
+def test_a_short_label_takes_the_title():
+    labels = article_labels(["Pay April 15.\nRecord April 1."], ["Acme Corp sets dividend"])
+    assert labels == ["Pay: Acme Corp sets dividend", "Record: Acme Corp sets dividend"]
+
+
+def test_labels_are_cut_after_whole_words():
+    text = "On June 15, the " + " ".join(f"word{i}" for i in range(30)) + "."
+    (label,) = article_labels([text])
+    assert label == "The word0 word1 word2 word3 word4 word5 word6 word7 word8 …"
+
+
+@pytest.mark.parametrize("space", [c for c in map(chr, range(0x3001)) if c.isspace()])
+def test_word_sets_score_as_their_sentences(space):
+    # The scorer is given each sentence's sorted set of words; the score must not move, also
+    # for the white space rapidfuzz does not split at (U+0085, U+00A0).
+    first, second = f"the{space}pact was signed", f"pact signed the{space}pact"
+    assert fuzz.token_set_ratio(_word_set(first), _word_set(second)) == fuzz.token_set_ratio(
+        first, second
+    )
+
+
+def counter_candidates(distinct: list[str]) -> list[tuple[int, int]]:
+    """The reference choice of pairs for the indexed merge, with ``collections.Counter``."""
+    words = [{w.lower() for w in re.findall(r"\w{3,}", s)} for s in distinct]
+    postings: dict[str, list[int]] = {}
+    for index, sentence_words in enumerate(words):
+        for word in sentence_words:
+            postings.setdefault(word, []).append(index)
+    pairs = set()
+    for index, sentence_words in enumerate(words):
+        shared: Counter[int] = Counter()
+        for word in sorted(sentence_words):
+            if len(postings[word]) <= 100:
+                shared.update(postings[word])
+        shared.pop(index, None)
+        for other, _ in shared.most_common(30):
+            pairs.add((min(index, other), max(index, other)))
+    return sorted(pairs)
+
+
+def test_indexed_merge_chooses_the_reference_candidates():
+    # 150 sentences over 40 words: many ties among the candidates, words in more and fewer than
+    # 100 sentences, and more than 30 candidates per sentence.
+    generator = random.Random(3)
+    vocabulary = [f"w{k:02d}x" for k in range(40)]
+    distinct = [" ".join(generator.sample(vocabulary, generator.randint(2, 9))) for _ in range(150)]
+    pairs = np.asarray(counter_candidates(distinct), dtype="int64")
+    expected = _neighbours(distinct, pairs[:, 0], pairs[:, 1], 60.0)
+    found = _similar_blocked(distinct, 60.0, distinct)
+    assert len(found) == len(expected)
+    for mine, reference in zip(found, expected, strict=True):
+        assert mine.tolist() == reference.tolist()
+
+
+def test_a_context_keeps_five_words_and_needs_a_content_word():
+    long_frame = "Down from 1.9 billion and 2.7 billion in 1985 to 1.2 in 1986."
+    labels = article_labels(
+        ["Acme Corp sold its unit to Beta Inc for cash.\n\n" + long_frame, "--\n\nPay April 15."]
+    )
+    assert (
+        labels[0]
+        == "Down from 1.9 billion and 2.7 billion to 1.2 in 1986: Acme Corp sold its unit …"
+    )
+    assert labels[-1] == "Pay"

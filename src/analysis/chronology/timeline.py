@@ -16,11 +16,15 @@ Stale dates
     the two differ the mention is ``stale``: a reader of the later article would date it wrongly.
 
 How
-    Labels come from the clause that holds the date: the sentence is cut at commas and
-    semicolons, the date phrase and its preposition are dropped, a reporting frame ("the ministry
-    reported that") is skipped, and the first words are kept. Events are grouped by value, then by
-    sentence similarity (rapidfuzz token-set ratio), so two different things that happened on the
-    same day stay two events.
+    Labels come from the clause that holds the date: the sentence is cut at commas (not inside a
+    number), colons and semicolons, the date phrase and its preposition are dropped, a date
+    that opens its clause ("For all of 1986, Rainier earned ...") labels the clause after it, a
+    reporting frame ("the ministry reported that") is skipped, and the first ten whole words are
+    kept. A clause with fewer than three content words ("Record", "Pay", "Qtr ended", a row of
+    a table) says what happened only with what the article is about, so its title (else its
+    first line) follows it: "Record: Qtly div 12 cts vs 12 cts prior". Events are grouped
+    by value, then by sentence similarity (rapidfuzz token-set ratio), so two different things
+    that happened on the same day stay two events.
 
 Scale
     Within a value group, mentions whose sentences have the same set of words share one score
@@ -35,7 +39,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -45,6 +48,7 @@ from analysis.chronology.tagger import timex_granularity, timex_interval, timex_
 from analysis.corpus.loading import Corpus
 from analysis.corpus.units import split_sentences
 from analysis.lexicon.reporting import forms
+from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.options import TimelineOptions
 
 __all__ = [
@@ -72,37 +76,109 @@ _REPORTING_FRAME = re.compile(
     r"(?i)^.*?\b(?:" + "|".join(_REPORT_FORMS + _TOLD_SOMEONE) + r")\s+(?:that\s+)?"
 )
 _BARE_REPORT = re.compile(r"(?i)\b(?:" + "|".join(_REPORT_FORMS) + r")$")
-_CLAUSE_CUT = re.compile(r"\s+(?:that|which|who|whose|where|while)\s+|,|;|:|\s+[–—]\s+")
+# A comma or colon between two digits ("1,222,000", "10:30") is part of a number, not a cut.
+_CLAUSE_CUT = re.compile(
+    r"\s+(?:that|which|who|whose|where|while)\s+|(?<!\d)[,:]|[,:](?!\d)|;|\s+[–—]\s+"
+)
 _TOKEN = re.compile(r"\w{3,}")
 _CANDIDATES = 30
+# The characters rapidfuzz's token scorers split words at: Python's white space but U+0085 and
+# U+00A0 (a no-break space joins two words for rapidfuzz, not for ``str.split``).
+_SCORER_SPACE = re.compile(
+    "[\t\n\x0b\x0c\r\x1c-\x1f \u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+)
 _COMMON_WORD = 100
-_DATE_PREPOSITION = re.compile(r"(?i)(?:\b(?:on|in|at|by|since|from|until|during|of)\s+)?$")
+_DATE_PREPOSITION = re.compile(
+    r"(?i)(?:\b(?:on|in|at|by|since|from|until|till|during|of|for|through|throughout|over|"
+    r"within|as\s+of)\s+)?$"
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+#: A label with fewer content words than this says too little alone ("Record", "Pay", "For").
+_CONTENT_WORDS = 3
 
 
-def _label(sentence: str, start: int, end: int, *, words: int = 10) -> str:
-    """A short event label: the clause around ``sentence[start:end]``, without the date phrase."""
+def _content_words(text: str) -> int:
+    """The number of words of three letters or more that are not function words."""
+    return sum(word.lower() not in STOP_WORDS for word in _WORD.findall(text))
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause around ``sentence[start:end]``, without the date phrase and its preposition."""
     before = _DATE_PREPOSITION.sub("", sentence[:start]).rstrip()
     text = before + " " + sentence[end:].lstrip()
-    cut = start - (len(sentence[:start]) - len(before))
+    cut = len(before)
     pieces, position = [], 0
     for match in _CLAUSE_CUT.finditer(text):
         pieces.append((position, match.start()))
         position = match.end()
     pieces.append((position, len(text)))
+
+    def piece(k: int) -> str:
+        return text[pieces[k][0] : pieces[k][1]].strip(" .")
+
     index = next((i for i, (a, b) in enumerate(pieces) if a <= cut <= b), len(pieces) - 1)
-    clause = text[pieces[index][0] : pieces[index][1]].strip(" .")
-    while len(clause.split()) < 4 and index + 1 < len(pieces) and cut <= pieces[index][0] + 1:
+    clause = piece(index)
+    # A date that opens its clause, or follows only a word or two of frame ("For all of
+    # 1986, ...", "Effective today, ..."), dates the clause after it.
+    while (
+        len(clause.split()) < 4
+        and index + 1 < len(pieces)
+        and _content_words(text[pieces[index][0] : cut]) < 2
+    ):
         index += 1
-        clause = text[pieces[index][0] : pieces[index][1]].strip(" .")
+        clause = piece(index)
     if len(clause.split()) < 4 and index > 0:
         clause = text[pieces[index - 1][0] : pieces[index][1]].strip(" .")
-    if _BARE_REPORT.search(clause) and index > 0:
-        # "..., the ministry reported on July 14": the event is what was reported.
-        clause = text[pieces[index - 1][0] : pieces[index - 1][1]].strip(" .")
-    clause = _REPORTING_FRAME.sub("", clause) if _REPORTING_FRAME.match(clause) else clause
+    if _BARE_REPORT.search(clause) and cut <= pieces[index][0] and index + 1 < len(pieces):
+        # "Earlier, the ministry reported that ...": what was reported follows.
+        clause = piece(index + 1)
+    elif _BARE_REPORT.search(clause) and index > 0:
+        # "..., the ministry reported on July 14": the event is what was reported, in the
+        # nearest clause before with a few words ("Janesville, Wis., in 1990, X said").
+        earlier = index - 1
+        while earlier > 0 and len(piece(earlier).split()) < 3:
+            earlier -= 1
+        clause = piece(earlier)
+    return _without_frame(clause)
+
+
+def _without_frame(clause: str) -> str:
+    """``clause`` without a reporting frame ("the ministry reported that"), unless the frame
+    is most of it ("..., the ministry reported on April 12")."""
+    reported = _REPORTING_FRAME.sub("", clause, count=1)
+    return reported if _content_words(reported) >= _CONTENT_WORDS else clause
+
+
+def _label(clause: str, context: str = "", *, words: int = 10) -> str:
+    """A short event label: ``clause``, and ``context`` after it when the clause says little.
+
+    Cut after ``words`` whole words (the context keeps at least five), with " …" when
+    something was left out; the first letter is upper case. A context without a content word
+    ("--") is not added.
+    """
+    clause = clause.strip(" .,;:")
+    if _content_words(clause) < _CONTENT_WORDS and _content_words(context) and context != clause:
+        # The context keeps a few words of its own however long the clause.
+        words = max(words, len(clause.split()) + 5)
+        clause = f"{clause}: {context}" if clause else context
     kept = clause.split()
     label = " ".join(kept[:words]) + (" …" if len(kept) > words else "")
     return label[:1].upper() + label[1:]
+
+
+def _context(text: str, title: object) -> tuple[int, str]:
+    """What an article is about, for a label that says little: ``(-1, title)``, else
+    ``(start, first line)`` without a reporting frame ("Qtly div 12 cts vs 12 cts prior").
+
+    The first line, not the first sentence: a label keeps only its first words, and splitting
+    the lead paragraph into sentences would cost more than the label is worth.
+    """
+    if isinstance(title, str) and title.strip():
+        return -1, " ".join(title.split())
+    lead = len(text) - len(text.lstrip())
+    first = " ".join(text[lead:].split("\n", 1)[0].strip(" .").split())
+    first = _without_frame(first)
+    return lead, first[:1].upper() + first[1:]
 
 
 def _check_spans(reuse: object) -> pd.DataFrame:
@@ -162,14 +238,16 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
     order = corpus.articles.loc[list(corpus.date_rank)]
     columns = (order.index.tolist(), order["text"].tolist(), order["date"].tolist())
     articles = list(zip(*columns, strict=True))
+    titles = order["title"].tolist() if "title" in order.columns else [None] * len(order)
     # All the tagging first, then the sentence splitting: the splitter's many regular
     # expressions would otherwise evict the tagger's from the ``re`` module's cache.
     tagged = [timex_rows(text, published) for _, text, published in articles]
     with_mentions = [a[0] for a, rows in zip(articles, tagged, strict=True) if rows]
     sentences = _sentence_finder(corpus, with_mentions)
     rows = []
-    for (article_id, text, published), timexes in zip(articles, tagged, strict=True):
+    for (article_id, text, published), title, timexes in zip(articles, titles, tagged, strict=True):
         recycled = recycled_in.get(article_id, [])
+        context = None
         by_origin_date: dict[pd.Timestamp, dict[tuple[int, int], str]] = {}
         for start, end, mention, kind, naive, *_, anchor, _tense, _rule in timexes:
             origin = next((r for r in recycled if r[0] <= start and end <= r[1]), None)
@@ -183,6 +261,13 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
                 value = by_origin_date[origin_date].get((start, end), naive)
             s_start, s_end = sentences(article_id, start, end)
             sentence = text[s_start:s_end]
+            clause = _clause(sentence, start - s_start, end - s_start)
+            about = ""
+            if _content_words(clause) < _CONTENT_WORDS:
+                if context is None:
+                    context = _context(text, title)
+                # The first line says no more about its own sentence.
+                about = context[1] if context[0] != s_start else ""
             first, last = timex_interval(value)
             rows.append(
                 (
@@ -200,7 +285,7 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
                     s_start,
                     s_end,
                     sentence,
-                    _label(sentence, start - s_start, end - s_start),
+                    _label(clause, about),
                     anchor,
                     origin is not None,
                     origin[2] if origin else None,
@@ -266,6 +351,16 @@ def _sentence_finder(corpus: Corpus, article_ids: list[str]):
     return find
 
 
+def _word_set(sentence: str) -> str:
+    """``sentence``'s distinct words, sorted, joined by spaces: the same token-set ratio as it.
+
+    The ratio depends only on the set of words, split at the white space rapidfuzz splits at
+    (:data:`_SCORER_SPACE`); a sorted set is shorter than the sentence and already sorted, so
+    each of the many pairs costs less.
+    """
+    return " ".join(sorted(set(_SCORER_SPACE.split(sentence)) - {""}))
+
+
 def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarray]:
     """For each distinct sentence, every sentence (itself included) it is similar to.
 
@@ -275,31 +370,43 @@ def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarra
     return _neighbours(distinct, first, second, similarity)
 
 
-def _similar_blocked(distinct: list[str], similarity: float) -> list[np.ndarray]:
+def _similar_blocked(distinct: list[str], similarity: float, scored: list[str]) -> list[np.ndarray]:
     """Like :func:`_similar_all_pairs`, scoring only pairs that share uncommon words.
 
     Each sentence is scored against at most ``_CANDIDATES`` others: those sharing the most words
     that occur in at most ``_COMMON_WORD`` sentences of the group (so "the", "said" or the date
-    itself do not pair everything with everything). Words are taken in sorted order, so ties
-    among candidates break the same way in every process (set order depends on the hash seed).
+    itself do not pair everything with everything). Ties go to the sentence met first when the
+    sentence's words are read in sorted order, each word's sentences in order (sorted order, not
+    set order, which depends on the hash seed), so they break the same way in every process.
     """
     words = [{w.lower() for w in _TOKEN.findall(sentence)} for sentence in distinct]
     postings: dict[str, list[int]] = {}
     for index, sentence_words in enumerate(words):
         for word in sentence_words:
             postings.setdefault(word, []).append(index)
-    pairs: set[tuple[int, int]] = set()
+    uncommon = {
+        word: np.asarray(posting, dtype="int64")
+        for word, posting in postings.items()
+        if len(posting) <= _COMMON_WORD
+    }
+    firsts, seconds = [], []
     for index, sentence_words in enumerate(words):
-        shared: Counter[int] = Counter()
-        for word in sorted(sentence_words):
-            posting = postings[word]
-            if len(posting) <= _COMMON_WORD:
-                shared.update(posting)
-        shared.pop(index, None)
-        for other, _ in shared.most_common(_CANDIDATES):
-            pairs.add((min(index, other), max(index, other)))
-    ordered = np.asarray(sorted(pairs), dtype="int64").reshape(-1, 2)
-    return _neighbours(distinct, ordered[:, 0], ordered[:, 1], similarity)
+        lists = [uncommon[word] for word in sorted(sentence_words) if word in uncommon]
+        if not lists:
+            continue
+        met = np.concatenate(lists)
+        others, first_met, shared = np.unique(met, return_index=True, return_counts=True)
+        keep = others != index
+        others, first_met, shared = others[keep], first_met[keep], shared[keep]
+        # Most shared words first; among equals, the one met first.
+        best = others[np.lexsort((first_met, -shared))[:_CANDIDATES]]
+        firsts.append(np.minimum(best, index))
+        seconds.append(np.maximum(best, index))
+    if firsts:
+        pairs = np.unique(np.stack([np.concatenate(firsts), np.concatenate(seconds)], 1), axis=0)
+    else:
+        pairs = np.empty((0, 2), dtype="int64")
+    return _neighbours(scored, pairs[:, 0], pairs[:, 1], similarity)
 
 
 def _neighbours(
@@ -344,9 +451,9 @@ def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list
             distinct.append(sentence)
         key_of.append(keys[key])
     if len(distinct) <= exact_limit:
-        similar = _similar_all_pairs(distinct, similarity)
+        similar = _similar_all_pairs([_word_set(s) for s in distinct], similarity)
     else:
-        similar = _similar_blocked(distinct, similarity)
+        similar = _similar_blocked(distinct, similarity, [_word_set(s) for s in distinct])
     earliest_cluster = np.full(len(distinct), len(sentences), dtype="int64")
     clusters, seen, n_clusters = [], 0, 0
     for key in key_of:
