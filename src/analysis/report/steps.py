@@ -41,7 +41,7 @@ from analysis.views.corpus import MAX_STRIPS, article_labels, plot_corpus
 from analysis.views.reuse import reuse_share_chart
 from analysis.views.sidebyside import side_by_side
 from analysis.views.sources import plot_overlap, plot_source_matrix
-from analysis.views.timeline import plot_timeline, shorten_label
+from analysis.views.timeline import OUTLIER_YEARS, plot_timeline, shorten_label, split_outliers
 
 __all__ = [
     "DEFAULT_STEPS",
@@ -59,6 +59,19 @@ __all__ = [
 
 #: The timeline figure shows this many events, those named by the most articles.
 MAX_TIMELINE_EVENTS = 40
+#: The columns of the timeline's previews, in order.
+EVENT_COLUMNS = [
+    "event_id",
+    "date_start",
+    "date_end",
+    "value",
+    "n_articles",
+    "n_mentions",
+    "label",
+    "sentence",
+    "n_reused",
+    "stale",
+]
 #: The report lists this many families, the largest (articles, then words), each with its page.
 MAX_FAMILIES_LISTED = 20
 #: A listed family's text is cut to this many characters (its page holds the whole text).
@@ -401,46 +414,57 @@ def chronology_step(state: ReportState) -> Section:
         }
     )
     busiest_first = _most_first(timeline, ["n_articles", "n_mentions"], ["event_id"])
+    near, outliers = (
+        split_outliers(busiest_first, corpus.articles)
+        if len(corpus)
+        else (busiest_first, busiest_first.iloc[:0])
+    )
     figures = {}
-    if len(timeline):
-        busiest = busiest_first.head(MAX_TIMELINE_EVENTS)
+    if len(near):
+        busiest = near.head(MAX_TIMELINE_EVENTS)
         figures["timeline"] = plot_timeline(busiest, corpus.articles)
         figures["timeline"].suptitle(
-            f"The {len(busiest)} of {len(timeline)} events named by the most articles",
+            f"The {len(busiest)} of {len(near)} events within {OUTLIER_YEARS} years of the "
+            "publication dates, those named by the most articles",
             fontsize=11,
         )
+    period = (
+        f"{corpus.articles['date'].min():%Y-%m-%d} to {corpus.articles['date'].max():%Y-%m-%d}"
+        if len(corpus)
+        else "none"
+    )
     intro = (
         f"{len(mentions)} temporal expressions, merged into {len(timeline)} dated events. "
         f"{int(mentions['reused'].sum())} mentions sit in recycled text; {len(stale)} of them "
         "would get a different date if resolved against the recycling article instead of the "
-        "text's origin (stale dates)."
+        "text's origin (stale dates). "
+        f"{len(outliers)} of the {len(timeline)} events lie more than {OUTLIER_YEARS} years "
+        f"from the publication period ({period}): history, or a number read as a year (a clock "
+        "time such as 1630); they are listed in the outliers table, not plotted."
     )
-    timelinejs = timeline_to_timelinejs(timeline.head(500), title="News timeline")
+    timelinejs = timeline_to_timelinejs(
+        timeline[timeline.index.isin(near.index)].head(500), title="News timeline"
+    )
     return Section(
         key="chronology",
         title="Chronology",
         intro=intro,
-        tables={"mentions": mentions, "timeline": timeline, "stale_dates": stale},
+        tables={
+            "mentions": mentions,
+            "timeline": timeline,
+            "stale_dates": stale,
+            "outliers": outliers.sort_values(["date_start", "event_id"], kind="stable"),
+        },
         figures=figures,
-        shown_tables=("stale_dates", "timeline"),
+        shown_tables=("stale_dates", "timeline", "outliers"),
         previews={
             "timeline": Preview(
-                busiest_first[
-                    [
-                        "event_id",
-                        "date_start",
-                        "date_end",
-                        "value",
-                        "n_articles",
-                        "n_mentions",
-                        "label",
-                        "sentence",
-                        "n_reused",
-                        "stale",
-                    ]
-                ],  # fmt: skip
+                busiest_first[EVENT_COLUMNS], "events named by the most articles first"
+            ),
+            "outliers": Preview(
+                _most_first(outliers, ["n_articles", "n_mentions"], ["event_id"])[EVENT_COLUMNS],
                 "events named by the most articles first",
-            )
+            ),
         },
         extra_files={"timeline.json": json.dumps(timelinejs, indent=1, default=str)},
     )
