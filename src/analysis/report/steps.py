@@ -59,6 +59,8 @@ __all__ = [
 
 #: The timeline figure shows this many events, those named by the most articles.
 MAX_TIMELINE_EVENTS = 40
+#: The overlap figure shows this many pairs of articles, those that share the most sources.
+MAX_OVERLAP_PAIRS = 15
 #: The columns of the timeline's previews, in order.
 EVENT_COLUMNS = [
     "event_id",
@@ -507,9 +509,23 @@ def sources_step(state: ReportState) -> Section:
     figures = {}
     if len(sources) and len(corpus) <= 40:
         figures["source_matrix"] = plot_source_matrix(sources)
-    shared = overlap[overlap["shared_sources"].map(len) > 0] if len(overlap) else overlap
+    sizes = overlap.assign(
+        n_shared_sources=overlap["shared_sources"].map(len).astype("int64"),
+        n_shared_entities=overlap["shared_entities"].map(len).astype("int64"),
+    )
+    largest = _most_first(
+        sizes, ["n_shared_sources", "n_shared_entities"], ["article_a", "article_b"]
+    )
+    shared = largest[largest["n_shared_sources"] > 0]
     if len(shared):
-        figures["overlap"] = plot_overlap(shared.head(30))
+        shown = shared.head(MAX_OVERLAP_PAIRS)
+        figures["overlap"] = plot_overlap(
+            shown,
+            labels=article_labels(corpus, words=3).to_dict(),
+            title=f"The {len(shown)} of {len(shared)} pairs of articles that share a source: "
+            "most shared sources first, then entities",
+        )
+    labels = article_labels(corpus)
     intro = (
         f"{len(sources)} attributed statements from {sources['source'].nunique()} sources; "
         f"{len(entities)} entity mentions; {len(overlap)} pairs of articles share a source or an "
@@ -527,6 +543,12 @@ def sources_step(state: ReportState) -> Section:
         },
         figures=figures,
         shown_tables=("attributions", "overlap"),
+        previews={
+            "overlap": Preview(
+                _labelled(largest, labels, {"article_a": "a", "article_b": "b"}),
+                "most shared sources first, then most shared entities",
+            )
+        },
     )
 
 

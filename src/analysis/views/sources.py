@@ -155,7 +155,8 @@ def plot_overlap(
     overlap : pandas.DataFrame
         :func:`analysis.source_overlap` output.
     labels : dict, optional
-        Article id -> short label for the pair names; the id when absent.
+        Article id -> short label for the pair names; the id when absent. A pair name longer
+        than 52 characters is written on two lines.
     title : str, optional
 
     Returns
@@ -177,7 +178,9 @@ def plot_overlap(
     rows = []
     for pair in overlap.itertuples(index=False):
         first = labels.get(pair.article_a, pair.article_a)
-        name = f"{first} vs {labels.get(pair.article_b, pair.article_b)}"
+        second = labels.get(pair.article_b, pair.article_b)
+        # Long labels go on two lines, so that the bars keep most of the width.
+        name = f"{first} vs {second}" if len(first) + len(second) <= 48 else f"{first} vs\n{second}"
         for what in ("sources", "entities"):
             shared = len(getattr(pair, f"shared_{what}"))
             via = len(getattr(pair, f"{what}_via_reuse"))
