@@ -135,7 +135,7 @@ def test_seed_family_page_holds_the_text_origin_and_every_reuse(seeds, seed_page
     )
     rows = re.findall(r"<tr id='reuse-\d+'>.*?</tr>", page)
     assert rows == [
-        "<tr id='reuse-1'><td>1</td><td>2022-04-12</td>"
+        "<tr id='reuse-1'><td>1</td><td class='date'>2022-04-12</td>"
         "<td><a href='../articles/article-00002.html'>2022-04-12 · Vugar Khalilov: Azerbaijani "
         "Defence Minister Col-Gen Zakir Hasanov …</a></td>"
         "<td><a href='../articles/article-00001.html'>2021-07-15 · Azernews: Defence Minister "
@@ -178,7 +178,7 @@ def test_the_reuse_table_lists_edits_and_dates_in_order():
     )
     page = made.files["families/family-0.html"]
     cells = [
-        re.findall(r"<td>([^<]*)</td>", row)
+        re.findall(r"<td[^>]*>([^<]*)</td>", row)
         for row in re.findall(r"<tr id='reuse-\d+'>.*?</tr>", page)
     ]
     assert reuse[["source_id", "target_id", "kind", "edits"]].values.tolist() == [

@@ -31,7 +31,7 @@ PAGE_STYLE = (
     "color:#222}h1{font-size:1.4em}table{border-collapse:collapse;font-size:.85em}"
     "td,th{border:1px solid #ddd;padding:.25em .5em;vertical-align:top;text-align:left}"
     "th{background:#f4f4f4}.text{white-space:pre-wrap;background:#f7f7f2;padding:.6em 1em;"
-    "border-left:4px solid #2e8b57}.note{color:#555;font-size:.9em}"
+    "border-left:4px solid #2e8b57}.note{color:#555;font-size:.9em}td.date{white-space:nowrap}"
 )
 
 
@@ -140,7 +140,7 @@ def family_pages(
                 pair_families[pair].append(family_id)
             body_rows.append(
                 f"<tr id='reuse-{number}'><td>{number}</td>"
-                f"<td>{dates[passage.target_id]:%Y-%m-%d}</td>"
+                f"<td class='date'>{dates[passage.target_id]:%Y-%m-%d}</td>"
                 f"<td>{_link(pages_of[passage.target_id], labels[passage.target_id])}</td>"
                 f"<td>{_link(pages_of[passage.source_id], labels[passage.source_id])}</td>"
                 f"<td>{html.escape(passage.kind)}</td>"
@@ -156,7 +156,8 @@ def family_pages(
             f"{family.n_words} words</h1>"
             f"<p>First in {_link(pages_of[origin], labels[origin])} "
             f"({html.escape(origin)}), characters {family.origin_start} to "
-            f"{family.origin_end}; kinds of reuse: {html.escape(family.kinds)}.</p>"
+            f"{family.origin_end}; kinds of reuse: {html.escape(family.kinds.replace(',', ', '))}."
+            "</p>"
             f"<h2>Its text, as the origin has it</h2><div class='text'>{html.escape(text)}</div>"
             f"<h2 id='reuses'>Every reuse: {len(rows)} passage(s)</h2>"
             "<p class='note'>In order of the later article's date. Each row links to both "
@@ -210,7 +211,7 @@ def family_pages(
         )
         body = (
             f"<h1>{html.escape(labels[article_id])}</h1><table>{facts}</table>"
-            f"<p>In the boilerplate families {named}.</p><h2>Text</h2>{text}"
+            f"<p>Boilerplate families: {named}.</p><h2>Text</h2>{text}"
         )
         files[page] = _page(str(labels[article_id]), body)
     return FamilyPages(files, pages, linked)
