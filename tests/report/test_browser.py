@@ -171,9 +171,16 @@ def test_links_resolve(browser, report):
 
 
 def page_links(browser, page: Path) -> list[str]:
-    """The links of ``page`` as the browser resolves them."""
+    """The links of ``page`` as the browser resolves them, read in one script (report.html's
+    tables redraw themselves once loaded, which would make elements found before stale)."""
     browser.get(page.as_uri())
-    return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a[href]")]
+    if page.name == "report.html":
+        WebDriverWait(browser, 30).until(
+            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "table.dataTable"))
+        )
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('a[href]'), a => a.href);"
+    )
 
 
 def test_family_links_resolve_on_every_page_they_reach(browser, report):
