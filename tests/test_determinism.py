@@ -40,7 +40,7 @@ def test_tables_are_the_same_bytes_under_every_hash_seed(tmp_path):
     for seed, out in zip(SEEDS, outs, strict=True):
         run_report(corpus, out, seed)
     files = sorted(p.relative_to(outs[0]) for p in (outs[0] / "tables").iterdir())
-    assert len(files) == 26  # 13 tables, each as CSV and Parquet
+    assert len(files) == 28  # 14 tables, each as CSV and Parquet
     for name in [*files, "timeline.json"]:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
     entities = pd.read_csv(outs[0] / "tables" / "sources_entities.csv")

@@ -1,5 +1,10 @@
-"""report.html in a real browser (headless Chromium): its tables sort and search, its links resolve.
+"""report.html in a real browser (headless Chromium): its tables sort and search, its links
+resolve (family pages, pair pages, article pages and their anchors), and the largest boilerplate
+family is on the first screen.
 
+Three reports: the seeds, 60 constructed wire stories, and the first 500 stories of Reuters-21578
+(when ``../shared`` holds it; skipped otherwise). The Reuters report runs the corpus, reuse and
+chronology steps only: the sources step (the spaCy parse) adds a minute and no page or link.
 Needs Debian's ``chromium`` and ``chromium-driver`` (``.ci/run`` installs them). Where they are
 missing the tests are skipped, unless ``ANALYSIS_REQUIRE_BROWSER=1`` (set by ``.ci/run``) says a
 missing browser is a failure.
@@ -10,13 +15,20 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.paths import SEEDS_DIR
+from analysis.corpus.reuters import read_reuters
+from analysis.paths import SEEDS_DIR, SHARED_DATA_DIR
 from analysis.report.pipeline import run_report
+from analysis.report.steps import chronology_step, corpus_step, reuse_step
+
+REUTERS = SHARED_DATA_DIR / "reuters21578"
+WINDOW_HEIGHT = 900
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -57,23 +69,36 @@ def wire_corpus(n: int = 60) -> pd.DataFrame:
 def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900"):
+    size = f"--window-size=1200,{WINDOW_HEIGHT}"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", size):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=options)
     yield driver
     driver.quit()
 
 
-@pytest.fixture(scope="module", params=["seeds", "wire"])
+class Report(NamedTuple):
+    out: Path
+    #: An article id to search the articles table for (it matches that one row).
+    search: str
+
+
+@pytest.fixture(scope="module", params=["seeds", "wire", "reuters500"])
 def report(request, tmp_path_factory):
     out = tmp_path_factory.mktemp(f"browser-{request.param}")
+    if request.param == "reuters500":
+        if not REUTERS.is_dir():
+            pytest.skip(f"Reuters-21578 is not in {REUTERS}")
+        steps = [corpus_step, reuse_step, chronology_step]
+        run_report(read_reuters(REUTERS).head(500), out, steps=steps, progress=False)
+        return Report(out, "reuters-00007")
     source = SEEDS_DIR if request.param == "seeds" else wire_corpus()
     run_report(source, out, progress=False)
-    return out
+    return Report(out, "story-007")
 
 
-def open_report(browser, out: Path) -> None:
-    browser.get((out / "report.html").as_uri())
+def open_report(browser, report: Report) -> None:
+    browser.get((report.out / "report.html").as_uri())
     WebDriverWait(browser, 30).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "table.dataTable"))
     )
@@ -126,9 +151,9 @@ def test_search_filters_rows(browser, report):
     if not search:  # a table that fits one page has no search box
         assert len(column_values(browser, "table-corpus-articles", "words")) <= 10
         return
-    search[0].send_keys("story-007")
+    search[0].send_keys(report.search)
     WebDriverWait(browser, 10).until(
-        lambda b: column_values(b, "table-corpus-articles", "article_id") == ["story-007"]
+        lambda b: column_values(b, "table-corpus-articles", "article_id") == [report.search]
     )
 
 
@@ -143,3 +168,75 @@ def test_links_resolve(browser, report):
         assert Path(path).exists(), target
         if fragment:
             assert browser.find_elements(By.ID, fragment), target
+
+
+def page_links(browser, page: Path) -> list[str]:
+    """The links of ``page`` as the browser resolves them, read in one script (report.html's
+    tables redraw themselves once loaded, which would make elements found before stale)."""
+    browser.get(page.as_uri())
+    if page.name == "report.html":
+        WebDriverWait(browser, 30).until(
+            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "table.dataTable"))
+        )
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('a[href]'), a => a.href);"
+    )
+
+
+def test_family_links_resolve_on_every_page_they_reach(browser, report):
+    """From report.html to each family page, and from there to every pair and article page:
+    each link names a file in the folder, and each anchor exists in its page."""
+    out = report.out.resolve()
+    families = sorted((out / "families").glob("family-*.html"))
+    assert families, "the report lists at least one family"
+    seen: dict[Path, set[str]] = {}
+    to_visit, visited, broken = [out / "report.html"], set(), []
+    while to_visit:
+        page = to_visit.pop()
+        if page in visited:
+            continue
+        visited.add(page)
+        for href in page_links(browser, page):
+            parts = urlsplit(href)
+            if parts.scheme != "file":
+                assert parts.netloc == "itables.org" and page.name == "report.html", href
+                continue
+            target = Path(unquote(parts.path))
+            if not target.is_file() or out not in target.parents:
+                broken.append(f"{page.relative_to(out)} -> {href}")
+                continue
+            if target.suffix == ".html" and target.parent.name in {"families", "pairs", "articles"}:
+                to_visit.append(target)
+            if parts.fragment:
+                seen.setdefault(target, set()).add(parts.fragment)
+    assert broken == []
+    for page, fragments in seen.items():
+        browser.get(page.as_uri())
+        for fragment in sorted(fragments):
+            assert browser.find_elements(By.ID, fragment), f"{page.relative_to(out)}#{fragment}"
+    reached = {p.relative_to(out).parts[0] for p in visited if p.parent != out}
+    assert reached == {"families", "pairs", "articles"}
+    assert set(families) <= visited
+
+
+def test_the_largest_family_is_on_the_first_screen(browser, report):
+    open_report(browser, report)
+    headline = browser.find_element(By.CSS_SELECTOR, "#summary strong")
+    assert headline.text == "Largest boilerplate family"
+    link = browser.find_element(By.CSS_SELECTOR, "#summary a[href^='families/']")
+    assert link.rect["y"] + link.rect["height"] <= WINDOW_HEIGHT
+    name = link.text  # "family 61"
+    link.click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "h1#family"))
+    title = browser.find_element(By.CSS_SELECTOR, "h1#family").text
+    assert title.startswith(f"Boilerplate {name}: ")
+    families = pd.read_parquet(report.out / "tables" / "reuse_families.parquet")
+    largest = families.sort_values(
+        ["n_articles", "n_words", "family_id"], ascending=[False, False, True]
+    ).iloc[0]
+    assert title == (
+        f"Boilerplate family {largest.family_id}: {largest.n_articles} articles, "
+        f"{largest.n_words} words"
+    )
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr[id^='reuse-']")
+    assert len(rows) == largest.n_passages

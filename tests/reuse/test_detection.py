@@ -131,6 +131,7 @@ def test_seed_families_and_shares(seeds, seed_reuse):
         index=False
     ).tolist() == [(OLD, 1230, 2225, 2), (OLD, 277, 471, 2)]
     assert families.loc[0, "history"] == f"2022-04-12 {NEW}: verbatim"
+    assert families["passages"].tolist() == [(1,), (0,)]
     share = analysis.reuse_share(seeds, seed_reuse)
     assert share.loc[OLD].tolist() == [0, 2225, 0.0]
     assert share.loc[NEW, "reused_chars"] == (1661 - 666) + (425 - 230)
@@ -336,6 +337,25 @@ def test_families_group_the_chain_with_its_history(chain):
     assert family.history == (
         "2020-01-20 b_second: edited (three->four) | 2021-03-01 c_third: edited (three->four)"
     )
+    # Rows of the passages table, by the later article's date, then the source.
+    assert family.passages == (0, 1, 2)
+
+
+def test_family_passages_name_every_row_once_in_date_order(reprints):
+    reuse = find_reuse(reprints)
+    shuffled = reuse.iloc[[6, 2, 0, 5, 1, 4, 3]].reset_index(drop=True)
+    (passages,) = analysis.boilerplate_families(reprints, shuffled)["passages"]
+    assert sorted(passages) == list(range(7))
+    rows = shuffled.iloc[list(passages)]
+    assert list(zip(rows["target_id"], rows["source_id"], strict=True)) == [
+        ("r1", "r0"),
+        ("r2", "r0"),
+        ("r2", "r1"),
+        ("r3", "r0"),
+        ("r3", "r2"),
+        ("r4", "r0"),
+        ("r4", "r3"),
+    ]
 
 
 def test_reuse_share_counts_the_union_of_recycled_characters(chain):

@@ -7,8 +7,10 @@ table (sort, search, page) made by itables, whose DataTables bundle is inlined o
 works offline and from its folder. A table shows the first :data:`PREVIEW_ROWS` rows of its
 preview (ordered by interest, with article labels: see :class:`~analysis.report.steps.Preview`),
 says how many of how many and in what order, and links to the full CSV and Parquet files beside
-the page. Every id in the page is fixed by the section and table names, so the same results give
-the same bytes.
+the page; a missing text value shows as an empty cell, not "NaN". The first screen holds a box
+with each section's headline (the largest boilerplate family, with a link to its page) and the
+run's counts. Every id in the page is fixed by the section and table names, so the same results
+give the same bytes.
 """
 
 from __future__ import annotations
@@ -36,17 +38,25 @@ table{border-collapse:collapse;font-size:.85em;margin:.5em 0} td,th{border:1px s
 padding:.25em .5em;vertical-align:top;text-align:left} th{background:#f4f4f4}
 img{max-width:100%} nav a{margin-right:1em} .note{color:#555;font-size:.9em}
 .scroll{overflow-x:auto;max-height:32em;overflow-y:auto}
+.headline{border:1px solid #2e8b57;background:#f1f8f3;padding:.6em 1em;margin:1em 0}
+.headline p{margin:.3em 0} .quote{background:#f7f7f2;padding:.3em .8em;
+border-left:3px solid #2e8b57;margin:.3em 0;font-size:.92em} ol.families li{margin:.6em 0}
+.quote.whole{white-space:pre-wrap}
 """
 
 
 def _shorten(frame: pd.DataFrame, width: int = 140) -> pd.DataFrame:
-    """Cut long text cells for display (the full text is in the CSV and Parquet tables)."""
+    """Cut long text cells for display (the full text is in the CSV and Parquet tables); a
+    missing text is an empty cell."""
     shown = frame.copy()
     for column in shown.columns:
         if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
-            shown[column] = shown[column].map(
-                lambda v: v[: width - 1] + "…" if isinstance(v, str) and len(v) > width else v
+            shown[column] = (
+                shown[column]
+                .map(lambda v: v[: width - 1] + "…" if isinstance(v, str) and len(v) > width else v)
+                .astype(object)
             )
+            shown[column] = shown[column].where(shown[column].notna(), "")
     return shown
 
 
@@ -105,9 +115,11 @@ def render_html(
         "</head><body>",
         "<h1>News corpus report</h1>",
         f"<nav>{nav}</nav>",
-        "<p class='note'>"
+        "<div class='headline' id='summary'>"
+        + "".join(f"<p>{s.headline}</p>" for s in sections if s.headline)
+        + "<p class='note'>"
         + ", ".join(f"{html.escape(str(k))}: {html.escape(str(v))}" for k, v in summary.items())
-        + "</p>",
+        + "</p></div>",
     ]
     for section in sections:
         parts.append(f"<h2 id='{section.key}'>{html.escape(section.title)}</h2>")

@@ -6,7 +6,9 @@ A step is a function ``(state) -> Section``. It reads what earlier steps left in
 :class:`ReportState` (the corpus, the options, the reuse passages, the reused spans, ...), calls
 the analyses with those tables as arguments, stores its own results in the state for the steps
 after it, and returns a :class:`Section`: its tables (DataFrames), figures (matplotlib) and a few
-lines of HTML. A step never writes a file and never computes an earlier step: a step that needs a
+lines of HTML, with the files it adds beside the page (the reuse step's family, pair and article
+pages, :mod:`analysis.report.pages`) and its headline for the report's first screen (the largest
+family). A step never writes a file and never computes an earlier step: a step that needs a
 table no earlier step made stops with a :class:`MissingStepError` that names the step to run
 first.
 """
@@ -27,6 +29,7 @@ from analysis.chronology.timeline import build_timeline, timeline_mentions
 from analysis.corpus.loading import Corpus
 from analysis.corpus.overview import paragraph_words, summarize
 from analysis.options import AnalysisOptions
+from analysis.report.pages import FamilyPages, family_pages
 from analysis.reuse.detection import find_reuse
 from analysis.reuse.families import boilerplate_families, reuse_share
 from analysis.reuse.origins import reused_spans
@@ -38,7 +41,7 @@ from analysis.views.corpus import MAX_STRIPS, article_labels, plot_corpus
 from analysis.views.reuse import reuse_share_chart
 from analysis.views.sidebyside import side_by_side
 from analysis.views.sources import plot_overlap, plot_source_matrix
-from analysis.views.timeline import plot_timeline
+from analysis.views.timeline import OUTLIER_YEARS, plot_timeline, shorten_label, split_outliers
 
 __all__ = [
     "DEFAULT_STEPS",
@@ -56,6 +59,25 @@ __all__ = [
 
 #: The timeline figure shows this many events, those named by the most articles.
 MAX_TIMELINE_EVENTS = 40
+#: The overlap figure shows this many pairs of articles, those that share the most sources.
+MAX_OVERLAP_PAIRS = 15
+#: The columns of the timeline's previews, in order.
+EVENT_COLUMNS = [
+    "event_id",
+    "date_start",
+    "date_end",
+    "value",
+    "n_articles",
+    "n_mentions",
+    "label",
+    "sentence",
+    "n_reused",
+    "stale",
+]
+#: The report lists this many families, the largest (articles, then words), each with its page.
+MAX_FAMILIES_LISTED = 20
+#: A listed family's text is cut to this many characters (its page holds the whole text).
+FAMILY_TEXT_WIDTH = 240
 
 
 @dataclass(frozen=True)
@@ -101,6 +123,8 @@ class Section:
     #: the articles; a shown table with no preview is shown as written.
     previews: dict[str, Preview] = field(default_factory=dict)
     extra_files: dict[str, str] = field(default_factory=dict)
+    #: HTML for the report's first screen: the one finding a reader should see first.
+    headline: str = ""
 
 
 class MissingStepError(RuntimeError):
@@ -250,6 +274,12 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
             index=False
         )
     ]
+    listed = _most_first(families, ["n_articles", "n_words"], ["family_id"]).head(
+        MAX_FAMILIES_LISTED
+    )
+    pages = family_pages(corpus, reuse, listed, labels=labels)
+    texts = dict(zip(families["family_id"], origin_text, strict=True))
+    listing = _family_list(listed, len(families), pages, labels, texts)
     family_view = _labelled(families.assign(text=origin_text), labels, {"origin_id": "origin"})
     share_view = _labelled(shares.reset_index(), labels, {"article_id": "article"})
     passage_view = _labelled(reuse, labels, {"source_id": "source", "target_id": "target"})
@@ -298,9 +328,75 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
         intro=intro,
         tables={"passages": reuse, "families": families, "share": shares},
         figures=figures,
-        html=side_html,
+        html=listing + side_html,
         shown_tables=("families", "share", "passages"),
         previews=previews,
+        extra_files=pages.files,
+        headline=_largest_family(listed, len(families), pages, labels, texts),
+    )
+
+
+def _family_link(family, pages: FamilyPages, labels: pd.Series) -> tuple[str, str]:
+    """The link to a family's page, and its origin named with a link to the origin's page."""
+    page, origin = pages.pages[int(family.family_id)], family.origin_id
+    return (
+        f"<a href='{page}'>family {int(family.family_id)}</a>",
+        f"<a href='{pages.articles[origin]}'>{html.escape(labels[origin])}</a>",
+    )
+
+
+def _kinds(kinds: str) -> str:
+    """A family's kinds of reuse for reading ("edited, verbatim"), escaped."""
+    return html.escape(kinds.replace(",", ", "))
+
+
+def _largest_family(
+    listed: pd.DataFrame, total: int, pages: FamilyPages, labels: pd.Series, texts: dict[int, str]
+) -> str:
+    """The first-screen line on the largest family: its size, origin, first words and page."""
+    if not total:
+        return "No boilerplate family: no article recycles text from an earlier one."
+    family = next(listed.itertuples(index=False))
+    link, origin = _family_link(family, pages, labels)
+    gist = shorten_label(" ".join(texts[int(family.family_id)].split()), 160)
+    return (
+        f"<strong>Largest boilerplate family</strong>: {link}, in {family.n_articles} articles "
+        f"({family.n_passages} passage(s), {family.n_words} words; {_kinds(family.kinds)}), "
+        f"first in {origin}: &ldquo;{html.escape(gist)}&rdquo; "
+        f"<a href='#reuse-family-list'>The {len(listed)} largest of {total} families</a>."
+    )
+
+
+def _family_list(
+    listed: pd.DataFrame, total: int, pages: FamilyPages, labels: pd.Series, texts: dict[int, str]
+) -> str:
+    """The largest families, each with its size, origin, text (cut, the whole text a click
+    away) and the link to its page; says how many of how many and links to the full table."""
+    if not total:
+        return ""
+    items = []
+    for family in listed.itertuples(index=False):
+        link, origin = _family_link(family, pages, labels)
+        text = texts[int(family.family_id)]
+        cut = shorten_label(" ".join(text.split()), FAMILY_TEXT_WIDTH)
+        whole = (
+            f"<details><summary>whole text ({len(text)} characters)</summary>"
+            f"<div class='quote whole'>{html.escape(text)}</div></details>"
+            if len(cut) < len(" ".join(text.split()))
+            else ""
+        )
+        items.append(
+            f"<li id='family-{int(family.family_id)}'>{link}: {family.n_articles} articles, "
+            f"{family.n_passages} passage(s), {family.n_words} words "
+            f"({_kinds(family.kinds)}); first in {origin}"
+            f"<div class='quote'>{html.escape(cut)}</div>{whole}</li>"
+        )
+    return (
+        "<h3 id='reuse-family-list'>The largest boilerplate families</h3><p class='note'>"
+        f"showing {len(listed)} of {total} families, largest first (articles, then words); each "
+        "page lists every reuse and links to both articles and the side-by-side view; every "
+        "family: <a href='#reuse-families'>table</a>, <a href='tables/reuse_families.csv'>CSV</a>"
+        "</p><ol class='families'>" + "".join(items) + "</ol>"
     )
 
 
@@ -320,46 +416,57 @@ def chronology_step(state: ReportState) -> Section:
         }
     )
     busiest_first = _most_first(timeline, ["n_articles", "n_mentions"], ["event_id"])
+    near, outliers = (
+        split_outliers(busiest_first, corpus.articles)
+        if len(corpus)
+        else (busiest_first, busiest_first.iloc[:0])
+    )
     figures = {}
-    if len(timeline):
-        busiest = busiest_first.head(MAX_TIMELINE_EVENTS)
+    if len(near):
+        busiest = near.head(MAX_TIMELINE_EVENTS)
         figures["timeline"] = plot_timeline(busiest, corpus.articles)
         figures["timeline"].suptitle(
-            f"The {len(busiest)} of {len(timeline)} events named by the most articles",
+            f"The {len(busiest)} of {len(near)} events within {OUTLIER_YEARS} years of the "
+            "publication dates, those named by the most articles",
             fontsize=11,
         )
+    period = (
+        f"{corpus.articles['date'].min():%Y-%m-%d} to {corpus.articles['date'].max():%Y-%m-%d}"
+        if len(corpus)
+        else "none"
+    )
     intro = (
         f"{len(mentions)} temporal expressions, merged into {len(timeline)} dated events. "
         f"{int(mentions['reused'].sum())} mentions sit in recycled text; {len(stale)} of them "
         "would get a different date if resolved against the recycling article instead of the "
-        "text's origin (stale dates)."
+        "text's origin (stale dates). "
+        f"{len(outliers)} of the {len(timeline)} events lie more than {OUTLIER_YEARS} years "
+        f"from the publication period ({period}): history, or a number read as a year (a clock "
+        "time such as 1630); they are listed in the outliers table, not plotted."
     )
-    timelinejs = timeline_to_timelinejs(timeline.head(500), title="News timeline")
+    timelinejs = timeline_to_timelinejs(
+        timeline[timeline.index.isin(near.index)].head(500), title="News timeline"
+    )
     return Section(
         key="chronology",
         title="Chronology",
         intro=intro,
-        tables={"mentions": mentions, "timeline": timeline, "stale_dates": stale},
+        tables={
+            "mentions": mentions,
+            "timeline": timeline,
+            "stale_dates": stale,
+            "outliers": outliers.sort_values(["date_start", "event_id"], kind="stable"),
+        },
         figures=figures,
-        shown_tables=("stale_dates", "timeline"),
+        shown_tables=("stale_dates", "timeline", "outliers"),
         previews={
             "timeline": Preview(
-                busiest_first[
-                    [
-                        "event_id",
-                        "date_start",
-                        "date_end",
-                        "value",
-                        "n_articles",
-                        "n_mentions",
-                        "label",
-                        "sentence",
-                        "n_reused",
-                        "stale",
-                    ]
-                ],  # fmt: skip
+                busiest_first[EVENT_COLUMNS], "events named by the most articles first"
+            ),
+            "outliers": Preview(
+                _most_first(outliers, ["n_articles", "n_mentions"], ["event_id"])[EVENT_COLUMNS],
                 "events named by the most articles first",
-            )
+            ),
         },
         extra_files={"timeline.json": json.dumps(timelinejs, indent=1, default=str)},
     )
@@ -402,9 +509,23 @@ def sources_step(state: ReportState) -> Section:
     figures = {}
     if len(sources) and len(corpus) <= 40:
         figures["source_matrix"] = plot_source_matrix(sources)
-    shared = overlap[overlap["shared_sources"].map(len) > 0] if len(overlap) else overlap
+    sizes = overlap.assign(
+        n_shared_sources=overlap["shared_sources"].map(len).astype("int64"),
+        n_shared_entities=overlap["shared_entities"].map(len).astype("int64"),
+    )
+    largest = _most_first(
+        sizes, ["n_shared_sources", "n_shared_entities"], ["article_a", "article_b"]
+    )
+    shared = largest[largest["n_shared_sources"] > 0]
     if len(shared):
-        figures["overlap"] = plot_overlap(shared.head(30))
+        shown = shared.head(MAX_OVERLAP_PAIRS)
+        figures["overlap"] = plot_overlap(
+            shown,
+            labels=article_labels(corpus, words=3).to_dict(),
+            title=f"The {len(shown)} of {len(shared)} pairs of articles that share a source: "
+            "most shared sources first, then entities",
+        )
+    labels = article_labels(corpus)
     intro = (
         f"{len(sources)} attributed statements from {sources['source'].nunique()} sources; "
         f"{len(entities)} entity mentions; {len(overlap)} pairs of articles share a source or an "
@@ -422,6 +543,12 @@ def sources_step(state: ReportState) -> Section:
         },
         figures=figures,
         shown_tables=("attributions", "overlap"),
+        previews={
+            "overlap": Preview(
+                _labelled(largest, labels, {"article_a": "a", "article_b": "b"}),
+                "most shared sources first, then most shared entities",
+            )
+        },
     )
 
 

@@ -7,7 +7,8 @@ in its source to a span in its target; spans of one article that overlap by at l
 shorter one are the same occurrence. The connected groups of occurrences (union-find) are the
 families. A family's origin is its earliest occurrence (by publication date, ties by article id);
 its history lists each later occurrence in date order with how it was taken (verbatim, the edits,
-or a paraphrase).
+or a paraphrase), and ``passages`` names its rows of the passages table in the same order, so a
+reader (the report's family pages) can list every reuse with both its articles.
 
 An article's *reuse share* is the number of its characters covered by the union of the spans it
 recycled from earlier articles, divided by the length of its text.
@@ -35,6 +36,7 @@ FAMILY_COLUMNS = [
     "kinds",
     "article_ids",
     "history",
+    "passages",
 ]
 
 
@@ -54,7 +56,9 @@ def boilerplate_families(corpus: Corpus, reuse: pd.DataFrame) -> pd.DataFrame:
         ``origin_date``, ``origin_start, origin_end`` (the span in the origin article),
         ``n_articles``, ``n_passages``, ``n_words`` (words of the origin span), ``kinds`` (the kinds
         of its passages, e.g. ``"edited,verbatim"``), ``article_ids`` (tuple, in date order) and
-        ``history`` (one ``date article_id: how`` entry per later article, ``" | "``-separated).
+        ``history`` (one ``date article_id: how`` entry per later article, ``" | "``-separated)
+        and ``passages`` (tuple of the family's row positions in ``reuse``, by the target's
+        publication date, then source id, then position).
 
     Examples
     --------
@@ -69,16 +73,18 @@ def boilerplate_families(corpus: Corpus, reuse: pd.DataFrame) -> pd.DataFrame:
     1          1           277         471           2       30  paraphrase
     >>> families.loc[0, "history"]
     '2022-04-12 001_80062493b65dd1fc: verbatim'
+    >>> families["passages"].tolist()  # rows of the passages table: 1 is the verbatim block
+    [(1,), (0,)]
     """
     check_passages(reuse)
     dates = corpus.articles["date"]
     rank = corpus.date_rank
     spans: dict[str, list[list[int]]] = {}
     passages = []
-    for row in reuse.itertuples(index=False):
+    for position, row in enumerate(reuse.itertuples(index=False)):
         src = _occurrence(spans, row.source_id, row.source_start, row.source_end)
         tgt = _occurrence(spans, row.target_id, row.target_start, row.target_end)
-        passages.append((src, tgt, row))
+        passages.append((src, tgt, row, position))
     parent = {node: node for node in {p[0] for p in passages} | {p[1] for p in passages}}
 
     def find(node):
@@ -87,13 +93,13 @@ def boilerplate_families(corpus: Corpus, reuse: pd.DataFrame) -> pd.DataFrame:
             node = parent[node]
         return node
 
-    for src, tgt, _ in passages:
+    for src, tgt, _, _ in passages:
         a, b = find(src), find(tgt)
         if a != b:
             parent[max(a, b)] = min(a, b)
     groups: dict[tuple, list] = {}
-    for src, tgt, row in passages:
-        groups.setdefault(find(src), []).append((src, tgt, row))
+    for src, tgt, row, position in passages:
+        groups.setdefault(find(src), []).append((src, tgt, row, position))
     rows = []
     for members in groups.values():
         nodes = {m[0] for m in members} | {m[1] for m in members}
@@ -101,9 +107,8 @@ def boilerplate_families(corpus: Corpus, reuse: pd.DataFrame) -> pd.DataFrame:
         article_id, index = origin
         start, end = spans[article_id][index]
         history = {}
-        for _, (tgt_article, _), row in sorted(
-            members, key=lambda m: (rank[m[1][0]], m[2].source_id)
-        ):
+        members.sort(key=lambda m: (rank[m[1][0]], m[2].source_id, m[3]))
+        for _, (tgt_article, _), row, _ in members:
             how = row.kind if row.kind != "edited" else f"edited ({row.edits})"
             history.setdefault(tgt_article, f"{dates[tgt_article]:%Y-%m-%d} {tgt_article}: {how}")
         articles = sorted({n[0] for n in nodes}, key=rank.__getitem__)
@@ -119,6 +124,7 @@ def boilerplate_families(corpus: Corpus, reuse: pd.DataFrame) -> pd.DataFrame:
                 "kinds": ",".join(sorted({m[2].kind for m in members})),
                 "article_ids": tuple(articles),
                 "history": " | ".join(history.values()),
+                "passages": tuple(m[3] for m in members),
             }
         )
     frame = pd.DataFrame(rows, columns=FAMILY_COLUMNS[1:])

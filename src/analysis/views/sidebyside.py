@@ -214,7 +214,7 @@ def _rows(left: pd.DataFrame, right: pd.DataFrame, passages: pd.DataFrame):
 def _cell(text: str, paragraphs: pd.DataFrame, index: int | None, marks) -> str:
     if index is None:
         return f'<td style="{CELL_STYLE}"></td>'
-    start, end = int(paragraphs.iloc[index]["start"]), int(paragraphs.iloc[index]["end"])
+    start, end = int(paragraphs["start"].iat[index]), int(paragraphs["end"].iat[index])
     cuts = {start, end}
     for m0, m1, *_, diff in marks:
         cuts.update(c for c in (m0, m1) if start < c < end)

@@ -174,7 +174,8 @@ def plot_overlap(
     overlap : pandas.DataFrame
         :func:`analysis.source_overlap` output.
     labels : dict, optional
-        Article id -> short label for the pair names; the id when absent.
+        Article id -> short label for the pair names; the id when absent. Each pair's name is
+        written above its two bars, so long names never squeeze the bars.
     title : str, optional
 
     Returns

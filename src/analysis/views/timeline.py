@@ -1,14 +1,21 @@
 """Timeline figure: events on a date axis, publication dates marked, recycled mentions told apart.
 
-Two panels share the event rows: the left spans the whole timeline (decades), the right zooms on
-the publication period, where most events of a news corpus fall. An event that denotes a day is a
+Two panels share the event rows: the left spans every event given, the right zooms on the
+publication period, where most events of a news corpus fall. An event that denotes a day is a
 dot; a month, quarter, season or year is a bar over its interval. Filled marks are events told in
 original text; hollow, hatched marks are events told only in recycled text; a red edge marks a
 stale date (a recycled relative date that would resolve differently in the later article). The
 zoom panel notes how many of an event's mentions are recycled. Dashed vertical lines are the
-articles' publication dates; above :data:`MAX_PUBLICATION_LINES` articles, the publication
-period is one shaded band instead, labelled with its first and last day and the number of
-articles, so the figure reads the same for two articles or twenty thousand.
+articles' publication dates, each labelled with its outlet or author (its id where it has
+neither); above :data:`MAX_PUBLICATION_LINES` articles, the publication period is one shaded band
+instead, labelled with its first and last day and the number of articles, so the figure reads
+the same for two articles or twenty thousand. Each event is labelled with its date (as precise
+as the event: a day, a month, a year, or a span) and a short description cut after a whole word.
+
+A timeline spans the corpus's own dates: :func:`split_outliers` sets apart the events that lie
+more than :data:`OUTLIER_YEARS` years before the first or after the last publication date (a
+clock time read as the year 1630, a date centuries away), for a table rather than the figure;
+background a few decades back (the seeds' 1992) stays on it.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["plot_timeline", "shorten_label"]
+__all__ = ["OUTLIER_YEARS", "event_date", "plot_timeline", "shorten_label", "split_outliers"]
 
 ORIGINAL = "#1f5f8b"
 RECYCLED = "#d08c2b"
@@ -26,6 +33,81 @@ STALE = "#c0392b"
 PUBLISHED = "#555555"
 #: Up to this many articles' publication dates are drawn as lines, each labelled; more as a band.
 MAX_PUBLICATION_LINES = 12
+#: Events further than this many years from the publication period are outliers (listed apart).
+OUTLIER_YEARS = 50
+
+
+def split_outliers(
+    timeline: pd.DataFrame, articles: pd.DataFrame, *, years: int = OUTLIER_YEARS
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split the events into those near the corpus's publication period and the outliers.
+
+    Parameters
+    ----------
+    timeline : pandas.DataFrame
+        Events with ``date_start`` and ``date_end`` (:func:`analysis.build_timeline`).
+    articles : pandas.DataFrame
+        ``Corpus.articles`` (column ``date``, at least one article).
+    years : int, default :data:`OUTLIER_YEARS`
+        An event is an outlier when it ends more than this many years before the first
+        publication date or starts more than this many years after the last one.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        The events within the window and the outliers, each in the order of ``timeline``.
+
+    Raises
+    ------
+    ValueError
+        If ``years`` is negative, ``articles`` is empty or a date column is missing.
+
+    Examples
+    --------
+    >>> events = pd.DataFrame({"value": ["1630", "1987-03-02", "1980"],
+    ...     "date_start": pd.to_datetime(["1630-01-01", "1987-03-02", "1980-01-01"]),
+    ...     "date_end": pd.to_datetime(["1630-12-31", "1987-03-02", "1980-12-31"])})
+    >>> arts = pd.DataFrame({"date": pd.to_datetime(["1987-02-26", "1987-10-19"])})
+    >>> near, far = split_outliers(events, arts)
+    >>> near["value"].tolist(), far["value"].tolist()
+    (['1987-03-02', '1980'], ['1630'])
+    """
+    if isinstance(years, bool) or not isinstance(years, int) or years < 0:
+        raise ValueError(f"years must be a non-negative integer, not {years!r}")
+    missing = {"date_start", "date_end"} - set(timeline.columns)
+    if missing or "date" not in articles.columns:
+        raise ValueError(
+            "timeline needs date_start and date_end, articles needs date; "
+            f"missing: {sorted(missing | ({'date'} - set(articles.columns)))}"
+        )
+    if articles.empty:
+        raise ValueError("articles is empty: there is no publication period")
+    first = articles["date"].min() - pd.DateOffset(years=years)
+    last = articles["date"].max() + pd.DateOffset(years=years)
+    far = (timeline["date_end"] < first) | (timeline["date_start"] > last)
+    return timeline[~far], timeline[far]
+
+
+def event_date(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """An event's date as precise as the event: a day, a month, a year, or ``start – end``.
+
+    Examples
+    --------
+    >>> day, end_of_june = pd.Timestamp("2021-06-15"), pd.Timestamp("2021-06-30")
+    >>> event_date(day, day), event_date(pd.Timestamp("2021-06-01"), end_of_june)
+    ('2021-06-15', '2021-06')
+    >>> event_date(pd.Timestamp("1992-01-01"), pd.Timestamp("1992-12-31"))
+    '1992'
+    >>> event_date(pd.Timestamp("2021-04-01"), end_of_june)  # a quarter
+    '2021-04-01 – 2021-06-30'
+    """
+    if start == end:
+        return f"{start:%Y-%m-%d}"
+    if start.day == 1 and end == start + pd.offsets.MonthEnd(0):
+        return f"{start:%Y-%m}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return f"{start:%Y}"
+    return f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
 
 
 def shorten_label(label: str, width: int) -> str:
@@ -67,6 +149,15 @@ def shorten_label(label: str, width: int) -> str:
     return kept[:cut].rstrip(" ,;:–—-…") + " …"
 
 
+def _credit(articles: pd.DataFrame, article_id) -> str:
+    """Who published an article, for a reader: its outlet or author, else its id."""
+    for column in ("outlet", "author"):
+        value = articles[column].get(article_id) if column in articles.columns else None
+        if isinstance(value, str) and value:
+            return value
+    return str(article_id)
+
+
 def plot_timeline(
     timeline: pd.DataFrame,
     articles: pd.DataFrame,
@@ -87,7 +178,7 @@ def plot_timeline(
         The right panel covers the publication dates widened by this many days on each side.
     label_width : int, default 48
         Event labels longer than this many characters are cut after a whole word (see
-        :func:`shorten_label`).
+        :func:`shorten_label`); each is shown after the event's date (:func:`event_date`).
 
     Returns
     -------
@@ -142,14 +233,18 @@ def plot_timeline(
                             annotation_clip=False, clip_on=True)  # fmt: skip
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
-    labels = [shorten_label(label, label_width) for label in events.label]
+    labels = [
+        f"{event_date(start, end)}  {shorten_label(label, label_width)}"
+        for start, end, label in zip(events.date_start, events.date_end, events.label, strict=True)
+    ]
     overview.set_yticks(list(rows), labels, fontsize=8)
     overview.invert_yaxis()
     first = min(events.date_start.min(), published.min()) if len(events) else published.min()
     last = max(events.date_end.max(), published.max()) if len(events) else published.max()
     overview.set_xlim(first - pd.Timedelta(days=365), last + pd.Timedelta(days=365))
-    overview.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
-    overview.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    overview.xaxis.set_major_locator(locator)
+    overview.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     overview.set_title("All events", fontsize=10)
     margin = pd.Timedelta(days=zoom_margin_days)
     zoom.set_xlim(published.min() - margin, published.max() + margin)
@@ -164,7 +259,7 @@ def plot_timeline(
                       va="top")  # fmt: skip
     else:
         for day, article_id in zip(published, published.index, strict=True):
-            zoom.annotate(f"{article_id}\npublished {day:%Y-%m-%d}", (day, 1),
+            zoom.annotate(f"{_credit(articles, article_id)}\npublished {day:%Y-%m-%d}", (day, 1),
                           xycoords=("data", "axes fraction"), xytext=(3, -3),
                           textcoords="offset points", fontsize=7, color=PUBLISHED,
                           va="top")  # fmt: skip
