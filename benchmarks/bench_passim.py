@@ -55,7 +55,7 @@ REUTERS = ROOT.parent / "shared" / "data" / "reuters21578"
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def read_stories(sample: int | None, seed: int) -> pd.DataFrame:
+def read_stories(folder: Path, sample: int | None, seed: int) -> pd.DataFrame:
     """The stories of Reuters-21578 (or a seeded sample), ``text`` as ``load_corpus`` keeps it.
 
     ``date`` and ``author`` stay as the reader gives them, so the child process loads the same
@@ -64,7 +64,7 @@ def read_stories(sample: int | None, seed: int) -> pd.DataFrame:
     import analysis
     from analysis.corpus.reuters import read_reuters
 
-    frame = read_reuters(REUTERS)
+    frame = read_reuters(folder)
     if sample:
         frame = frame.sample(sample, random_state=seed).sort_values("id")
     texts = analysis.load_corpus(frame, errors="collect").articles["text"]
@@ -283,6 +283,7 @@ def main() -> None:
         "--passim-out", type=Path, help="the output folder of an earlier passim run (not timed)"
     )
     parser.add_argument("--scratch", type=Path, help="scratch folder (default: new, in /tmp)")
+    parser.add_argument("--reuters", type=Path, default=REUTERS, help="the Reuters-21578 folder")
     parser.add_argument("--sample", type=int, help="stories drawn at random (default: all)")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--judge", type=int, default=50, help="passages sampled per tool")
@@ -301,7 +302,7 @@ def main() -> None:
     scratch.mkdir(parents=True, exist_ok=True)
     if ROOT in scratch.resolve().parents:
         raise SystemExit("the scratch folder must be outside the repository")
-    articles = read_stories(args.sample, args.seed)
+    articles = read_stories(args.reuters, args.sample, args.seed)
     texts = articles["text"].to_dict()
     stories = scratch / "stories.jsonl"
     with open(stories, "w") as handle:
