@@ -51,8 +51,16 @@ def find_templates(
     """
     from analysis.reuse.detection import source_candidates
 
+    # Keys repeat across the corpus: each distinct key is folded once.
+    folded: dict[str, str] = {}
+    get = folded.get
     frames = {
-        article_id: (spans, [frame_key(key) for key in keys], bounds, stems)
+        article_id: (
+            spans,
+            [get(key) or folded.setdefault(key, frame_key(key)) for key in keys],
+            bounds,
+            stems,
+        )
         for article_id, (spans, keys, bounds, stems) in prepared.items()
     }
     signatures = _signatures(
