@@ -53,6 +53,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 REUTERS = ROOT.parent / "shared" / "data" / "reuters21578"
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def read_stories(folder: Path, sample: int | None, seed: int) -> pd.DataFrame:
@@ -86,10 +87,11 @@ def ours_child(stories: Path, out: Path, options: dict) -> None:
     reuse.to_pickle(out)
 
 
-def tree_rss(root: int) -> int:
-    """Summed resident bytes of ``root`` and all its descendants (from ``/proc``)."""
+def tree_usage(root: int, cpu: dict[int, float]) -> int:
+    """Summed resident bytes of ``root`` and all its descendants (from ``/proc``); ``cpu`` is
+    updated with the CPU seconds each of them has used so far."""
     children: dict[int, list[int]] = collections.defaultdict(list)
-    rss: dict[int, int] = {}
+    stats: dict[int, tuple[int, float]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -99,11 +101,13 @@ def tree_rss(root: int) -> int:
         except OSError:
             continue
         children[int(fields[1])].append(int(entry))
-        rss[int(entry)] = int(fields[21]) * PAGE
+        stats[int(entry)] = int(fields[21]) * PAGE, (int(fields[11]) + int(fields[12])) / TICKS
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        rss, seconds = stats.get(pid, (0, 0.0))
+        total += rss
+        cpu[pid] = max(cpu.get(pid, 0.0), seconds)
         stack.extend(children.get(pid, ()))
     return total
 
@@ -111,15 +115,19 @@ def tree_rss(root: int) -> int:
 def measured(command: list[str], env: dict, log: Path, done: Path | None = None) -> dict:
     """Run a command; its wall and CPU seconds, largest-process and summed-tree peak memory.
 
-    A non-zero exit status fails, unless the file ``done`` exists: passim writes its pairwise
-    alignments, then fails in its clustering step, which needs graphframes from Maven.
+    ``cpu`` is the CPU time of the process tree sampled every 0.2 s (passim's Python workers are
+    ended by the JVM without being waited for, so ``wait4`` does not count them), ``largest_mib``
+    the peak of the largest process (``wait4``). A non-zero exit status fails, unless the file
+    ``done`` exists: passim writes its pairwise alignments, then fails in its clustering step,
+    which needs graphframes from Maven.
     """
     started = time.perf_counter()
+    cpu: dict[int, float] = {}
     with open(log, "w") as handle:
         process = subprocess.Popen(command, env=env, stdout=handle, stderr=subprocess.STDOUT)
         peak = 0
         while True:
-            peak = max(peak, tree_rss(process.pid))
+            peak = max(peak, tree_usage(process.pid, cpu))
             # wait4: the rusage of this child alone (with the descendants it waited for).
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
@@ -129,9 +137,10 @@ def measured(command: list[str], env: dict, log: Path, done: Path | None = None)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0 and not (done is not None and done.exists()):
         raise RuntimeError(f"{command[0]} failed ({process.returncode}); see {log}")
+    cpu[process.pid] = usage.ru_utime + usage.ru_stime
     return {
         "wall": wall,
-        "cpu": usage.ru_utime + usage.ru_stime,
+        "cpu": max(sum(cpu.values()), usage.ru_utime + usage.ru_stime),
         "largest_mib": usage.ru_maxrss / 1024,
         "tree_peak_mib": peak / 2**20,
     }
@@ -291,6 +300,7 @@ def main() -> None:
     parser.add_argument(
         "--analyse", action="store_true", help="only read the runs already in --scratch again"
     )
+    # A run whose cost is in --scratch/costs.json is not repeated (a broken-off run resumes).
     parser.add_argument("--output", type=Path)
     parser.add_argument("--ours-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -313,18 +323,19 @@ def main() -> None:
     costs, tables = {}, {}
     runs = (("find_reuse", {}), ("find_reuse, all", {"sources": "all"}))
     out = args.passim_out or scratch / "passim_out"
-    if args.analyse:
+    if (scratch / "costs.json").exists():
         costs = json.loads((scratch / "costs.json").read_text())
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     for name, options in runs:
         table = scratch / f"{name.replace(', ', '_')}.pkl"
-        if not args.analyse:
+        if not args.analyse and name not in costs:
             command = [sys.executable, __file__, "--ours-child", str(stories), str(table)]
             costs[name] = measured([*command, json.dumps(options)], env, scratch / "ours.log")
+            (scratch / "costs.json").write_text(json.dumps(costs, indent=1))
             print(f"{name}: {costs[name]['wall']:.1f} s", file=sys.stderr)
         tables[name] = pd.read_pickle(table)
         costs[name]["inner"] = tables[name].attrs["find_reuse_seconds"]
-    if args.passim and not args.analyse:
+    if args.passim and not args.analyse and "passim" not in costs:
         venv = setup_passim(args.passim.resolve(), scratch)
         shutil.rmtree(out, ignore_errors=True)
         command, passim_env = passim_command(venv, stories, out)
