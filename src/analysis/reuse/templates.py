@@ -11,9 +11,10 @@ the nearest earlier article holding it (:func:`~analysis.reuse.index._hits` with
 ``link="nearest"``): the work follows the corpus, and the chain of nearest copies joins all the
 reports of one frame into one family (:func:`analysis.boilerplate_families`). Frames that differ
 in a word (profit/loss, Year/Nine mths, Revs/Sales) break that: each n-gram of a report may link
-to another near holder, and no pair gathers anchors that chain. So a report that gets no
-template from the linking n-grams has its nearest few candidates (``_FULL_CANDIDATES``) aligned
-again on all the frame keys each pair shares; the cost stays a few alignments per report.
+to another near holder, and no pair gathers anchors that chain. With the option
+``template_close_frames=n``, a report that gets no template from the linking n-grams has its
+``n`` nearest candidates aligned again on all the frame keys each pair shares. Off by default:
+on all of Reuters, ``n=3`` adds 1,240 templates for 2.1 times the CPU time (BENCHMARKS.md).
 
 A passage of the frame alignment is a template when its target span overlaps no passage the
 aligner found in that article and at least one figure differs; ``edits`` lists the changed slots
@@ -33,10 +34,6 @@ from analysis.reuse.alignment import _anchors, align
 from analysis.reuse.index import _signatures
 
 __all__ = ["find_templates", "frame_key"]
-
-#: Candidates (nearest first) aligned on all their shared frame keys when the linking n-grams
-#: gave a target no template.
-_FULL_CANDIDATES = 3
 
 
 def frame_key(key: str) -> str:
@@ -84,11 +81,11 @@ def find_templates(
     for target_id, candidates in source_candidates(corpus, signatures, plain, link="nearest"):
         taken = recycled.get(target_id, [])
         found = _frame_passages(target_id, candidates, texts, frames, taken, plain, full=False)
-        if not found:
+        if not found and options.template_close_frames:
             # The n-grams of one frame may each link to another near holder (frames differing
             # in a word: profit/loss, Year/Nine mths), so no pair gathers anchors that chain:
             # the nearest few candidates are aligned again on all the frame keys they share.
-            nearest = candidates[:_FULL_CANDIDATES]
+            nearest = candidates[: options.template_close_frames]
             found = _frame_passages(target_id, nearest, texts, frames, taken, plain, full=True)
         rows.extend(found)
     return rows
