@@ -32,6 +32,7 @@ def test_defaults():
         "paraphrase_threshold": 0.45,
         "paraphrase_min_common": 6,
         "template": True,
+        "template_close_frames": 0,
         "rewrite": True,
         "rewrite_threshold": 0.5,
         "rewrite_min_common": 4,
@@ -51,6 +52,16 @@ def test_defaults():
         (ReuseOptions, {"k": 4.0}, "k must be a positive integer, got 4.0"),
         (ReuseOptions, {"max_gap": -1}, "max_gap must be a non-negative integer, got -1"),
         (ReuseOptions, {"max_df": 0}, "max_df must be None or an integer >= 1, got 0"),
+        (
+            ReuseOptions,
+            {"template_close_frames": -1},
+            "template_close_frames must be a non-negative integer, got -1",
+        ),
+        (
+            ReuseOptions,
+            {"template_close_frames": 2.5},
+            "template_close_frames must be a non-negative integer, got 2.5",
+        ),
         (
             ReuseOptions,
             {"sources": "some"},

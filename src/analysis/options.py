@@ -174,6 +174,12 @@ class ReuseOptions(Options):
     template: bool = option(
         True, _boolean, "look for passages whose frame recurs with other figures (templates)"
     )
+    template_close_frames: int = option(
+        0,
+        _non_negative_int,
+        "nearest candidates of a report without template aligned on all the frame keys they share "
+        "(close frames; 0: none)",
+    )
     rewrite: bool = option(
         True, _boolean, "look for articles rewriting one source sentence by sentence"
     )

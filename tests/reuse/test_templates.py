@@ -83,3 +83,73 @@ def test_frame_keys_and_slots():
 def test_template_option_is_validated():
     with pytest.raises(ValueError, match="template must be True or False"):
         find_reuse(corpus_of("a b c"), template=1)
+
+
+# Earnings tables of close but unequal frames (profit/loss, nil, Year/Nine mths, Revs/Sales):
+# each frame n-gram of the last one links to another near holder, so no pair gathers anchors
+# that chain; with template_close_frames the nearest candidates are aligned again on all the
+# frame keys they share.
+CLOSE_FRAMES = [
+    "Shr profit nil vs loss nil\n\nNet profit 31,200 vs loss 198,400\n\nRevs 512,300 vs 7,100"
+    "\n\nNine mths\n\nShr loss nil vs loss nil\n\nNet loss 397,500 vs loss 655,800\n\n"
+    "Revs 941,000 vs 30,900",
+    "Shr profit five cts vs loss 97 cts\n\nNet profit 561,000 vs loss 12.8 mln\n\n"
+    "Revs 74.1 mln vs 38.2 mln\n\nAvg shrs 14.2 mln vs 13.4 mln\n\nYear\n\n"
+    "Shr profit 33 cts vs profit 35 cts\n\nNet profit 4,870,000 vs profit 4,512,000\n\n"
+    "Revs 215.3 mln vs 118.9 mln\n\nAvg shrs 14.1 mln vs 13.4 mln",
+    "Shr loss 3.71 dlrs vs profit 36 cts\n\nNet loss 24,110,000 vs profit 2,402,000\n\n"
+    "Sales 61.9 mln vs 66.0 mln\n\nYear\n\nShr loss 3.15 dlrs vs profit 1.30 dlrs\n\n"
+    "Net loss 20,533,000 vs profit 8,467,000\n\nSales 266.4 mln vs 273.5 mln",
+    "Shr loss 14 cts vs loss 12 cts\n\nNet loss 618,000 vs loss 441,000\n\n"
+    "Revs 3,187,000 vs 2,702,000\n\nYear\n\nShr loss 18 cts vs loss 25 cts\n\n"
+    "Net loss 786,000 vs loss 1,011,000\n\nRevs 11.3 mln vs 14.6 mln",
+]
+
+
+def test_close_frames_whose_ngrams_link_to_different_holders_are_still_templates():
+    corpus = corpus_of(*CLOSE_FRAMES)
+    assert find_reuse(corpus, paraphrase=False, rewrite=False).empty
+    reuse = find_reuse(corpus, paraphrase=False, rewrite=False, template_close_frames=3)
+    spans = [
+        (
+            row.source_id,
+            row.target_id,
+            corpus.text(row.source_id)[row.source_start : row.source_end],
+            corpus.text(row.target_id)[row.target_start : row.target_end],
+            row.kind,
+            row.similarity,
+        )
+        for row in reuse.itertuples()
+    ]
+    assert spans == [
+        (
+            "t0",
+            "t3",
+            "Net loss 397,500 vs loss 655,800\n\nRevs 941,000 vs 30,900",
+            "Net loss 618,000 vs loss 441,000\n\nRevs 3,187,000 vs 2,702,000",
+            "template",
+            1.0,
+        ),
+        (
+            "t1",
+            "t2",
+            "vs profit 35 cts\n\nNet profit 4,870,000 vs profit 4,512,000"
+            "\n\nRevs 215.3 mln vs 118.9 mln",
+            "vs profit 36 cts\n\nNet loss 24,110,000 vs profit 2,402,000\n\n"
+            "Sales 61.9 mln vs 66.0 mln",
+            "template",
+            0.875,
+        ),
+        (
+            "t1",
+            "t3",
+            "cts vs loss 97 cts\n\nNet profit 561,000 vs loss 12.8 mln\n\n"
+            "Revs 74.1 mln vs 38.2 mln",
+            "cts vs loss 25 cts\n\nNet loss 786,000 vs loss 1,011,000\n\nRevs 11.3 mln vs 14.6 mln",
+            "template",
+            0.9143,
+        ),
+    ]
+    assert reuse["edits"].tolist()[2] == (
+        "97->25; profit->loss; 561,000->786,000; 12.8->1,011,000; -mln; 74.1->11.3; 38.2->14.6"
+    )

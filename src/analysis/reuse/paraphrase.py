@@ -85,6 +85,13 @@ def paraphrase_similarity(first: str, second: str) -> tuple[float, int]:
     return round(2 * common / (len(a) + len(b)), 4), common
 
 
+def _shared(a: Counter, b: Counter) -> int:
+    """The stems two counts share, with repeats: ``sum((a & b).values())`` without the Counter."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(n, b[stem]) for stem, n in a.items() if stem in b)
+
+
 def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     """Length of the longest common subsequence of two stem sequences (rapidfuzz's LCSseq)."""
     return int(LCSseq.similarity(a, b))
@@ -166,21 +173,19 @@ def paraphrases(
     tgt_paragraphs = paragraphs(tgt, tgt_taken)
     for a0, a1, a_stems, a_count in paragraphs(src, src_taken):
         for b0, b1, b_stems, b_count in tgt_paragraphs:
-            if (
-                sum((a_count & b_count).values()) >= min_common
-                and _lcs(a_stems, b_stems) >= min_common
-            ):
+            if _shared(a_count, b_count) >= min_common and _lcs(a_stems, b_stems) >= min_common:
                 if a0 not in src_sents:
                     src_sents[a0] = sentences(src, a0, a1, src_taken)
                 if b0 not in tgt_sents:
                     tgt_sents[b0] = sentences(tgt, b0, b1, tgt_taken)
                 pairs.append((a0, b0))
     scored = []
+    counts = {b: [Counter(stems) for _, _, stems in sents] for b, sents in tgt_sents.items()}
     for pa, pb in pairs:
         for a0, a1, a_stems in src_sents[pa]:
             a_count = Counter(a_stems)
-            for b0, b1, b_stems in tgt_sents[pb]:
-                if sum((a_count & Counter(b_stems)).values()) < min_common:
+            for (b0, b1, b_stems), b_count in zip(tgt_sents[pb], counts[pb], strict=True):
+                if _shared(a_count, b_count) < min_common:
                     continue
                 common = _lcs(a_stems, b_stems)
                 similarity = 2 * common / (len(a_stems) + len(b_stems))

@@ -101,9 +101,14 @@ def rewrite_candidates(
 
     owner, stem = [], []
     paragraph_article, paragraph_number = [], []
+    known = key_ids.get
     for number, (_, keys, bounds, _) in enumerate(prepared):
         for p in range(len(bounds) - 1):
-            found = set(chain.from_iterable(map(ids_of, keys[bounds[p] : bounds[p + 1]])))
+            found = set(
+                chain.from_iterable(
+                    [known(key) or ids_of(key) for key in keys[bounds[p] : bounds[p + 1]]]
+                )
+            )
             if found:
                 node = len(paragraph_article)
                 paragraph_article.append(number)
@@ -234,6 +239,13 @@ def rewrites(
         for a0, a1, a_stems in sentences(src, pa, src_cache):
             for b0, b1, b_stems in sentences(tgt, pb, tgt_cache):
                 if any(b0 < end and start < b1 for start, end in recycled):
+                    continue
+                # Matched stems are at most the shorter sentence's: an exact bound of both tests.
+                la, lb = len(a_stems[0]), len(b_stems[0])
+                if (
+                    min(la, lb) < options.rewrite_min_common
+                    or round(2 * min(la, lb) / (la + lb), 4) < options.rewrite_threshold
+                ):
                     continue
                 similarity, matched = sentence_match(a_stems, b_stems)
                 if (
