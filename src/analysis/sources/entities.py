@@ -231,7 +231,7 @@ def ministry_name(department: str, country: str | None) -> str:
     return f"{department} Ministry of {country}" if country else f"{department} Ministry"
 
 
-def parse_corpus(corpus: Corpus, *, docs: list | None = None) -> ParsedCorpus:
+def parse_corpus(corpus: Corpus, *, docs: list | None = None, n_process: int = 1) -> ParsedCorpus:
     """Parse ``corpus`` and give every entity mention its canonical name (see the module doc).
 
     This is the one spaCy pass of the sources analysis: :func:`extract_entities` and
@@ -243,6 +243,9 @@ def parse_corpus(corpus: Corpus, *, docs: list | None = None) -> ParsedCorpus:
     docs : list, optional
         Ready-made :func:`~analysis.sources.parsing.parse_paragraphs` results (for instance parsed
         on a Dask cluster, see :mod:`analysis.distributed`); they replace the parse.
+    n_process : int
+        Processes of the spaCy parse (:func:`~analysis.sources.parsing.parse_paragraphs`); the
+        result is the same for any value.
 
     Returns
     -------
@@ -251,7 +254,7 @@ def parse_corpus(corpus: Corpus, *, docs: list | None = None) -> ParsedCorpus:
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
     if docs is None:
-        docs = list(parse_paragraphs(corpus))
+        docs = list(parse_paragraphs(corpus, n_process=n_process))
     mentions: list[Mention] = []
     norp_texts: set[str] = set()
     for doc_index, (article_id, offset, doc) in enumerate(docs):

