@@ -18,7 +18,8 @@ An ``entity_ruler`` runs before the statistical ``ner`` and adds the types news 
 OntoNotes labels lack or mislabel: ``DOCUMENT`` (declarations, treaties, memoranda, agreements with
 a proper name: "Shusha Declaration on Allied Relations"), ``EXERCISE`` (military drills named
 "Efes-2022"), ``MEDIA`` (news agencies and outlets: "Anadolu Agency", "Reuters") and ``ORG`` for
-ministries ("Defence Ministry", "Ministry of Foreign Affairs"). The ruler's spans take precedence;
+ministries ("Defence Ministry", "Ministry of Foreign Affairs", "Defence Ministry of Azerbaijan":
+a country after "of" is part of the name). The ruler's spans take precedence;
 the statistical model labels the rest.
 
 :func:`parse_paragraphs` runs the pipeline over every paragraph of a corpus with ``nlp.pipe`` in
@@ -46,6 +47,7 @@ from spacy.tokens import Doc
 
 from analysis.corpus.loading import Corpus
 from analysis.lexicon.outlets import MEDIA_OUTLETS
+from analysis.lexicon.places import COUNTRY_VARIANTS, DEMONYMS
 from analysis.lexicon.titles import DOCUMENT_HEADS
 
 __all__ = [
@@ -98,6 +100,13 @@ def _ruler_patterns() -> list[dict]:
     )
     ministry_name = [{**_NAME, "OP": "+"}, {"LOWER": "ministry", "IS_TITLE": True}]
     patterns.append({"label": "ORG", "pattern": ministry_name})
+    # "Defence Ministry of Azerbaijan", "Ministry of Defence of Turkiye": the country belongs to
+    # the name (only a country: "the Defence Ministry of Azerbaijan Vagif Dargahli" keeps the man).
+    of_ministry = [{"LOWER": "ministry", "IS_TITLE": True}, {"LOWER": "of"}, {**_NAME, "OP": "+"}]
+    for country in _country_token_patterns():
+        of_country = [{"LOWER": "of"}, *country]
+        patterns.append({"label": "ORG", "pattern": [*ministry_name, *of_country]})
+        patterns.append({"label": "ORG", "pattern": [*of_ministry, *of_country]})
     patterns.append(
         {
             "label": "ORG",
@@ -121,6 +130,14 @@ def _ruler_patterns() -> list[dict]:
         }
     )
     return patterns
+
+
+def _country_token_patterns() -> list[list[dict]]:
+    """Token patterns of a country name: one for the one-word names, one per longer name."""
+    names = sorted({*DEMONYMS.values(), *COUNTRY_VARIANTS})
+    one_word = [name for name in names if " " not in name]
+    longer = [[{"TEXT": word} for word in name.split()] for name in names if " " in name]
+    return [[{"TEXT": {"IN": one_word}}], *longer]
 
 
 @lru_cache(maxsize=1)
