@@ -58,7 +58,7 @@ from analysis.lexicon.outlets import MEDIUM_NOUNS
 from analysis.lexicon.places import DEMONYMS
 from analysis.lexicon.reporting import REPORTING_VERBS
 from analysis.lexicon.titles import THING_HEADS, TITLE_HEADS
-from analysis.sources.entities import Mention, ParsedCorpus, ministry_name
+from analysis.sources.entities import Mention, ParsedCorpus
 
 __all__ = [
     "CUE_VERBS",
@@ -333,7 +333,7 @@ def _ministry_of_minister(state: _ArticleState) -> str | None:
         if m.kind == "person" and match:
             adjective = next((w for w in re.findall(r"[A-Z][a-z]+", role) if w in DEMONYMS), None)
             adjective = adjective or state.parsed.nationality.get(m.name)
-            return ministry_name(match[1], DEMONYMS.get(adjective) if adjective else None)
+            return state.parsed.ministry(match[1], DEMONYMS.get(adjective) if adjective else None)
     return None
 
 
