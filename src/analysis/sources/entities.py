@@ -346,6 +346,17 @@ def parse_corpus(corpus: Corpus, *, docs: list | None = None, n_process: int = 1
     Returns
     -------
     ParsedCorpus
+
+    Examples
+    --------
+    >>> from analysis.corpus.loading import load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> corpus = load_corpus(SEEDS_DIR)
+    >>> one, two = parse_corpus(corpus), parse_corpus(corpus, n_process=2)
+    >>> [(m.start, m.name) for m in two.mentions] == [(m.start, m.name) for m in one.mentions]
+    True
+    >>> sorted({m.name for m in one.mentions if m.kind == "organisation"})
+    ['Defence Ministry of Azerbaijan', 'Turkish Armed Forces']
     """
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
