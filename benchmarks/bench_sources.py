@@ -170,6 +170,8 @@ def timed_run(stories: int, processes: int, out: str) -> None:
 
 def against(old_src: str, sizes: list[int], processes: int) -> None:
     """Old code against this code, run after run, on the first ``sizes`` Reuters stories."""
+    if not REUTERS.is_dir():
+        raise SystemExit(f"Reuters-21578 not found at {REUTERS} (set ANALYSIS_SHARED_DATA)")
     here = os.path.abspath(__file__)
     new_src = str(PROJECT_ROOT / "src")
     print("### Source extraction, old against new (Reuters-21578)\n")
