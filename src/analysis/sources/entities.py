@@ -9,9 +9,10 @@ every paragraph. Each entity becomes a *mention* of one kind: ``person``, ``orga
 
 Names are then made canonical across the whole corpus, so that two articles naming the same actor
 differently agree on one name. Two written forms are compared through :func:`name_key`: diacritics
-folded ("Dalkıran" -> dalkiran, the Azerbaijani "ə" -> a), lower case, British and US spellings and
-a country's old and new names made one (:data:`~analysis.lexicon.spelling.SPELLING_VARIANTS`:
-Defence/Defense, Türkiye/Turkey). Of the forms that share a key, the name shown is the one written
+folded ("Dalkıran" -> Dalkiran, the Azerbaijani "ə" -> a), British and US spellings and a
+country's old and new names made one (:data:`~analysis.lexicon.spelling.SPELLING_VARIANTS`:
+Defence/Defense, Türkiye/Turkey), the case kept (the acronym "SPA" is not the name "Spa"). Of the
+forms that share a key, the name shown is the one written
 most often in the corpus, ties going to the first in code-point order, so the names depend on the
 corpus alone: not on the order of its articles, nor on the hash seed.
 
@@ -34,7 +35,7 @@ corpus alone: not on the order of its articles, nor on the hash seed.
   name, else, for a name of three words or more ("Mine Action Agency"), its one country in the
   corpus; shorter names ("Armed Forces", "Central Bank") belong to every country and stay as
   written. An organisation with a country is named by its form naming the country written most
-  often, else ``"<name> of <Country>"``;
+  often, else by its name as written most often ("Britain's Daily Mirror": "Daily Mirror");
 * places: a country under any of its names or its nationality ("Türkiye", "Turkish") is the country
   of :data:`DEMONYMS` ("Turkey");
 * documents: a short form ("Shusha Declaration") is the longest form it begins
@@ -92,6 +93,9 @@ _LETTER_FOLDS = str.maketrans(
     {"ı": "i", "İ": "I", "ə": "a", "Ə": "A", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
      "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "’": "'"}
 )  # fmt: skip
+#: Spelling variants that are one name: all of the shared table but "labour", as Labour (the
+#: British party) and Labor (the Australian party, the US department) are different names.
+_NAME_SPELLINGS = {word: one for word, one in SPELLING_VARIANTS.items() if word != "labour"}
 #: A bare organisation name is given the country of its only country form anywhere in the corpus
 #: from this many words on ("Mine Action Agency"); shorter ones ("Armed Forces", "Central Bank")
 #: are common nouns of every country and keep to their article.
@@ -249,19 +253,30 @@ def _role_start(doc: Doc, first: int) -> int:
 
 
 def name_key(text: str) -> str:
-    """The key two spellings of one name share: diacritics folded, lower case, British and US
-    spellings and a country's old and new names made one.
+    """The key two spellings of one name share: diacritics folded, British and US spellings and a
+    country's old and new names made one, spaces collapsed; the case is kept (an acronym "SPA" is
+    not the name "Spa").
 
     Examples
     --------
     >>> [name_key(n) for n in ["Rafet Dalkıran", "Defence Ministry", "Türkiye", "Əliyev"]]
-    ['rafet dalkiran', 'defense ministry', 'turkey', 'aliyev']
+    ['Rafet Dalkiran', 'Defense Ministry', 'Turkey', 'Aliyev']
     """
     if not isinstance(text, str):
         raise TypeError(f"name_key takes a str, got {type(text).__name__}")
     folded = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLDS))
     folded = "".join(char for char in folded if not unicodedata.combining(char))
-    return " ".join(SPELLING_VARIANTS.get(word, word) for word in folded.lower().split())
+    return " ".join(_respelled(word) for word in folded.split())
+
+
+def _respelled(word: str) -> str:
+    """A word in the one spelling of :data:`SPELLING_VARIANTS`, in the case it was written."""
+    variant = _NAME_SPELLINGS.get(word.lower())
+    if variant is None:
+        return word
+    if word.isupper() and len(word) > 1:
+        return variant.upper()
+    return variant[:1].upper() + variant[1:] if word[:1].isupper() else variant
 
 
 _COUNTRY_BY_KEY = {name_key(c): c for c in _COUNTRIES} | {
@@ -531,7 +546,8 @@ def _place_organisations(organisations: list[Mention], roles, nationality) -> No
 
 def _name_organisations(organisations: list[Mention]) -> None:
     """One name per organisation and country: the form that names the country written most often,
-    else "<name> of <country>"; an organisation without a country, its form written most often."""
+    else the name written most often; an organisation without a country, its form written most
+    often."""
     with_country: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for m in organisations:
         if m.country and _split_country(m.surface)[1] == m.country:
@@ -546,11 +562,11 @@ def _name_organisations(organisations: list[Mention]) -> None:
             forms = with_country[key, m.country]
             m.name = min(forms, key=lambda form: (-forms[form], form))
         else:
-            m.name = f"{bases[key]} of {m.country}"
+            m.name = bases[key]
 
 
 def _minister_country(dept: str, people: list[Mention], nationality: dict[str, str]):
-    pattern = re.compile(rf"\b{re.escape(name_key(dept))} minister\b")
+    pattern = re.compile(rf"\b{re.escape(name_key(dept))} minister\b", re.IGNORECASE)
     for person in people:
         if pattern.search(name_key(person.role or "")):
             adjective = _nationality_of(person.role) or nationality.get(person.name)
