@@ -33,7 +33,9 @@ parses whole batches, and the ``Doc`` objects come back serialized (``Doc.to_byt
 attributes, entities, sentence starts and ``user_data``, so ``._`` extensions too) in input order.
 A parse depends on the paragraph text alone, never on its batch or its process, so the docs, and
 every table built from them, are identical to the one-process run; the tests check it byte for
-byte. Processes pay off on large corpora: each costs a fork and the copy of the docs back.
+byte. Processes can pay off on a large corpus when cores are idle; they cost a fork and the copy
+of every doc back, about a third more CPU in all (measured in ``BENCHMARKS.md``, section 4, where
+on a machine saturated by other jobs two processes gave no gain), so the default is one.
 """
 
 from __future__ import annotations
