@@ -13,7 +13,16 @@ here with a few regular expressions), recycled-text detection left out (``reused
 Overlap: ``source_overlap`` and ``source_matrix`` on the same stories (the same parse): rows of
 the sparse overlap table against the number of all pairs, seconds, and the size of its CSV.
 
+Old against new (``--against OLD/src``): ``parse_corpus``, ``extract_sources`` and
+``extract_entities`` on the first N stories of Reuters-21578 as ``analysis.corpus.reuters`` reads
+them (``--sizes 2000 0``; 0 is all 19,043), each run in a fresh child process, the old code
+(``PYTHONPATH=OLD/src``, one process) and this code with one and with ``--processes`` worker
+processes, one run after the other in the same session. A run's time counts the parse and both
+tables, not reading the files or loading the model; CPU seconds add the run's own and its worker
+processes'. Each new table is compared with the old one (``DataFrame.equals``).
+
 Run:  .venv/bin/python benchmarks/bench_sources.py [--stories N]
+      .venv/bin/python benchmarks/bench_sources.py --against /tmp/base/src --sizes 2000 0
 """
 
 from __future__ import annotations
@@ -22,7 +31,11 @@ import argparse
 import html
 import importlib.util
 import os
+import pickle
 import re
+import subprocess
+import sys
+import tempfile
 import time
 from collections import Counter
 
@@ -129,10 +142,91 @@ def reuters_stories(limit: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "date", "author", "text"])
 
 
+def timed_run(stories: int, processes: int, out: str) -> None:
+    """One run in this process (the child of :func:`against`): tables and timings to ``out``."""
+    from analysis.corpus.reuters import read_reuters
+
+    frame = read_reuters(REUTERS)
+    corpus = load_corpus(frame.head(stories) if stories else frame)
+    load_nlp()
+    before, start = os.times(), time.perf_counter()
+    kwargs = {"n_process": processes} if processes > 1 else {}
+    parsed = parse_corpus(corpus, **kwargs)
+    found = extract_sources(corpus, parsed, reused=None)
+    entities = extract_entities(parsed)
+    seconds = time.perf_counter() - start
+    after = os.times()
+    cpu = sum(after[:4]) - sum(before[:4])
+    stats = {
+        "stories": len(corpus),
+        "paragraphs": len(corpus.paragraphs),
+        "seconds": seconds,
+        "cpu": cpu,
+        "load": os.getloadavg()[0],
+    }
+    with open(out, "wb") as handle:
+        pickle.dump((stats, found, entities), handle)
+
+
+def against(old_src: str, sizes: list[int], processes: int) -> None:
+    """Old code against this code, run after run, on the first ``sizes`` Reuters stories."""
+    if not REUTERS.is_dir():
+        raise SystemExit(f"Reuters-21578 not found at {REUTERS} (set ANALYSIS_SHARED_DATA)")
+    here = os.path.abspath(__file__)
+    new_src = str(PROJECT_ROOT / "src")
+    print("### Source extraction, old against new (Reuters-21578)\n")
+    print(
+        "| stories | paragraphs | code | processes | seconds | CPU s | load | time vs old "
+        "| attributions | entities | tables equal to old |"
+    )
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    runs = [("old", old_src, 1), ("new", new_src, processes)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            chosen = runs if size == 0 else [*runs, ("new", new_src, 1)]
+            results = {}
+            for code, src, n in chosen:
+                out = os.path.join(tmp, f"{code}-{n}-{size}.pkl")
+                env = {
+                    **os.environ,
+                    "PYTHONPATH": src,
+                    "PYTHONHASHSEED": "0",
+                    "ANALYSIS_SHARED_DATA": str(SHARED_DATA_DIR),
+                }
+                subprocess.run(
+                    [sys.executable, here, "--run", str(size), str(n), out], env=env, check=True
+                )
+                with open(out, "rb") as handle:
+                    results[code, n] = pickle.load(handle)
+            old_stats, old_found, old_entities = results["old", 1]
+            for (code, n), (stats, found, entities) in results.items():
+                equal = found.equals(old_found) and entities.equals(old_entities)
+                print(
+                    f"| {stats['stories']} | {stats['paragraphs']} | {code} | {n} "
+                    f"| {stats['seconds']:.1f} | {stats['cpu']:.1f} | {stats['load']:.1f} "
+                    f"| {stats['seconds'] / old_stats['seconds']:.2f} | {len(found)} "
+                    f"| {len(entities)} | {'yes' if equal else 'NO'} |",
+                    flush=True,
+                )
+    print(f"\n{os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.2f}.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=500, help="Reuters stories to time")
+    parser.add_argument("--against", help="the src folder of the old code: time old against new")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[2000, 0], help="stories per run (0: all)"
+    )
+    parser.add_argument("--processes", type=int, default=2, help="worker processes of the new run")
+    parser.add_argument("--run", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.run:
+        timed_run(int(args.run[0]), int(args.run[1]), args.run[2])
+        return
+    if args.against:
+        against(args.against, args.sizes, args.processes)
+        return
 
     gold = load_gold()
     print("### Source attribution quality\n")

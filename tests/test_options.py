@@ -17,7 +17,7 @@ from analysis import (
     find_reuse,
     load_corpus,
 )
-from analysis.options import add_arguments, from_arguments
+from analysis.options import SourcesOptions, add_arguments, from_arguments
 from analysis.paths import SEEDS_DIR
 
 
@@ -163,3 +163,15 @@ def test_flags_build_the_options():
 def test_a_bad_flag_names_the_flag():
     with pytest.raises(ValueError, match="--timeline-similarity: similarity must be between 0"):
         from_arguments(parse(["--timeline-similarity", "60"]))
+
+
+def test_sources_processes_flag():
+    options = from_arguments(parse(["--sources-processes", "2"]))
+    assert options == AnalysisOptions(sources=SourcesOptions(processes=2))
+    assert AnalysisOptions().sources == SourcesOptions(processes=1)
+
+
+@pytest.mark.parametrize("value", [0, -2, 1.5, True, "2", None])
+def test_sources_processes_must_be_a_positive_integer(value):
+    with pytest.raises(ValueError, match="processes must be a positive integer"):
+        SourcesOptions(processes=value)

@@ -15,7 +15,7 @@ options object) and never computes an earlier step itself:
 - :mod:`analysis.views`: figures and :func:`side_by_side`;
 - :mod:`analysis.report`: :func:`~analysis.report.run_report`, the whole pipeline to one folder;
 - :mod:`analysis.options`: :class:`ReuseOptions`, :class:`TimelineOptions`,
-  :class:`OverlapOptions`, :class:`AnalysisOptions`;
+  :class:`SourcesOptions`, :class:`OverlapOptions`, :class:`AnalysisOptions`;
 - :mod:`analysis.lexicon`: the word tables every analysis shares.
 """
 
@@ -26,7 +26,13 @@ from analysis.corpus.loading import ArticleFormatError, Corpus, load_corpus
 from analysis.corpus.overview import paragraph_words, summarize
 from analysis.corpus.timeml import read_timeml
 from analysis.corpus.units import split_paragraphs, split_sentences, word_spans
-from analysis.options import AnalysisOptions, OverlapOptions, ReuseOptions, TimelineOptions
+from analysis.options import (
+    AnalysisOptions,
+    OverlapOptions,
+    ReuseOptions,
+    SourcesOptions,
+    TimelineOptions,
+)
 from analysis.reuse.alignment import align_pair
 from analysis.reuse.detection import find_reuse
 from analysis.reuse.families import boilerplate_families, reuse_share
@@ -44,6 +50,7 @@ __all__ = [
     "OverlapOptions",
     "ParsedCorpus",
     "ReuseOptions",
+    "SourcesOptions",
     "TimelineOptions",
     "align_pair",
     "article_signatures",

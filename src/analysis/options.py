@@ -4,7 +4,8 @@ Design
 ------
 Each analysis that has settings takes one options object: :class:`ReuseOptions` for
 :func:`analysis.find_reuse` (and :func:`analysis.align_pair`, and the Dask run),
-:class:`TimelineOptions` for :func:`analysis.build_timeline`, :class:`OverlapOptions` for
+:class:`TimelineOptions` for :func:`analysis.build_timeline`, :class:`SourcesOptions` for the
+spaCy parse of the sources step (:func:`analysis.parse_corpus`), :class:`OverlapOptions` for
 :func:`analysis.source_overlap`; :class:`AnalysisOptions` bundles them for
 :func:`analysis.report.run_report` and the command line. A field is declared once, with its
 default, its check and a one-line help; everything else reads it from there:
@@ -33,6 +34,7 @@ __all__ = [
     "AnalysisOptions",
     "OverlapOptions",
     "ReuseOptions",
+    "SourcesOptions",
     "TimelineOptions",
     "add_arguments",
     "from_arguments",
@@ -217,6 +219,17 @@ class TimelineOptions(Options):
 
 
 @dataclass(frozen=True)
+class SourcesOptions(Options):
+    """Options of the sources step's parse (:func:`analysis.parse_corpus`)."""
+
+    flag_prefix: ClassVar[str] = "sources-"
+
+    processes: int = option(
+        1, _positive_int, "processes of the spaCy parse (the tables are the same for any number)"
+    )
+
+
+@dataclass(frozen=True)
 class OverlapOptions(Options):
     """Options of :func:`analysis.source_overlap`."""
 
@@ -236,6 +249,7 @@ class AnalysisOptions:
 
     reuse: ReuseOptions = field(default_factory=ReuseOptions)
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
+    sources: SourcesOptions = field(default_factory=SourcesOptions)
     overlap: OverlapOptions = field(default_factory=OverlapOptions)
 
     def __post_init__(self) -> None:

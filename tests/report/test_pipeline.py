@@ -140,6 +140,18 @@ def test_cli_dask_matches_in_process(tmp_path, seed_report):
         pd.testing.assert_frame_equal(got, expected)
 
 
+def test_cli_parse_processes_match_one_process(tmp_path, seed_report):
+    out = tmp_path / "two"
+    status = main(
+        ["report", str(SEEDS_DIR), "--out", str(out), "--sources-processes", "2", "--no-progress"]
+    )
+    assert status == 0
+    for name in ("sources_attributions", "sources_entities", "sources_overlap"):
+        got = pd.read_parquet(out / "tables" / f"{name}.parquet")
+        expected = pd.read_parquet(seed_report.out_dir / "tables" / f"{name}.parquet")
+        pd.testing.assert_frame_equal(got, expected)
+
+
 def test_write_atomic_keeps_old_file_on_failure(tmp_path, monkeypatch):
     target = tmp_path / "t.txt"
     write_atomic(target, b"old")

@@ -7,7 +7,7 @@ import pytest
 
 from analysis import extract_entities, load_corpus, parse_corpus
 from analysis.paths import SEEDS_DIR
-from analysis.sources.entities import ENTITY_COLUMNS
+from analysis.sources.entities import ENTITY_COLUMNS, name_key
 from analysis.sources.parsing import load_nlp
 
 OLD, NEW = "000_5b183b1fed710e9a", "001_80062493b65dd1fc"
@@ -251,3 +251,183 @@ def test_missing_model_is_a_clear_error(monkeypatch):
     finally:
         monkeypatch.undo()
         nlp.load_nlp.cache_clear()
+
+
+# Short articles written for these tests: one institution, one person and one country under
+# several spellings, word orders and titles, and the names that must stay apart.
+VARIANTS = [
+    "The Defence Ministry of Azerbaijan said the drills ended. Lt-Gen Tahirov led them.",
+    "The Azerbaijani Defense Ministry said the units returned. Ramiz Tahirov thanked them.",
+    "Azerbaijan's Defence Ministry reported that Azerbaijan's Mine Action Agency cleared a field.",
+    "The Mine Action Agency said 300 mines were found. The Turkish Defence Ministry helped.",
+    "Gen Rafet Dalkıran met officers in Baku. Dalkıran said training went well.",
+    "Rafet Dalkiran visited Ankara. The Defense Ministry of Turkey said he returned.",
+    "The Ministry of Defence of Azerbaijan said the exercise began in Türkiye.",
+    "Turkiye's Defence Ministry said the exercise began. Turkey sent two ships.",
+]
+
+
+def names(frame):
+    return {(r.article_id, r.text): r.name for r in frame.itertuples()}
+
+
+@pytest.fixture(scope="module")
+def variant_names():
+    return names(extract_entities(parse_corpus(corpus_of(*VARIANTS))))
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "name"),
+    [
+        ("t0", "Defence Ministry of Azerbaijan", "Defence Ministry of Azerbaijan"),
+        ("t1", "Azerbaijani Defense Ministry", "Defence Ministry of Azerbaijan"),
+        ("t2", "Defence Ministry", "Defence Ministry of Azerbaijan"),
+        ("t6", "Ministry of Defence of Azerbaijan", "Defence Ministry of Azerbaijan"),
+        ("t3", "Turkish Defence Ministry", "Defence Ministry of Turkey"),
+        ("t5", "Defense Ministry of Turkey", "Defence Ministry of Turkey"),
+        ("t7", "Defence Ministry", "Defence Ministry of Turkey"),
+        ("t2", "Azerbaijan's Mine Action Agency", "Azerbaijan's Mine Action Agency"),
+        ("t3", "Mine Action Agency", "Azerbaijan's Mine Action Agency"),
+        ("t0", "Tahirov", "Ramiz Tahirov"),
+        ("t1", "Ramiz Tahirov", "Ramiz Tahirov"),
+        ("t4", "Rafet Dalkıran", "Rafet Dalkiran"),
+        ("t4", "Dalkıran", "Rafet Dalkiran"),
+        ("t5", "Rafet Dalkiran", "Rafet Dalkiran"),
+        ("t6", "Türkiye", "Turkey"),
+        ("t7", "Turkiye", "Turkey"),
+        ("t7", "Turkey", "Turkey"),
+    ],
+    ids=["of-country", "demonym-us-spelling", "possessive-before", "ministry-of-x-of-country",
+         "other-country", "other-country-us-spelling", "possessive-new-country-name",
+         "possessive-in-name", "bare-specific-name", "rank-and-surname", "full-name",
+         "dotless-i", "dotless-i-surname", "ascii", "country-new-name", "country-ascii",
+         "country"],
+)  # fmt: skip
+def test_one_name_across_variants(variant_names, article, text, name):
+    assert variant_names[article, text] == name
+
+
+def test_two_ministries_stay_apart(variant_names):
+    ministries = {n for n in variant_names.values() if "Ministry" in n}
+    assert ministries == {"Defence Ministry of Azerbaijan", "Defence Ministry of Turkey"}
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (
+            ["Anar Guliyev spoke in Baku.", "Elnur Guliyev spoke in Ganja.",
+             "Guliyev said the roads were open."],
+            {("t0", "Anar Guliyev"): "Anar Guliyev", ("t1", "Elnur Guliyev"): "Elnur Guliyev",
+             ("t2", "Guliyev"): "Guliyev"},
+        ),
+        (
+            ["Anar Guliyev met Elnur Guliyev in Baku. Guliyev said the roads were open."],
+            {("t0", "Anar Guliyev"): "Anar Guliyev", ("t0", "Elnur Guliyev"): "Elnur Guliyev",
+             ("t0", "Guliyev"): "Guliyev"},
+        ),
+        (
+            ["The Turkish Armed Forces held drills.", "The Armed Forces said the drills ended."],
+            {("t0", "Turkish Armed Forces"): "Turkish Armed Forces",
+             ("t1", "Armed Forces"): "Armed Forces"},
+        ),
+        (
+            ["The Labour Party won in Britain.", "The Labor Party won in Australia."],
+            {("t0", "Labour Party"): "Labour Party", ("t1", "Labor Party"): "Labor Party"},
+        ),
+        (
+            ["Montedison Spa said profits rose.", "SPA shares fell."],
+            {("t0", "Montedison Spa"): "Montedison Spa", ("t1", "SPA"): "SPA"},
+        ),
+        (
+            ["Britain's Daily Mirror said the talks failed.", "The Daily Mirror said so too."],
+            {("t0", "Daily Mirror"): "Daily Mirror", ("t1", "Daily Mirror"): "Daily Mirror"},
+        ),
+        (
+            ["The Azerbaijani Defence Ministry and the Turkish Defence Ministry met. "
+             "The Defence Ministry said talks went well."],
+            {("t0", "Azerbaijani Defence Ministry"): "Defence Ministry of Azerbaijan",
+             ("t0", "Turkish Defence Ministry"): "Defence Ministry of Turkey",
+             ("t0", "Defence Ministry"): "Defence Ministry"},
+        ),
+    ],
+    ids=["surname-of-two-people-in-the-corpus", "surname-of-two-people-in-one-article",
+         "common-name-keeps-to-its-article", "two-parties", "acronym-is-not-a-surname",
+         "country-before-a-paper-is-not-its-name", "ministry-of-two-countries-in-one-article"],
+)  # fmt: skip
+def test_names_that_must_not_merge(texts, expected):
+    got = names(extract_entities(parse_corpus(corpus_of(*texts))))
+    assert {key: got[key] for key in expected} == expected
+
+
+def test_names_do_not_depend_on_the_order_of_the_articles():
+    order = [5, 2, 7, 0, 3, 6, 1, 4]
+    forward = extract_entities(parse_corpus(corpus_of(*VARIANTS)))
+    shuffled = extract_entities(parse_corpus(corpus_of(*[VARIANTS[i] for i in order])))
+    renamed = {f"t{new}": f"t{old}" for new, old in enumerate(order)}
+    shuffled["article_id"] = shuffled["article_id"].map(renamed)
+    key = ["article_id", "start"]
+    pd.testing.assert_frame_equal(
+        shuffled.sort_values(key, ignore_index=True), forward.sort_values(key, ignore_index=True)
+    )
+
+
+NAMES_SCRIPT = """
+import sys
+import pandas as pd
+from analysis import extract_entities, load_corpus, parse_corpus
+texts = sys.stdin.read().split("\\n")
+frame = pd.DataFrame({"id": [f"t{i}" for i in range(len(texts))], "date": "2023-05-10",
+                      "author": None, "text": texts})
+print(extract_entities(parse_corpus(load_corpus(frame))).to_csv(index=False))
+"""
+
+
+def test_names_are_the_same_under_every_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    # Ties everywhere: Dalkiran and Dalkıran, Defence and Defense are each written equally often.
+    texts = "\n".join(VARIANTS)
+    outputs = []
+    for seed in ("1", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", NAMES_SCRIPT],
+            input=texts,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1]
+    assert "Rafet Dalkiran" in outputs[0] and "Defence Ministry of Azerbaijan" in outputs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Rafet Dalkıran", "Rafet Dalkiran"),
+        ("Rafet Dalkiran", "Rafet Dalkiran"),
+        ("Əliyev", "Aliyev"),
+        ("Çağlayan Şahin", "Caglayan Sahin"),
+        ("Defence Ministry", "Defense Ministry"),
+        ("DEFENCE MINISTRY", "DEFENSE MINISTRY"),
+        ("the defence budget", "the defense budget"),
+        ("Labour Party", "Labour Party"),
+        ("Türkiye's", "Turkey's"),
+        ("SPA", "SPA"),
+        ("  Two   spaces ", "Two spaces"),
+        ("", ""),
+    ],
+)
+def test_name_key(text, key):
+    assert name_key(text) == key
+
+
+@pytest.mark.parametrize("value", [None, 3, ["Hasanov"]])
+def test_name_key_bad_input(value):
+    with pytest.raises(TypeError, match="name_key takes a str"):
+        name_key(value)

@@ -9,7 +9,7 @@ number is no year.
 
 from __future__ import annotations
 
-__all__ = ["DEMONYMS", "STREET_WORDS"]
+__all__ = ["COUNTRY_VARIANTS", "DEMONYMS", "STREET_WORDS"]
 
 #: The last word of a street name: a number before "Pennsylvania Avenue" is a house number.
 STREET_WORDS: tuple[str, ...] = (
@@ -56,4 +56,12 @@ DEMONYMS: dict[str, str] = {
     "Turkmen": "Turkmenistan",
     "Ukrainian": "Ukraine",
     "Uzbek": "Uzbekistan",
+}
+
+#: Other written names of a country of :data:`DEMONYMS` -> the name used there.
+COUNTRY_VARIANTS: dict[str, str] = {
+    "Turkiye": "Turkey",
+    "Türkiye": "Turkey",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
 }

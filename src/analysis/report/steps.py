@@ -481,7 +481,7 @@ def _parse(state: ReportState) -> ParsedCorpus:
     else:
         docs = list(
             tqdm(
-                parse_paragraphs(corpus),
+                parse_paragraphs(corpus, n_process=state.options.sources.processes),
                 total=len(corpus.paragraphs),
                 desc="parsing paragraphs",
                 unit="para",

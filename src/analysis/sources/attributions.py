@@ -95,7 +95,7 @@ from analysis.lexicon.sourcing import (
     UNDISCLOSED_WORDS,
 )
 from analysis.lexicon.titles import THING_HEADS, TITLE_HEADS
-from analysis.sources.entities import Mention, ParsedCorpus, ministry_name
+from analysis.sources.entities import Mention, ParsedCorpus
 
 __all__ = [
     "COVERAGES",
@@ -418,7 +418,7 @@ def _ministry_of_minister(state: _ArticleState) -> str | None:
         if m.kind == "person" and match:
             adjective = next((w for w in re.findall(r"[A-Z][a-z]+", role) if w in DEMONYMS), None)
             adjective = adjective or state.parsed.nationality.get(m.name)
-            return ministry_name(match[1], DEMONYMS.get(adjective) if adjective else None)
+            return state.parsed.ministry(match[1], DEMONYMS.get(adjective) if adjective else None)
     return None
 
 

