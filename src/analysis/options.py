@@ -122,9 +122,9 @@ class Options:
         12
         >>> ReuseOptions.merged(ReuseOptions(k=5), paraphrase=False)
         ReuseOptions(k=5, min_words=10, max_gap=8, max_df=None, sources='nearest', \
-paraphrase=False, paraphrase_threshold=0.45, paraphrase_min_common=6, template=True, rewrite=True, \
-rewrite_threshold=0.5, rewrite_min_common=4, rewrite_min_sentences=2, rewrite_max_df=50, \
-rewrite_min_shared=3)
+paraphrase=False, paraphrase_threshold=0.45, paraphrase_min_common=6, template=True, \
+template_close_frames=0, rewrite=True, rewrite_threshold=0.5, rewrite_min_common=4, \
+rewrite_min_sentences=2, rewrite_max_df=50, rewrite_min_shared=3)
         >>> ReuseOptions.merged(None, min_word=12)
         Traceback (most recent call last):
         ...
@@ -220,12 +220,18 @@ class TimelineOptions(Options):
 
 @dataclass(frozen=True)
 class SourcesOptions(Options):
-    """Options of the sources step's parse (:func:`analysis.parse_corpus`)."""
+    """Options of the sources step: the parse (:func:`analysis.parse_corpus`) and which attributions
+    :func:`analysis.extract_sources` returns."""
 
     flag_prefix: ClassVar[str] = "sources-"
 
     processes: int = option(
         1, _positive_int, "processes of the spaCy parse (the tables are the same for any number)"
+    )
+    coverage: str = option(
+        "parc",
+        _choice("named", "parc"),
+        "attributions: parc (every source, unnamed and anonymous ones marked) or named only",
     )
 
 

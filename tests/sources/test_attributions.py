@@ -206,10 +206,10 @@ NEWS_CASES = {
         "It was reported that the talks had stalled.\n\n"
         "The parties discussed trade.\n\n"
         "The two nations affirm to cooperate.\n\n"
-        "Officials said the border was calm.\n\n"
         "The ministry said nothing.",
         [],
     ),
+
 }  # fmt: skip
 
 # Cases the extractor is known to get wrong, with the reason (kept in the benchmark).
@@ -314,6 +314,21 @@ def test_news_case(name):
     for r, exp in zip(got.itertuples(), expected, strict=True):
         assert (r.start, r.end) == (text.index(exp[3]), text.index(exp[3]) + len(exp[3]))
     assert got["in_reused_text"].eq(False).all()
+
+
+def test_named_coverage_leaves_out_sources_the_article_does_not_name():
+    corpus = load_corpus(
+        pd.DataFrame(
+            {"id": ["x"], "date": ["2023-05-10"],
+             "text": ["Officials said the border was calm.\n\nA spokesman said trade rose."]}
+        )
+    )  # fmt: skip
+    parsed = parse_corpus(corpus)
+    assert extract_sources(corpus, parsed, reused=None, coverage="named").empty
+    assert extract_sources(corpus, parsed, reused=None)["source_kind"].tolist() == [
+        "group",
+        "unnamed",
+    ]
 
 
 def test_reuse_unknown_is_na_not_false():

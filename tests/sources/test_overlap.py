@@ -438,3 +438,31 @@ def test_reused_mask_against_the_span_by_span_walk():
     assert reused_mask(rows, spans).tolist() == [True, False, True]  # touching spans join
     assert reused_mask(rows, None).isna().all()
     assert reused_mask(rows.iloc[:0], spans).tolist() == []
+
+
+def test_sources_no_article_names_are_not_shared():
+    corpus = load_corpus(
+        pd.DataFrame(
+            {
+                "id": ["a", "b"],
+                "date": ["2023-05-10", "2023-05-11"],
+                "text": [
+                    "Analysts said prices would rise. John Smith said demand was strong.",
+                    "Analysts said prices would fall. John Smith said demand was weak.",
+                ],
+            }
+        )
+    )
+    parsed = parse_corpus(corpus)
+    sources = extract_sources(corpus, parsed, reused=None)
+    assert sorted(zip(sources["source"], sources["source_kind"], strict=True)) == [
+        ("Analysts", "group"),
+        ("Analysts", "group"),
+        ("John Smith", "person"),
+        ("John Smith", "person"),
+    ]
+    overlap = source_overlap(
+        corpus, sources=sources, entities=extract_entities(parsed), reused=None
+    )
+    assert overlap["shared_sources"].tolist() == [("John Smith",)]
+    assert overlap[["n_sources_a", "n_sources_b"]].values.tolist() == [[1, 1]]

@@ -498,7 +498,7 @@ def sources_step(state: ReportState) -> Section:
     corpus = state.corpus
     spans = state.need("reused_spans", "reuse")
     parsed = _parse(state)
-    sources = extract_sources(corpus, parsed, reused=spans)
+    sources = extract_sources(corpus, parsed, reused=spans, coverage=state.options.sources.coverage)
     entities = extract_entities(parsed)
     state.parsed, state.sources, state.entities = parsed, sources, entities
     overlap = source_overlap(

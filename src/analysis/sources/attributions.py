@@ -606,7 +606,7 @@ def extract_sources(
     parsed: ParsedCorpus,
     *,
     reused: pd.DataFrame | None,
-    coverage: str = "named",
+    coverage: str = "parc",
 ) -> pd.DataFrame:
     """Return one row per attributed statement in ``corpus``.
 
@@ -620,8 +620,8 @@ def extract_sources(
             :func:`analysis.reused_spans`), used for ``in_reused_text``; None when unknown, and the
             column is ``<NA>``.
         coverage : {"named", "parc"}
-            ``named`` (the default): statements of sources the article names or refers to
-            (see module doc). ``parc``: every attribution in the sense of PARC 3.0, also of
+            ``named``: statements of sources the article names or refers to (see module
+            doc). ``parc`` (the default): every attribution in the sense of PARC 3.0, also of
             sources it does not name ("officials said", "a company spokesman", "industry
             sources", "the report showed"), through the wider cues of
             :mod:`analysis.lexicon.sourcing`; see the module doc, "PARC coverage".

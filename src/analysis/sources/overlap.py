@@ -9,7 +9,9 @@ of their sets of names. A shared item comes *only through recycled boilerplate* 
 one of the two articles, every occurrence of it (every statement for a source, every mention for an
 entity) lies inside text recycled from an earlier article (:func:`analysis.reused_spans`): without
 the recycled passages the pair would not share it. Every other shared item is shared through the
-articles' own reporting.
+articles' own reporting. Sources the articles do not name (``source_kind`` ``unnamed``, ``group``,
+``anonymous``: "officials", "analysts", "a company spokesman") are left out of the overlap: two
+articles that both cite "analysts" need not cite the same people.
 
 The overlap table is sparse: it has a row only for the pairs of articles that share at least one
 source or entity, since in a corpus of many articles most pairs share nothing (a pair that is
@@ -33,7 +35,7 @@ from analysis.corpus.loading import Corpus
 from analysis.options import OverlapOptions
 from analysis.sources.attributions import reused_mask
 
-__all__ = ["MATRIX_COLUMNS", "OVERLAP_COLUMNS", "source_matrix", "source_overlap"]
+__all__ = ["MATRIX_COLUMNS", "OVERLAP_COLUMNS", "UNNAMED_KINDS", "source_matrix", "source_overlap"]
 
 OVERLAP_COLUMNS = [
     "article_a",
@@ -50,6 +52,8 @@ OVERLAP_COLUMNS = [
     "entities_via_reuse",
 ]
 MATRIX_COLUMNS = ["article_id", "source", "statements"]
+#: Source kinds of sources no article names: never shared.
+UNNAMED_KINDS = frozenset({"unnamed", "group", "anonymous"})
 
 
 class _Runs:
@@ -215,6 +219,8 @@ def source_overlap(
         missing = [c for c in needed if c not in frame.columns]
         if missing:
             raise ValueError(f"{label} is missing column(s) {missing}")
+    if "source_kind" in sources.columns:
+        sources = sources[~sources["source_kind"].isin(UNNAMED_KINDS)]
     if options.entity_kinds is not None:
         entities = entities[entities["kind"].isin(options.entity_kinds)]
     entities = entities.assign(in_reused_text=reused_mask(entities, reused))
