@@ -241,6 +241,11 @@ class OverlapOptions(Options):
 
     flag_prefix: ClassVar[str] = "overlap-"
 
+    max_articles: int | None = option(
+        200,
+        _optional_positive_int,
+        "names found in more articles than this are not counted as shared (None: every name)",
+    )
     entity_kinds: tuple[str, ...] | None = option(
         None,
         _kinds,

@@ -466,3 +466,41 @@ def test_sources_no_article_names_are_not_shared():
     )
     assert overlap["shared_sources"].tolist() == [("John Smith",)]
     assert overlap[["n_sources_a", "n_sources_b"]].values.tolist() == [[1, 1]]
+
+
+def test_a_name_in_more_than_max_articles_articles_makes_no_pair():
+    ids = ["a", "b", "c"]
+    corpus = load_corpus(
+        pd.DataFrame(
+            {
+                "id": ids,
+                "date": ["2023-05-10", "2023-05-11", "2023-05-12"],
+                "text": ["Some text here.", "More text here.", "Other text here."],
+            }
+        )
+    )
+    entities = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "a", "b"],
+            "name": ["United States", "United States", "United States", "Ruth Roe", "Ruth Roe"],
+            "kind": ["place", "place", "place", "person", "person"],
+            "start": [0, 0, 0, 5, 5],
+            "end": [4, 4, 4, 9, 9],
+        }
+    )
+    no_sources = pd.DataFrame({"article_id": [], "source": [], "in_reused_text": []})
+    every = source_overlap(corpus, sources=no_sources, entities=entities, reused=None)
+    assert every[["article_a", "article_b"]].values.tolist() == [["a", "b"], ["a", "c"], ["b", "c"]]
+    assert every.attrs["common_names"] == {}
+    capped = source_overlap(
+        corpus, sources=no_sources, entities=entities, reused=None, max_articles=2
+    )
+    assert capped[["article_a", "article_b", "shared_entities"]].values.tolist() == [
+        ["a", "b", ("Ruth Roe",)]
+    ]
+    assert capped[["n_entities_a", "n_entities_b", "entities_jaccard"]].values.tolist() == [
+        [1, 1, 1.0]
+    ]
+    assert capped.attrs["common_names"] == {"United States": 3}
+    with pytest.raises(ValueError, match="max_articles"):
+        source_overlap(corpus, sources=no_sources, entities=entities, reused=None, max_articles=0)

@@ -531,6 +531,14 @@ def sources_step(state: ReportState) -> Section:
         f"{len(entities)} entity mentions; {len(overlap)} pairs of articles share a source or an "
         f"entity (the overlap table lists only those), {len(shared)} of them a source."
     )
+    common = overlap.attrs.get("common_names", {})
+    if common:
+        most = ", ".join(f"{name} ({n})" for name, n in list(common.items())[:5])
+        intro += (
+            f" {len(common)} names found in more than {state.options.overlap.max_articles} "
+            f"articles are not counted as shared (they would pair nearly every article): {most}"
+            f"{', …' if len(common) > 5 else ''}."
+        )
     return Section(
         key="sources",
         title="Sources and overlap",

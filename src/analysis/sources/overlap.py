@@ -11,7 +11,11 @@ entity) lies inside text recycled from an earlier article (:func:`analysis.reuse
 the recycled passages the pair would not share it. Every other shared item is shared through the
 articles' own reporting. Sources the articles do not name (``source_kind`` ``unnamed``, ``group``,
 ``anonymous``: "officials", "analysts", "a company spokesman") are left out of the overlap: two
-articles that both cite "analysts" need not cite the same people.
+articles that both cite "analysts" need not cite the same people. A name found in more than
+``max_articles`` articles (:class:`analysis.OverlapOptions`, 200 by default: "United States",
+"Reuters" on a wire corpus) is left out too, from the pairs and from the sets the Jaccard index
+counts: it would pair nearly every article with every other and tell nothing about either. The
+names left out, with their number of articles, are in ``overlap.attrs["common_names"]``.
 
 The overlap table is sparse: it has a row only for the pairs of articles that share at least one
 source or entity, since in a corpus of many articles most pairs share nothing (a pair that is
@@ -103,7 +107,13 @@ class _Shared:
     rank_b``) shares; ``via`` those of them it shares only through recycled text.
     """
 
-    def __init__(self, frame: pd.DataFrame, name_column: str, rank: dict[str, int]):
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        name_column: str,
+        rank: dict[str, int],
+        max_articles: int | None = None,
+    ):
         n = len(rank)
         table = pd.DataFrame(
             {
@@ -114,6 +124,12 @@ class _Shared:
         ).dropna(subset=["rank", "name"])
         # One row per (name, article), sorted: own when an occurrence is outside recycled text.
         table = table.groupby(["name", "rank"], sort=True)["own"].any().reset_index()
+        # A name in very many articles ("United States", "Reuters") says nothing about a pair and
+        # would make k (k - 1) / 2 of them: it is left out of the sets (``common``, by articles).
+        held = table.groupby("name", sort=True).size()
+        common = held[held > max_articles] if max_articles is not None else held.iloc[:0]
+        self.common = common.sort_values(ascending=False, kind="stable")
+        table = table[~table["name"].isin(common.index)]
         self.text = sorted(set(table["name"]))
         name_id = np.searchsorted(np.array(self.text, dtype=object), table["name"].to_numpy())
         article = table["rank"].to_numpy(dtype=np.int64)
@@ -226,8 +242,8 @@ def source_overlap(
     entities = entities.assign(in_reused_text=reused_mask(entities, reused))
     rank = corpus.date_rank
     ids = np.array(list(rank), dtype=object)
-    shared_sources = _Shared(sources, "source", rank)
-    shared_entities = _Shared(entities, "name", rank)
+    shared_sources = _Shared(sources, "source", rank, options.max_articles)
+    shared_entities = _Shared(entities, "name", rank, options.max_articles)
     pairs = np.union1d(shared_sources.shared.keys, shared_entities.shared.keys)
     a, b = np.divmod(pairs, max(len(rank), 1))
     frame = pd.DataFrame(
@@ -238,7 +254,12 @@ def source_overlap(
             **shared_entities.columns(pairs, a, b, "entities"),
         }
     )
-    return frame.astype({c: "int64" for c in OVERLAP_COLUMNS if c.startswith("n_")})
+    frame = frame.astype({c: "int64" for c in OVERLAP_COLUMNS if c.startswith("n_")})
+    frame.attrs["common_names"] = {
+        **shared_sources.common.astype(int).to_dict(),
+        **shared_entities.common.astype(int).to_dict(),
+    }
+    return frame
 
 
 def source_matrix(sources: pd.DataFrame, *, articles: list[str] | None = None) -> pd.DataFrame:
