@@ -38,6 +38,7 @@ if not (CHROMIUM and CHROMEDRIVER):
     pytest.skip("headless Chromium and chromedriver are not installed", allow_module_level=True)
 
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -213,7 +214,11 @@ def test_family_links_resolve_on_every_page_they_reach(browser, report):
     for page, fragments in seen.items():
         browser.get(page.as_uri())
         for fragment in sorted(fragments):
-            assert browser.find_elements(By.ID, fragment), f"{page.relative_to(out)}#{fragment}"
+            # A loaded machine may still be building the page: wait for it, up to 20 s.
+            try:
+                WebDriverWait(browser, 20).until(lambda b, f=fragment: b.find_elements(By.ID, f))
+            except TimeoutException:
+                pytest.fail(f"no element with id {fragment!r} in {page.relative_to(out)}")
     reached = {p.relative_to(out).parts[0] for p in visited if p.parent != out}
     assert reached == {"families", "pairs", "articles"}
     assert set(families) <= visited
