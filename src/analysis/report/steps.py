@@ -38,6 +38,7 @@ from analysis.sources.entities import ParsedCorpus, extract_entities, parse_corp
 from analysis.sources.overlap import source_matrix, source_overlap
 from analysis.sources.parsing import parse_paragraphs
 from analysis.views.corpus import MAX_STRIPS, article_labels, plot_corpus
+from analysis.views.examples import largest, most_shared_pairs
 from analysis.views.reuse import reuse_share_chart
 from analysis.views.sidebyside import side_by_side
 from analysis.views.sources import plot_overlap, plot_source_matrix
@@ -90,13 +91,6 @@ class Preview:
 
     frame: pd.DataFrame
     order: str
-
-
-def _most_first(frame: pd.DataFrame, most: list[str], ties: list[str]) -> pd.DataFrame:
-    """``frame`` with the largest values of ``most`` first, ties in ascending ``ties`` order."""
-    return frame.sort_values(
-        most + ties, ascending=[False] * len(most) + [True] * len(ties), kind="stable"
-    )
 
 
 def _labelled(frame: pd.DataFrame, labels: pd.Series, columns: dict[str, str]) -> pd.DataFrame:
@@ -274,9 +268,7 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
             index=False
         )
     ]
-    listed = _most_first(families, ["n_articles", "n_words"], ["family_id"]).head(
-        MAX_FAMILIES_LISTED
-    )
+    listed = largest(families, ["n_articles", "n_words"], n=MAX_FAMILIES_LISTED, ties=["family_id"])
     pages = family_pages(corpus, reuse, listed, labels=labels)
     texts = dict(zip(families["family_id"], origin_text, strict=True))
     listing = _family_list(listed, len(families), pages, labels, texts)
@@ -285,7 +277,7 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
     passage_view = _labelled(reuse, labels, {"source_id": "source", "target_id": "target"})
     previews = {
         "families": Preview(
-            _most_first(family_view, ["n_articles", "n_words"], ["family_id"])[
+            largest(family_view, ["n_articles", "n_words"], n=None, ties=["family_id"])[
                 [
                     "family_id",
                     "n_articles",
@@ -300,11 +292,11 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
             "largest families first (articles, then words)",
         ),
         "share": Preview(
-            _most_first(share_view, ["reuse_share", "reused_chars"], ["article_id"]),
+            largest(share_view, ["reuse_share", "reused_chars"], n=None, ties=["article_id"]),
             "highest share of recycled text first",
         ),
         "passages": Preview(
-            _most_first(passage_view, ["n_words"], ["target_id", "target_start"])[
+            largest(passage_view, ["n_words"], n=None, ties=["target_id", "target_start"])[
                 [
                     "target",
                     "target_id",
@@ -415,7 +407,7 @@ def chronology_step(state: ReportState) -> Section:
             "stale dates": len(stale),
         }
     )
-    busiest_first = _most_first(timeline, ["n_articles", "n_mentions"], ["event_id"])
+    busiest_first = largest(timeline, ["n_articles", "n_mentions"], n=None, ties=["event_id"])
     near, outliers = (
         split_outliers(busiest_first, corpus.articles)
         if len(corpus)
@@ -464,7 +456,9 @@ def chronology_step(state: ReportState) -> Section:
                 busiest_first[EVENT_COLUMNS], "events named by the most articles first"
             ),
             "outliers": Preview(
-                _most_first(outliers, ["n_articles", "n_mentions"], ["event_id"])[EVENT_COLUMNS],
+                largest(outliers, ["n_articles", "n_mentions"], n=None, ties=["event_id"])[
+                    EVENT_COLUMNS
+                ],
                 "events named by the most articles first",
             ),
         },
@@ -509,14 +503,8 @@ def sources_step(state: ReportState) -> Section:
     figures = {}
     if len(sources) and len(corpus) <= 40:
         figures["source_matrix"] = plot_source_matrix(sources)
-    sizes = overlap.assign(
-        n_shared_sources=overlap["shared_sources"].map(len).astype("int64"),
-        n_shared_entities=overlap["shared_entities"].map(len).astype("int64"),
-    )
-    largest = _most_first(
-        sizes, ["n_shared_sources", "n_shared_entities"], ["article_a", "article_b"]
-    )
-    shared = largest[largest["n_shared_sources"] > 0]
+    by_size = most_shared_pairs(overlap, n=None)
+    shared = by_size[by_size["n_shared_sources"] > 0]
     if len(shared):
         shown = shared.head(MAX_OVERLAP_PAIRS)
         figures["overlap"] = plot_overlap(
@@ -553,7 +541,7 @@ def sources_step(state: ReportState) -> Section:
         shown_tables=("attributions", "overlap"),
         previews={
             "overlap": Preview(
-                _labelled(largest, labels, {"article_a": "a", "article_b": "b"}),
+                _labelled(by_size, labels, {"article_a": "a", "article_b": "b"}),
                 "most shared sources first, then most shared entities",
             )
         },

@@ -77,12 +77,13 @@ def most_reused_pair(reuse: pd.DataFrame) -> tuple[str, str] | None:
 
 
 def largest(
-    frame: pd.DataFrame, by: str | Sequence[str], *, n: int = 20, ties: Sequence[str] = ()
+    frame: pd.DataFrame, by: str | Sequence[str], *, n: int | None = 20, ties: Sequence[str] = ()
 ) -> pd.DataFrame:
-    """The ``n`` rows of ``frame`` with the largest ``by``, ties in ascending ``ties`` order.
+    """The ``n`` rows of ``frame`` with the largest ``by``, ties in ascending ``ties`` order
+    (``n=None``: every row, in that order).
 
-    A notebook shows these rather than the first rows in file order; the full table stays in the
-    variable.
+    A notebook or the report shows these rather than the first rows in file order; the full table
+    stays in the variable.
 
     Examples
     --------
@@ -91,13 +92,13 @@ def largest(
     ['b', 'c']
     """
     most = [by] if isinstance(by, str) else list(by)
-    if not isinstance(n, int) or n < 0:
-        raise ValueError(f"n must be a non-negative integer, got {n!r}")
+    if n is not None and (not isinstance(n, int) or n < 0):
+        raise ValueError(f"n must be None or a non-negative integer, got {n!r}")
     keys = most + list(ties)
     order = frame.sort_values(
         keys, ascending=[False] * len(most) + [True] * len(ties), kind="stable"
     )
-    return order.head(n)
+    return order if n is None else order.head(n)
 
 
 def passage_paragraphs(corpus: Corpus, passage: pd.Series | None) -> pd.DataFrame:
@@ -200,7 +201,7 @@ def most_quoting_article(sources: pd.DataFrame) -> str | None:
     return str(counts.index[int(counts.to_numpy().argmax())])
 
 
-def most_shared_pairs(overlap: pd.DataFrame, n: int = 30) -> pd.DataFrame:
+def most_shared_pairs(overlap: pd.DataFrame, n: int | None = 30) -> pd.DataFrame:
     """The ``n`` pairs of :func:`analysis.source_overlap` that share the most sources, then the
     most entities (ties: by article ids).
 
@@ -213,8 +214,8 @@ def most_shared_pairs(overlap: pd.DataFrame, n: int = 30) -> pd.DataFrame:
     [['a', 'c']]
     """
     sized = overlap.assign(
-        n_shared_sources=overlap["shared_sources"].map(len),
-        n_shared_entities=overlap["shared_entities"].map(len),
+        n_shared_sources=overlap["shared_sources"].map(len).astype("int64"),
+        n_shared_entities=overlap["shared_entities"].map(len).astype("int64"),
     )
     return largest(
         sized, ["n_shared_sources", "n_shared_entities"], n=n, ties=["article_a", "article_b"]
