@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
 
 from analysis import extract_entities, extract_sources, load_corpus, parse_corpus
 from analysis.paths import SEEDS_DIR
-from analysis.sources.parsing import parse_paragraphs
+from analysis.sources.docstore import ATTRS
+from analysis.sources.parsing import load_nlp, parse_paragraphs
+
+
+@Language.component("analysis_test_marker")
+def _mark_length(doc):
+    doc._.analysis_test_mark = len(doc)
+    return doc
+
 
 # Written for these tests: a ruler type in each article, a repeated paragraph, a quote that runs
 # over two paragraphs, a pronoun source.
@@ -60,9 +70,28 @@ def test_same_paragraphs_in_the_same_order(corpus, one_process, two_processes):
     assert [(a, s) for a, s, _ in two_processes] == expected
 
 
-def test_docs_identical_byte_for_byte(one_process, two_processes):
+def _annotations(doc):
+    """Every annotation the analyses read, and the doc's user data, serialized."""
+    packed = DocBin(attrs=list(ATTRS), store_user_data=True)
+    packed.add(doc)
+    return packed.to_bytes()
+
+
+def test_annotations_identical_byte_for_byte(one_process, two_processes):
     for (_, _, got), (_, _, want) in zip(two_processes, one_process, strict=True):
-        assert got.to_bytes() == want.to_bytes()
+        assert got.text == want.text
+        assert _annotations(got) == _annotations(want)
+
+
+def test_user_data_comes_back_from_the_workers(corpus):
+    Doc.set_extension("analysis_test_mark", default=None, force=True)
+    nlp = load_nlp()
+    nlp.add_pipe("analysis_test_marker", last=True)
+    try:
+        docs = list(parse_paragraphs(corpus, batch_size=3, n_process=2))
+    finally:
+        nlp.remove_pipe("analysis_test_marker")
+    assert [doc._.analysis_test_mark for _, _, doc in docs] == [len(doc) for _, _, doc in docs]
 
 
 def test_entity_ruler_runs_in_the_workers(two_processes):

@@ -20,38 +20,51 @@ a proper name: "Shusha Declaration on Allied Relations"), ``EXERCISE`` (military
 "Efes-2022"), ``MEDIA`` (news agencies and outlets: "Anadolu Agency", "Reuters") and ``ORG`` for
 ministries ("Defence Ministry", "Ministry of Foreign Affairs", "Defence Ministry of Azerbaijan":
 a country after "of" is part of the name). The ruler's spans take precedence;
-the statistical model labels the rest.
+the statistical model labels the rest. Its outlets are phrase patterns (one pass of a
+``PhraseMatcher``, and "Agence France-Presse" is matched as the tokenizer splits it) and each
+shape of document name is one pattern over all the heads, so the ruler costs a third of what one
+pattern per outlet and per head did.
+
+The model's ``attribute_ruler`` is replaced by :class:`~analysis.sources.components.IndexedAttributeRuler`,
+which sets the same tags, parts of speech, morphology and lemmas, token for token, in about a
+seventh of the time (see :mod:`analysis.sources.components`).
 
 :func:`parse_paragraphs` runs the pipeline over every paragraph of a corpus with ``nlp.pipe`` in
 batches (paragraphs are short, independent units, and their offsets are known), returning one
 ``Doc`` per paragraph with the paragraph's start offset, so ``doc`` offsets plus ``start`` index the
 article text exactly.
 
-With ``n_process`` above 1 the unique paragraph texts go through ``nlp.pipe(..., n_process=n)``:
-spaCy forks worker processes that inherit the loaded pipeline (the entity ruler included), each
-parses whole batches, and the ``Doc`` objects come back serialized (``Doc.to_bytes``: text, token
-attributes, entities, sentence starts and ``user_data``, so ``._`` extensions too) in input order.
-A parse depends on the paragraph text alone, never on its batch or its process, so the docs, and
-every table built from them, are identical to the one-process run; the tests check it byte for
-byte. Processes can pay off on a large corpus when cores are idle; they cost a fork and the copy
-of every doc back, about a third more CPU in all (measured in ``BENCHMARKS.md``, section 4, where
-on a machine saturated by other jobs two processes gave no gain), so the default is one.
+With ``n_process`` above 1 the unique paragraph texts are cut into chunks of ``batch_size`` and
+parsed by a pool of worker processes (forked where the system can, so they inherit the loaded
+pipeline, else started fresh, loading it once each). A worker sends each chunk back as one
+``DocBin`` of the annotations the analyses read (:data:`analysis.sources.docstore.ATTRS`) and the
+docs' ``user_data``; it leaves out the encoder's tensor, which no analysis reads and
+:class:`~analysis.sources.docstore.DocStore` drops anyway. That costs a tenth of what sending whole
+``Doc`` objects did (``Doc.to_bytes`` carries the tensor: 82 MB for 1,000 Reuters stories against
+2 MB). A parse depends on the paragraph text alone, never on its chunk or its process, so the
+annotations, and every table built from them, are identical to the one-process run; the tests
+check the annotations byte for byte and the tables frame for frame. The default stays one process
+(``BENCHMARKS.md``, section 4, gives what two cost and gain).
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing as mp
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 from analysis.corpus.loading import Corpus
 from analysis.lexicon.outlets import MEDIA_OUTLETS
 from analysis.lexicon.places import COUNTRY_VARIANTS, DEMONYMS
 from analysis.lexicon.titles import DOCUMENT_HEADS
+from analysis.sources.components import UnsupportedPattern, index_attribute_ruler
+from analysis.sources.docstore import ATTRS
 
 __all__ = [
     "MEDIA_OUTLETS",
@@ -71,33 +84,26 @@ class ModelNotInstalledError(RuntimeError):
 
 
 def _ruler_patterns() -> list[dict]:
-    patterns: list[dict] = []
-    for outlet in MEDIA_OUTLETS:
-        patterns.append({"label": "MEDIA", "pattern": [{"TEXT": w} for w in outlet.split()]})
+    # Outlets are phrases (the ruler's PhraseMatcher finds them in one pass); the document heads
+    # share one pattern per shape ("IN" over the heads matches what one pattern per head would).
+    patterns: list[dict] = [{"label": "MEDIA", "pattern": outlet} for outlet in MEDIA_OUTLETS]
     patterns.append(
         {
             "label": "MEDIA",
             "pattern": [_NAME, {**_NAME, "OP": "*"}, {"LOWER": "news"}, {"LOWER": "agency"}],
         }
     )
-    for head in DOCUMENT_HEADS:
-        name_then_head = [_NAME, {**_NAME, "OP": "*"}, {"LOWER": head, "IS_TITLE": True}]
-        patterns.append({"label": "DOCUMENT", "pattern": name_then_head})
-        patterns.append(
-            {
-                "label": "DOCUMENT",
-                "pattern": [*name_then_head, {"LOWER": {"IN": ["on", "of"]}}, _NAME, _NAME],
-            }
-        )
-        patterns.append(
-            {
-                "label": "DOCUMENT",
-                "pattern": [*name_then_head, {"LOWER": {"IN": ["on", "of"]}}, _NAME],
-            }
-        )
-        head_first = [{"LOWER": head, "IS_TITLE": True}, {"LOWER": {"IN": ["on", "of"]}}, _NAME]
-        patterns.append({"label": "DOCUMENT", "pattern": head_first})
-        patterns.append({"label": "DOCUMENT", "pattern": [*head_first, _NAME]})
+    head = {"LOWER": {"IN": list(DOCUMENT_HEADS)}, "IS_TITLE": True}
+    name_then_head = [_NAME, {**_NAME, "OP": "*"}, head]
+    head_first = [head, {"LOWER": {"IN": ["on", "of"]}}, _NAME]
+    for pattern in (
+        name_then_head,
+        [*name_then_head, {"LOWER": {"IN": ["on", "of"]}}, _NAME, _NAME],
+        [*name_then_head, {"LOWER": {"IN": ["on", "of"]}}, _NAME],
+        head_first,
+        [*head_first, _NAME],
+    ):
+        patterns.append({"label": "DOCUMENT", "pattern": pattern})
     patterns.append(
         {"label": "EXERCISE", "pattern": [{"TEXT": {"REGEX": r"^[A-Z][A-Za-z]+-(?:19|20)\d\d$"}}]}
     )
@@ -177,6 +183,9 @@ def load_nlp() -> Language:
             continue
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns(_ruler_patterns())
+        # Another model's ruler may use patterns the indexed one does not read: spaCy's serves.
+        with contextlib.suppress(UnsupportedPattern):
+            index_attribute_ruler(nlp)
         return nlp
     raise ModelNotInstalledError(
         "no spaCy English model is installed; install the pinned re-upload with "
@@ -235,7 +244,10 @@ def parse_paragraphs(
     # stores docs compactly (analysis.sources.docstore) never holds the whole parse.
     remaining = Counter(texts)
     unique = list(remaining)
-    parsed = nlp.pipe(unique, batch_size=batch_size, n_process=n_process)
+    if n_process == 1:
+        parsed = nlp.pipe(unique, batch_size=batch_size)
+    else:
+        parsed = _parse_in_workers(unique, batch_size=batch_size, n_process=n_process)
     docs: dict[str, Doc] = {}
     for text, article_id, start in zip(
         texts, paras["article_id"].tolist(), paras["start"].tolist(), strict=True
@@ -249,3 +261,26 @@ def parse_paragraphs(
         else:
             docs.pop(text, None)
         yield article_id, int(start), doc
+
+
+def _parse_chunk(texts: list[str]) -> bytes:
+    """Worker: parse ``texts`` and return them as one ``DocBin`` (the annotations, no tensor)."""
+    packed = DocBin(attrs=list(ATTRS), store_user_data=True)
+    for doc in load_nlp().pipe(texts, batch_size=len(texts)):
+        packed.add(doc)
+    return packed.to_bytes()
+
+
+def _parse_in_workers(texts: list[str], *, batch_size: int, n_process: int) -> Iterator[Doc]:
+    """The docs of ``texts`` in order, parsed by ``n_process`` worker processes."""
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    vocab = load_nlp().vocab
+    chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
+    pool = mp.get_context(method).Pool(n_process)
+    try:
+        for packed in pool.imap(_parse_chunk, chunks):
+            yield from DocBin().from_bytes(packed).get_docs(vocab)
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()

@@ -1,0 +1,123 @@
+"""The indexed attribute ruler sets what spaCy's ruler sets, token for token."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from analysis import load_corpus
+from analysis.paths import SEEDS_DIR
+from analysis.sources.components import (
+    IndexedAttributeRuler,
+    UnsupportedPattern,
+    index_attribute_ruler,
+)
+from analysis.sources.parsing import MODEL_NAMES, load_nlp
+
+# Written for these tests: newswire shapes the ruler's exceptions are about (contractions, "there
+# is", auxiliaries, "whose", pronouns as objects, spaces, all capitals).
+NEWS = [
+    "There is no deal yet, and there aren't any talks, officials said on Tuesday.",
+    '"We didn\'t know," she told him.  "Nothin\' was said to us, y\'know."',
+    "The company, whose shares rose 12 pct, has said it would have done the same.",
+    "BANK OF JAPAN SAYS IT WILL INTERVENE\n\nIt gets what it got: whatever that is.",
+    "Did they do it? He does, and so do I; give it to me, not to you.",
+]
+
+
+def _model():
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no English model")
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+
+def test_same_annotations_as_spacy_on_seeds_and_news():
+    spacy_nlp = _model()
+    texts = [*load_corpus(SEEDS_DIR).paragraphs["text"], *NEWS]
+    indexed = load_nlp()
+    assert isinstance(indexed.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    assert indexed.pipe_names == [*spacy_nlp.pipe_names[:-1], "entity_ruler", "ner"]
+    for text in texts:
+        want = spacy_nlp(text)
+        got = indexed(text)
+        assert _annotations(got) == _annotations(want), text
+
+
+@pytest.fixture
+def blank():
+    nlp = spacy.blank("en")
+    return nlp, nlp.add_pipe("attribute_ruler")
+
+
+def test_later_pattern_wins_and_attributes_merge(blank):
+    nlp, ruler = blank
+    ruler.add([[{"LOWER": "said"}]], {"POS": "VERB", "LEMMA": "say"})
+    ruler.add([[{"TAG": ""}]], {"POS": "X"})  # every token of a blank pipeline
+    ruler.add([[{"LOWER": {"IN": ["said", "says"]}}]], {"POS": "AUX"})
+    doc = IndexedAttributeRuler(ruler)(nlp.make_doc("He said"))
+    assert [(t.pos_, t.lemma_) for t in doc] == [("X", ""), ("AUX", "say")]
+
+
+def test_conditions_read_before_anything_is_set(blank):
+    nlp, ruler = blank
+    ruler.add([[{"LOWER": "us"}]], {"TAG": "PRP"})
+    ruler.add([[{"TAG": "PRP"}]], {"POS": "PRON"})  # the tag was empty when matching
+    doc = IndexedAttributeRuler(ruler)(nlp.make_doc("tell us"))
+    assert [(t.tag_, t.pos_) for t in doc] == [("", ""), ("PRP", "")]
+
+
+def test_two_token_patterns_set_their_indexed_token(blank):
+    nlp, ruler = blank
+    ruler.add([[{"LOWER": "there"}, {"LOWER": {"IN": ["is", "are"]}}]], {"POS": "VERB"}, index=1)
+    ruler.add([[{"LOWER": "no"}, {"LOWER": "deal"}]], {"POS": "DET"}, index=-2)
+    ruler.add([[{"LOWER": {"REGEX": "^n'?t$"}}]], {"LEMMA": "not"})
+    doc = IndexedAttributeRuler(ruler)(nlp.make_doc("there is no deal, there isn't"))
+    assert [(t.text, t.pos_, t.lemma_) for t in doc] == [
+        ("there", "", ""),
+        ("is", "VERB", ""),
+        ("no", "DET", ""),
+        ("deal", "", ""),
+        (",", "", ""),
+        ("there", "", ""),
+        ("is", "VERB", ""),
+        ("n't", "", "not"),
+    ]
+
+
+def test_a_pattern_at_the_end_of_the_doc_does_not_run_over(blank):
+    nlp, ruler = blank
+    ruler.add([[{"LOWER": "there"}, {"LOWER": "is"}]], {"POS": "VERB"}, index=1)
+    assert [t.pos_ for t in IndexedAttributeRuler(ruler)(nlp.make_doc("over there"))] == ["", ""]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"LOWER": "said", "OP": "+"}],
+        [{"SHAPE": "Xxxx"}],
+        [{"LENGTH": {">=": 3}}],
+        [{"LOWER": "a"}, {"LOWER": "b"}, {"LOWER": "c"}],
+        [{"IS_SPACE": "yes"}],
+    ],
+)
+def test_unsupported_patterns_keep_spacys_ruler(blank, pattern):
+    nlp, ruler = blank
+    ruler.add([pattern], {"POS": "X"})
+    with pytest.raises(UnsupportedPattern):
+        IndexedAttributeRuler(ruler)
+    with pytest.raises(UnsupportedPattern):
+        index_attribute_ruler(nlp)
+    assert nlp.pipe_names == ["attribute_ruler"]
+    assert nlp.get_pipe("attribute_ruler") is ruler
+
+
+def test_outlet_with_a_hyphen_is_media():
+    doc = load_nlp()("Agence France-Presse reported the vote on Sunday.")
+    assert [(e.text, e.label_) for e in doc.ents][0] == ("Agence France-Presse", "MEDIA")
