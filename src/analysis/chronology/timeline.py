@@ -29,18 +29,19 @@ How
 Scale
     Within a value group, mentions whose sentences have the same set of words share one score
     (recycled sentences cost nothing). Groups of up to ``exact_limit`` distinct sentences (every
-    group of a small corpus) compare all pairs in one vectorised ``rapidfuzz.process.cdist``
-    call. Larger groups, such as the thousands of "1987" in a newswire year, score each sentence
-    only against the few sentences that share the most uncommon words with it (an inverted index
-    of words), so the cost grows linearly with the corpus.
+    group of a small corpus) score all pairs, each once, in one vectorised
+    ``rapidfuzz.process.cpdist`` call. Larger groups, such as the thousands of "1987" in a
+    newswire year, score each sentence only against the few sentences that share the most
+    uncommon words with it (an inverted index of words), so the cost grows linearly with the
+    corpus.
 
     :func:`timeline_mentions` tags every article and splits into sentences (pysbd) only the
     paragraphs that hold a mention; the paragraphs are read into plain lists per article once
-    (a pandas group per article cost more than the splitting). With ``processes`` above 1, runs
+    (a pandas group per article cost seconds on all of Reuters). With ``processes`` above 1, runs
     of articles in date order go to worker processes, each tagging, splitting and labelling its
     own articles; a mention's row depends on its article alone, so the rows, gathered in order,
     are those of one process. :func:`build_timeline` then scores sentence pairs in as many
-    threads (rapidfuzz's ``workers``). Two processes cost about a tenth more CPU time in all
+    threads (rapidfuzz's ``workers``). Two processes cost 4% to 23% more CPU time in all
     (forking, copying the articles and rows) and save half the wall time of the tagging when a
     second core is free; on a machine whose cores other jobs keep busy they save nothing, so the
     default is one (``BENCHMARKS.md``, section 3).
