@@ -3,7 +3,7 @@
 Run from the project root::
 
     .venv/bin/python benchmarks/bench_tempeval.py [--data DIR] [--parts dev held-back] [--errors N]
-    .venv/bin/python benchmarks/bench_tempeval.py --timeline 1000 5000 19043
+    .venv/bin/python benchmarks/bench_tempeval.py --timeline 1000 5000 19043 [--processes 2]
 
 The 256 documents are split once, by a fixed rule decided before any score was seen: a document is
 *held back* when the first byte of ``sha1("chronology-split-v1:" + file name)`` is below 77 (out of
@@ -17,8 +17,9 @@ speed: newswire of ordinary length, beside the TimeBank documents. With ``--time
 it times the chronology step, :func:`analysis.timeline_mentions` (its sentence split included)
 and :func:`analysis.build_timeline` (given those mentions), on the first N Reuters-21578 stories
 read by :func:`analysis.corpus.reuters.read_reuters`, with an empty reused-spans frame so the
-reuse detection is left out; on a shared machine its CPU seconds say more than the wall. Run it
-with ``PYTHONPATH`` set to another ``src`` to time that code.
+reuse detection is left out; on a shared machine its CPU seconds (the worker processes' included)
+say more than the wall. ``--processes N`` runs the step with ``TimelineOptions(processes=N)``. Run
+it with ``PYTHONPATH`` set to another ``src`` to time that code.
 """
 
 from __future__ import annotations
@@ -89,9 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--timeline", type=int, nargs="+", default=[], help="time the timeline on N Reuters stories"
     )
+    parser.add_argument(
+        "--processes", type=int, default=1, help="processes of the timeline (TimelineOptions)"
+    )
     args = parser.parse_args(argv)
     if args.timeline:
-        print_timeline_timings(args.data.parent / "reuters21578", args.timeline)
+        print_timeline_timings(args.data.parent / "reuters21578", args.timeline, args.processes)
         return 0
     if not args.data.is_dir():
         print(f"TBAQ data not found at {args.data}", file=sys.stderr)
@@ -137,38 +141,47 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def print_timeline_timings(folder: Path, sizes: list[int]) -> None:
+def print_timeline_timings(folder: Path, sizes: list[int], processes: int = 1) -> None:
     """Time the chronology step (``timeline_mentions``, ``build_timeline``) on N Reuters stories.
 
     Each size gets a freshly loaded corpus, so the sentence split the timeline needs is part of
-    the step, as in the pipeline.
+    the step, as in the pipeline. CPU seconds include the worker processes' (``processes`` above
+    1; the option is passed only then, so code without it can be timed too).
     """
+    import resource
+
     import pandas as pd
 
     from analysis import build_timeline, load_corpus, timeline_mentions
     from analysis.corpus.reuters import read_reuters
 
+    def clocks() -> tuple[float, float]:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = time.process_time() + children.ru_utime + children.ru_stime
+        return time.perf_counter(), cpu
+
     stories = read_reuters(folder)
     no_reuse = pd.DataFrame(columns=["article_id", "start", "end", "origin_id", "origin_date"])
+    options = {"processes": processes} if processes > 1 else {}
     print(
-        "| stories | mentions | timeline_mentions s | dated | largest value group | events "
-        "| build_timeline s | chronology s | chronology CPU s |"
+        "| stories | mentions | dated | largest value group | events | timeline_mentions s "
+        "| CPU s | build_timeline s | CPU s | chronology s | chronology CPU s |"
     )
-    print("|" + "---|" * 9)
+    print("|" + "---|" * 11)
     for size in sizes:
         corpus = load_corpus(stories.head(size), errors="collect")
-        began, cpu = time.perf_counter(), time.process_time()
-        mentions = timeline_mentions(corpus, reuse=no_reuse)
-        mentions_s = time.perf_counter() - began
-        began = time.perf_counter()
-        events = build_timeline(mentions)
-        build_s = time.perf_counter() - began
-        cpu_s = time.process_time() - cpu
+        began = clocks()
+        mentions = timeline_mentions(corpus, reuse=no_reuse, **options)
+        tagged = clocks()
+        events = build_timeline(mentions, **options)
+        ended = clocks()
         dated = mentions[mentions["date_start"].notna() & mentions["type"].isin(["DATE", "TIME"])]
         print(
-            f"| {len(corpus.articles)} | {len(mentions)} | {mentions_s:.1f} "
-            f"| {len(dated)} | {dated['value'].value_counts().max()} | {len(events)} "
-            f"| {build_s:.1f} | {mentions_s + build_s:.1f} | {cpu_s:.1f} |",
+            f"| {len(corpus.articles)} | {len(mentions)} | {len(dated)} "
+            f"| {dated['value'].value_counts().max()} | {len(events)} "
+            f"| {tagged[0] - began[0]:.1f} | {tagged[1] - began[1]:.1f} "
+            f"| {ended[0] - tagged[0]:.1f} | {ended[1] - tagged[1]:.1f} "
+            f"| {ended[0] - began[0]:.1f} | {ended[1] - began[1]:.1f} |",
             flush=True,
         )
 

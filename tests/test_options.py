@@ -40,7 +40,9 @@ def test_defaults():
         "rewrite_max_df": 50,
         "rewrite_min_shared": 3,
     }
-    assert dataclasses.asdict(TimelineOptions()) == {"similarity": 0.6, "exact_limit": 300}
+    assert dataclasses.asdict(TimelineOptions()) == {
+        "similarity": 0.6, "exact_limit": 300, "processes": 1,
+    }  # fmt: skip
     assert dataclasses.asdict(OverlapOptions()) == {"max_articles": 200, "entity_kinds": None}
 
 
@@ -141,6 +143,7 @@ def test_every_field_has_a_flag():
         "--paraphrase-min-common",
         "--timeline-similarity",
         "--timeline-exact-limit",
+        "--timeline-processes",
         "--overlap-entity-kinds",
     }
 

@@ -4,7 +4,8 @@ Design
 ------
 Each analysis that has settings takes one options object: :class:`ReuseOptions` for
 :func:`analysis.find_reuse` (and :func:`analysis.align_pair`, and the Dask run),
-:class:`TimelineOptions` for :func:`analysis.build_timeline`, :class:`SourcesOptions` for the
+:class:`TimelineOptions` for :func:`analysis.timeline_mentions` and :func:`analysis.build_timeline`,
+:class:`SourcesOptions` for the
 spaCy parse of the sources step (:func:`analysis.parse_corpus`), :class:`OverlapOptions` for
 :func:`analysis.source_overlap`; :class:`AnalysisOptions` bundles them for
 :func:`analysis.report.run_report` and the command line. A field is declared once, with its
@@ -204,7 +205,7 @@ class ReuseOptions(Options):
 
 @dataclass(frozen=True)
 class TimelineOptions(Options):
-    """Options of :func:`analysis.build_timeline`."""
+    """Options of :func:`analysis.timeline_mentions` and :func:`analysis.build_timeline`."""
 
     flag_prefix: ClassVar[str] = "timeline-"
 
@@ -215,6 +216,11 @@ class TimelineOptions(Options):
     )
     exact_limit: int = option(
         300, _non_negative_int, "distinct sentences of one date compared all pairs; more: indexed"
+    )
+    processes: int = option(
+        1,
+        _positive_int,
+        "processes tagging the articles, threads scoring sentence pairs (the same results for any)",
     )
 
 

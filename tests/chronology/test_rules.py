@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from analysis.chronology import normalize
+from analysis import load_corpus, read_timeml
+from analysis.chronology import normalize, rules
 from analysis.chronology.rules import (
     RULE_INDEX,
     RULES,
@@ -16,6 +17,7 @@ from analysis.chronology.rules import (
     find_candidates,
     index_rules,
 )
+from analysis.paths import SEEDS_DIR, SHARED_DATA_DIR
 
 YEAR = r"\b(?P<year>\d{4})\b"
 
@@ -25,6 +27,7 @@ def test_a_good_rule_builds():
     assert (rule.name, rule.triggers, rule.words, rule.traps, rule.modifiers, rule.adjust) == (
         "year", ("digit",), frozenset(), (), "date", None,
     )  # fmt: skip
+    assert rule.needs == frozenset()
     assert rule.compiled.pattern == YEAR
 
 
@@ -57,6 +60,13 @@ def test_a_good_rule_builds():
          "rule 'year': bad pattern: missing ), unterminated subpattern at position 0"),
         (("Year", YEAR, ("digit",), normalize.year), {},
          "a rule name must be a lower-case identifier, not 'Year'"),
+        (("year", YEAR, ("digit",), normalize.year), {"needs": "19"},
+         "rule 'year': needs must be a collection of strings, not a string"),
+        (("year", YEAR, ("digit",), normalize.year), {"needs": ("19", "")},
+         "rule 'year': needs are non-empty lower-case strings"),
+        (("noon", r"\bnoon\b", ("word",), normalize.clock_time),
+         {"words": ("noon",), "needs": ("Noon",)},
+         "rule 'noon': needs are non-empty lower-case strings"),
     ],
 )  # fmt: skip
 def test_a_rule_missing_a_part_fails(args, kwargs, message):
@@ -111,3 +121,63 @@ def test_find_candidates(text, expected):
     found = find_candidates(text)
     assert all(isinstance(c, Candidate) for c in found)
     assert [(text[c.start : c.end], c.rule) for c in found] == expected
+
+
+def test_a_rule_of_its_own_words_needs_them():
+    noon = Rule("noon", r"\bnoon\b", ("word",), normalize.clock_time, words=("noon",))
+    assert noon.needs == frozenset({"noon"})
+    relative = RULE_INDEX["relative"]
+    assert "this" in relative.words and "that" in relative.needs and "spring" not in relative.needs
+    assert RULE_INDEX["ago"].needs >= {"ago", "later"} and RULE_INDEX["duration"].needs == set()
+
+
+@pytest.mark.parametrize(
+    ("rule", "window", "expected"),
+    [
+        ("ago", "two years passed", False),
+        ("ago", "two years AGO", True),
+        ("clock_zone", "at 1630 est", True),
+        ("clock_zone", "at 1630 today", False),
+        ("iso", "on 1987-03-05", True),
+        # A window with a letter other than ASCII is always searched: the kelvin sign matches
+        # "k" case-insensitively.
+        ("ago", "two years passed\u212a", True),
+    ],
+)  # fmt: skip
+def test_a_window_without_what_the_rule_needs_is_skipped(rule, window, expected):
+    text = "xx " + window + " yy"
+    assert rules._may_match(RULE_INDEX[rule], text, 3, 3 + len(window), {}) is expected
+
+
+def _texts():
+    texts = load_corpus(SEEDS_DIR).articles["text"].tolist()
+    tbaq = SHARED_DATA_DIR / "tempeval3-tbaq"
+    if tbaq.is_dir():
+        texts += [read_timeml(path).text for path in sorted(tbaq.glob("*/*.tml"))]
+    return texts + [
+        "At 2000 or 2100 EST, three years after the 1990s, Q3 of 1987-03-05 and 3/4/87.",
+        "Nineteen eighty-six, the late seventies, Christmas Eve and 10:30 a.m. local time.",
+        "Two years after, the last \u212aeep day of the \u017fpring of '86.",
+    ]
+
+
+def test_skipping_windows_finds_the_same_candidates(monkeypatch):
+    texts = _texts()
+    found = [find_candidates(text) for text in texts]
+    every_window = []
+    for rule in rules._PATTERN_RULES:
+        searched = Rule(
+            rule.name,
+            rule.pattern,
+            rule.triggers,
+            rule.normalize,
+            words=rule.words,
+            traps=rule.traps,
+            modifiers=rule.modifiers,
+            adjust=rule.adjust,
+        )
+        object.__setattr__(searched, "needs", frozenset())
+        every_window.append(searched)
+    monkeypatch.setattr(rules, "_PATTERN_RULES", tuple(every_window))
+    assert [find_candidates(text) for text in texts] == found
+    assert any(found)

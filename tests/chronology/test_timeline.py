@@ -13,7 +13,14 @@ import pandas as pd
 import pytest
 from rapidfuzz import fuzz
 
-from analysis import build_timeline, find_reuse, load_corpus, reused_spans, timeline_mentions
+from analysis import (
+    TimelineOptions,
+    build_timeline,
+    find_reuse,
+    load_corpus,
+    reused_spans,
+    timeline_mentions,
+)
 from analysis.chronology.exports import timeline_to_csv, timeline_to_timelinejs
 from analysis.chronology.timeline import (
     EVENT_COLUMNS,
@@ -277,7 +284,8 @@ def test_merges_like_all_pairs(similarity):
      ({"mentions": "mentions"}, TypeError, "mentions must be a DataFrame"),
      ({"mentions": pd.DataFrame({"value": []})}, ValueError, "mentions lacks column"),
      ({"exact_limit": -1}, ValueError, "exact_limit must be a non-negative integer"),
-     ({"exact_limt": 1}, TypeError, r"unknown TimelineOptions option\(s\) \['exact_limt'\]")],
+     ({"exact_limt": 1}, TypeError, r"unknown TimelineOptions option\(s\) \['exact_limt'\]"),
+     ({"processes": 0}, ValueError, "processes must be a positive integer")],
 )  # fmt: skip
 def test_bad_inputs(seed_mentions, kwargs, error, message):
     args = {"mentions": seed_mentions, **kwargs}
@@ -292,6 +300,31 @@ def test_bad_inputs(seed_mentions, kwargs, error, message):
 def test_bad_reuse_spans(seeds, reuse, error):
     with pytest.raises(error, match="reuse"):
         timeline_mentions(seeds, reuse=reuse)
+
+
+def test_bad_processes(seeds):
+    with pytest.raises(ValueError, match="processes must be a positive integer"):
+        timeline_mentions(seeds, reuse=NO_REUSE, processes=0)
+
+
+@pytest.mark.parametrize("sentences_first", [False, True])
+def test_two_processes_give_the_same_frames(seeds, september, sentences_first):
+    """Tagging in worker processes and scoring pairs in threads change nothing, whether the
+    sentences come from the corpus or from the paragraphs that hold a mention."""
+    articles = pd.concat([seeds.articles, september.articles.rename(index={"a2021": "c2021"})])
+    frame = articles.reset_index()[["article_id", "date", "author", "title", "text"]]
+    corpus = load_corpus(frame.rename(columns={"article_id": "id"}))
+    if sentences_first:
+        assert len(corpus.sentences)
+    reuse = detected_spans(corpus)
+    one = timeline_mentions(corpus, reuse=reuse)
+    two = timeline_mentions(corpus, TimelineOptions(processes=2), reuse=reuse)
+    assert one.equals(two)
+    assert (len(one), int(one["stale"].sum())) == (22, 1)
+    for exact_limit in (0, 300):
+        alone = build_timeline(one, exact_limit=exact_limit)
+        assert alone.equals(build_timeline(two, exact_limit=exact_limit, processes=2))
+        assert len(alone) == 10
 
 
 def test_not_a_corpus():

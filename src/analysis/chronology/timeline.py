@@ -29,16 +29,29 @@ How
 Scale
     Within a value group, mentions whose sentences have the same set of words share one score
     (recycled sentences cost nothing). Groups of up to ``exact_limit`` distinct sentences (every
-    group of a small corpus) compare all pairs in one vectorised ``rapidfuzz.process.cdist``
-    call. Larger groups, such as the thousands of "1987" in a newswire year, score each sentence
-    only against the few sentences that share the most uncommon words with it (an inverted index
-    of words), so the cost grows linearly with the corpus.
+    group of a small corpus) score all pairs, each once, in one vectorised
+    ``rapidfuzz.process.cpdist`` call. Larger groups, such as the thousands of "1987" in a
+    newswire year, score each sentence only against the few sentences that share the most
+    uncommon words with it (an inverted index of words), so the cost grows linearly with the
+    corpus.
+
+    :func:`timeline_mentions` tags every article and splits into sentences (pysbd) only the
+    paragraphs that hold a mention; the paragraphs are read into plain lists per article once
+    (a pandas group per article cost seconds on all of Reuters). With ``processes`` above 1, runs
+    of articles in date order go to worker processes, each tagging, splitting and labelling its
+    own articles; a mention's row depends on its article alone, so the rows, gathered in order,
+    are those of one process. :func:`build_timeline` then scores sentence pairs in as many
+    threads (rapidfuzz's ``workers``). Two processes cost 4% to 23% more CPU time in all
+    (forking, copying the articles and rows) and save half the wall time of the tagging when a
+    second core is free; on a machine whose cores other jobs keep busy they save nothing, so the
+    default is one (``BENCHMARKS.md``, section 3).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -82,6 +95,7 @@ _CLAUSE_CUT = re.compile(
 )
 _TOKEN = re.compile(r"\w{3,}")
 _CANDIDATES = 30
+_BATCHES_PER_PROCESS = 4
 # The characters rapidfuzz's token scorers split words at: Python's white space but U+0085 and
 # U+00A0 (a no-break space joins two words for rapidfuzz, not for ``str.split``).
 _SCORER_SPACE = re.compile(
@@ -99,7 +113,8 @@ _CONTENT_WORDS = 3
 
 def _content_words(text: str) -> int:
     """The number of words of three letters or more that are not function words."""
-    return sum(word.lower() not in STOP_WORDS for word in _WORD.findall(text))
+    words = _WORD.findall(text)
+    return len(words) - sum(map(STOP_WORDS.__contains__, map(str.lower, words)))
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
@@ -190,12 +205,18 @@ def _check_spans(reuse: object) -> pd.DataFrame:
     return reuse
 
 
-def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
+def timeline_mentions(
+    corpus: Corpus, options: TimelineOptions | None = None, *, reuse: pd.DataFrame, **overrides
+) -> pd.DataFrame:
     """Every temporal expression of a corpus, with its sentence, label, interval and stale check.
 
     Parameters
     ----------
     corpus : Corpus
+    options : TimelineOptions, optional
+        ``processes`` (default 1): worker processes that tag the articles and split the
+        sentences that hold a mention; the mentions are the same for any number. Also accepted
+        by name (``processes=2``).
     reuse : pandas.DataFrame
         Recycled passages as returned by :func:`analysis.reused_spans` (columns ``article_id,
         start, end, origin_id, origin_date`` are used). Pass an empty frame with these columns to
@@ -222,6 +243,7 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
     >>> timeline_mentions(corpus, reuse=none)[["text", "value", "label"]].values.tolist()
     [['June 15', '2021-06-15', 'The two countries signed a memorandum']]
     """
+    options = TimelineOptions.merged(options, **overrides)
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be a Corpus (see analysis.load_corpus), not {type(corpus)}")
     spans = _check_spans(reuse)
@@ -236,116 +258,159 @@ def timeline_mentions(corpus: Corpus, *, reuse: pd.DataFrame) -> pd.DataFrame:
         # Where passages overlap, a mention belongs to the one of the earliest origin.
         passages.sort(key=lambda passage: (passage[3], passage[2], passage[0], passage[1]))
     order = corpus.articles.loc[list(corpus.date_rank)]
-    columns = (order.index.tolist(), order["text"].tolist(), order["date"].tolist())
-    articles = list(zip(*columns, strict=True))
     titles = order["title"].tolist() if "title" in order.columns else [None] * len(order)
-    # All the tagging first, then the sentence splitting: the splitter's many regular
-    # expressions would otherwise evict the tagger's from the ``re`` module's cache.
-    tagged = [timex_rows(text, published) for _, text, published in articles]
-    with_mentions = [a[0] for a, rows in zip(articles, tagged, strict=True) if rows]
-    sentences = _sentence_finder(corpus, with_mentions)
-    rows = []
-    for (article_id, text, published), title, timexes in zip(articles, titles, tagged, strict=True):
-        recycled = recycled_in.get(article_id, [])
-        context = None
-        by_origin_date: dict[pd.Timestamp, dict[tuple[int, int], str]] = {}
-        for start, end, mention, kind, naive, *_, anchor, _tense, _rule in timexes:
-            origin = next((r for r in recycled if r[0] <= start and end <= r[1]), None)
-            value = naive
-            if origin is not None:
-                origin_date = origin[3]
-                if origin_date not in by_origin_date:
-                    by_origin_date[origin_date] = {
-                        (row[0], row[1]): row[4] for row in timex_rows(text, origin_date)
-                    }
-                value = by_origin_date[origin_date].get((start, end), naive)
-            s_start, s_end = sentences(article_id, start, end)
-            sentence = text[s_start:s_end]
-            clause = _clause(sentence, start - s_start, end - s_start)
-            about = ""
-            if _content_words(clause) < _CONTENT_WORDS:
-                if context is None:
-                    context = _context(text, title)
-                # The first line says no more about its own sentence.
-                about = context[1] if context[0] != s_start else ""
-            first, last = timex_interval(value)
-            rows.append(
-                (
-                    article_id,
-                    published,
-                    start,
-                    end,
-                    mention,
-                    kind,
-                    value,
-                    naive,
-                    timex_granularity(value),
-                    first,
-                    last,
-                    s_start,
-                    s_end,
-                    sentence,
-                    _label(clause, about),
-                    anchor,
-                    origin is not None,
-                    origin[2] if origin else None,
-                    origin[3] if origin else pd.NaT,
-                    value != naive,
-                )  # fmt: skip
-            )
+    units = _sentence_units(corpus)
+    articles = [
+        (article_id, text, published, title, recycled_in.get(article_id, []), units(article_id))
+        for article_id, text, published, title in zip(
+            order.index.tolist(), order["text"].tolist(), order["date"].tolist(), titles,
+            strict=True,
+        )
+    ]  # fmt: skip
+    if options.processes == 1 or len(articles) < 2:
+        rows = _mention_rows(articles)
+    else:
+        # Runs of articles in date order, a few per process so that none waits long for the
+        # last; ``map`` returns them in order, so the rows are those of one process.
+        size = -(-len(articles) // (options.processes * _BATCHES_PER_PROCESS))
+        batches = [articles[k : k + size] for k in range(0, len(articles), size)]
+        with ProcessPoolExecutor(max_workers=options.processes) as pool:
+            rows = [row for part in pool.map(_mention_rows, batches) for row in part]
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     for column in ("date_start", "date_end", "origin_date", "published"):
         frame[column] = pd.to_datetime(frame[column])
     return frame.astype({"start": "int64", "end": "int64", "reused": bool, "stale": bool})
 
 
-def _sentence_finder(corpus: Corpus, article_ids: list[str]):
-    """A function ``(article_id, start, end) -> (sentence_start, sentence_end)``.
+def _mention_rows(articles: list[tuple]) -> list[tuple]:
+    """The rows of :func:`timeline_mentions` for ``articles``, in their order.
 
-    The sentence is the corpus's sentence that holds ``start``, or the mention itself when none
-    does. Sentences come from :attr:`Corpus.sentences` when the corpus has already split them;
-    otherwise only the paragraphs of ``article_ids`` that hold a mention are split, by the same
-    splitter, so the sentences are the same.
+    Each article is ``(article_id, text, published, title, recycled passages, sentence units)``
+    (see :func:`_sentence_units`). All the tagging comes first, then the sentence splitting: the
+    splitter's many regular expressions would otherwise evict the tagger's from the ``re``
+    module's cache.
+    """
+    tagged = [timex_rows(text, published) for _, text, published, *_ in articles]
+    rows: list[tuple] = []
+    for article, timexes in zip(articles, tagged, strict=True):
+        if timexes:
+            rows.extend(_article_rows(*article, timexes))
+    return rows
+
+
+def _article_rows(
+    article_id: str,
+    text: str,
+    published: pd.Timestamp,
+    title: object,
+    recycled: list[tuple[int, int, str, pd.Timestamp]],
+    units: tuple,
+    timexes: list[tuple],
+) -> list[tuple]:
+    """One article's mention rows, from its tagged expressions ``timexes``."""
+    sentence_of = _sentence_finder(*units)
+    context = None
+    by_origin_date: dict[pd.Timestamp, dict[tuple[int, int], str]] = {}
+    rows = []
+    for start, end, mention, kind, naive, *_, anchor, _tense, _rule in timexes:
+        origin = next((r for r in recycled if r[0] <= start and end <= r[1]), None)
+        value = naive
+        if origin is not None:
+            origin_date = origin[3]
+            if origin_date not in by_origin_date:
+                by_origin_date[origin_date] = {
+                    (row[0], row[1]): row[4] for row in timex_rows(text, origin_date)
+                }
+            value = by_origin_date[origin_date].get((start, end), naive)
+        s_start, s_end = sentence_of(start, end)
+        sentence = text[s_start:s_end]
+        clause = _clause(sentence, start - s_start, end - s_start)
+        about = ""
+        if _content_words(clause) < _CONTENT_WORDS:
+            if context is None:
+                context = _context(text, title)
+            # The first line says no more about its own sentence.
+            about = context[1] if context[0] != s_start else ""
+        first, last = timex_interval(value)
+        rows.append(
+            (
+                article_id,
+                published,
+                start,
+                end,
+                mention,
+                kind,
+                value,
+                naive,
+                timex_granularity(value),
+                first,
+                last,
+                s_start,
+                s_end,
+                sentence,
+                _label(clause, about),
+                anchor,
+                origin is not None,
+                origin[2] if origin else None,
+                origin[3] if origin else pd.NaT,
+                value != naive,
+            )  # fmt: skip
+        )
+    return rows
+
+
+def _sentence_units(corpus: Corpus):
+    """A function ``article_id -> units`` giving what :func:`_sentence_finder` needs.
+
+    The units are ``(True, starts, ends)`` of the article's sentences when the corpus has
+    already split them (:attr:`Corpus.sentences`), else ``(False, starts, texts)`` of its
+    paragraphs, which are split only where they hold a mention, by the same splitter, so the
+    sentences are the same.
     """
     computed = corpus.__dict__.get("sentences")
-    by_article: dict[str, tuple[list[int], list[int]]] = {}
-    paragraphs: dict[str, tuple[list[int], list[str]]] = {}
-    if computed is not None:
-        for article_id, group in computed.sort_values(["article_id", "start"]).groupby(
-            "article_id", sort=False
-        ):
-            by_article[article_id] = (group["start"].tolist(), group["end"].tolist())
-    else:
-        table = corpus.paragraphs
-        table = table[table["article_id"].isin(set(article_ids))]
-        for article_id, group in table.sort_values(["article_id", "start"]).groupby(
-            "article_id", sort=False
-        ):
-            paragraphs[article_id] = (group["start"].tolist(), group["text"].tolist())
-    split: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    table, last = (corpus.paragraphs, "text") if computed is None else (computed, "end")
+    table = table.sort_values(["article_id", "start"])
+    by_article: dict[str, tuple[bool, list[int], list]] = {}
+    for article_id, start, other in zip(
+        table["article_id"].tolist(), table["start"].tolist(), table[last].tolist(), strict=True
+    ):
+        if article_id not in by_article:
+            by_article[article_id] = (computed is not None, [], [])
+        by_article[article_id][1].append(start)
+        by_article[article_id][2].append(other)
 
-    def paragraph_sentences(article_id: str, start: int) -> tuple[list[int], list[int]]:
-        para_starts, para_texts = paragraphs.get(article_id, ([], []))
-        para = bisect.bisect_right(para_starts, start) - 1
+    def units(article_id: str) -> tuple[bool, list[int], list]:
+        return by_article.get(article_id, (computed is not None, [], []))
+
+    return units
+
+
+def _sentence_finder(split: bool, starts: list[int], others: list):
+    """A function ``(start, end) -> (sentence_start, sentence_end)`` for one article.
+
+    The sentence is the one that holds ``start``, or the mention itself when none does; with
+    ``split`` the sentences are ``starts`` and their ends ``others``, else ``starts`` and
+    ``others`` are the article's paragraphs, split into sentences when first asked for.
+    """
+    paragraphs: dict[int, tuple[list[int], list[int]]] = {}
+
+    def sentences(start: int) -> tuple[list[int], list[int]]:
+        if split:
+            return starts, others
+        para = bisect.bisect_right(starts, start) - 1
         if para < 0:
             return [], []
-        if (article_id, para) not in split:
-            offset = para_starts[para]
-            found = split_sentences(para_texts[para])
-            split[article_id, para] = (
-                [offset + s for s, _ in found],
-                [offset + e for _, e in found],
-            )
-        return split[article_id, para]
+        if para not in paragraphs:
+            offset = starts[para]
+            found = split_sentences(others[para])
+            paragraphs[para] = ([offset + s for s, _ in found], [offset + e for _, e in found])
+        return paragraphs[para]
 
-    def find(article_id: str, start: int, end: int) -> tuple[int, int]:
-        if computed is not None:
-            starts, ends = by_article.get(article_id, ([], []))
-        else:
-            starts, ends = paragraph_sentences(article_id, start)
-        position = bisect.bisect_right(starts, start) - 1
-        if position >= 0 and start < ends[position]:
-            return starts[position], ends[position]
+    def find(start: int, end: int) -> tuple[int, int]:
+        sentence_starts, sentence_ends = sentences(start)
+        position = bisect.bisect_right(sentence_starts, start) - 1
+        if position >= 0 and start < sentence_ends[position]:
+            return sentence_starts[position], sentence_ends[position]
         return start, end
 
     return find
@@ -361,16 +426,20 @@ def _word_set(sentence: str) -> str:
     return " ".join(sorted(set(_SCORER_SPACE.split(sentence)) - {""}))
 
 
-def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarray]:
+def _similar_all_pairs(
+    distinct: list[str], similarity: float, workers: int = 1
+) -> list[np.ndarray]:
     """For each distinct sentence, every sentence (itself included) it is similar to.
 
     The score is symmetric, so each pair is scored once.
     """
     first, second = np.tril_indices(len(distinct), -1)
-    return _neighbours(distinct, first, second, similarity)
+    return _neighbours(distinct, first, second, similarity, workers)
 
 
-def _similar_blocked(distinct: list[str], similarity: float, scored: list[str]) -> list[np.ndarray]:
+def _similar_blocked(
+    distinct: list[str], similarity: float, scored: list[str], workers: int = 1
+) -> list[np.ndarray]:
     """Like :func:`_similar_all_pairs`, scoring only pairs that share uncommon words.
 
     Each sentence is scored against at most ``_CANDIDATES`` others: those sharing the most words
@@ -406,15 +475,20 @@ def _similar_blocked(distinct: list[str], similarity: float, scored: list[str]) 
         pairs = np.unique(np.stack([np.concatenate(firsts), np.concatenate(seconds)], 1), axis=0)
     else:
         pairs = np.empty((0, 2), dtype="int64")
-    return _neighbours(scored, pairs[:, 0], pairs[:, 1], similarity)
+    return _neighbours(scored, pairs[:, 0], pairs[:, 1], similarity, workers)
 
 
 def _neighbours(
-    distinct: list[str], first: np.ndarray, second: np.ndarray, similarity: float
+    distinct: list[str],
+    first: np.ndarray,
+    second: np.ndarray,
+    similarity: float,
+    workers: int = 1,
 ) -> list[np.ndarray]:
     """Score the pairs ``(first[k], second[k])`` in one call; each sentence's similar ones, sorted.
 
-    Every sentence is similar to itself.
+    Every sentence is similar to itself. ``workers`` threads share the pairs (each pair's score
+    is its own, so the scores are the same for any number).
     """
     scores = process.cpdist(
         [distinct[i] for i in first.tolist()],
@@ -422,6 +496,7 @@ def _neighbours(
         scorer=fuzz.token_set_ratio,
         score_cutoff=similarity,
         dtype=np.float32,
+        workers=workers,
     )
     kept = scores >= similarity
     own = np.arange(len(distinct), dtype="int64")
@@ -433,7 +508,9 @@ def _neighbours(
     return [columns[bounds[k] : bounds[k + 1]] for k in range(len(distinct))]
 
 
-def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list[int]:
+def _clusters(
+    sentences: list[str], similarity: float, exact_limit: int, workers: int = 1
+) -> list[int]:
     """Cluster numbers for the sentences of one value group, taken in order.
 
     A sentence joins the earliest cluster that holds a sentence seen before it with a token-set
@@ -451,9 +528,10 @@ def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list
             distinct.append(sentence)
         key_of.append(keys[key])
     if len(distinct) <= exact_limit:
-        similar = _similar_all_pairs([_word_set(s) for s in distinct], similarity)
+        similar = _similar_all_pairs([_word_set(s) for s in distinct], similarity, workers)
     else:
-        similar = _similar_blocked(distinct, similarity, [_word_set(s) for s in distinct])
+        scored = [_word_set(s) for s in distinct]
+        similar = _similar_blocked(distinct, similarity, scored, workers)
     earliest_cluster = np.full(len(distinct), len(sentences), dtype="int64")
     clusters, seen, n_clusters = [], 0, 0
     for key in key_of:
@@ -490,7 +568,9 @@ def build_timeline(
         wording. ``exact_limit`` (default 300): value groups with up to this many distinct
         sentences are merged by comparing every pair; larger groups (thousands of "1987" in a
         newswire year) compare each sentence only with the few that share the most uncommon words
-        with it, which keeps the cost linear. Also accepted by name (``similarity=0.8``).
+        with it, which keeps the cost linear. ``processes`` (default 1): threads that score the
+        pairs of sentences (the events are the same for any number). Also accepted by name
+        (``similarity=0.8``).
 
     Returns
     -------
@@ -531,7 +611,9 @@ def build_timeline(
     event_of = np.empty(len(dated), dtype="int64")
     n_events = 0
     for _, group in dated.groupby("value", sort=False):
-        clusters = _clusters(group["sentence"].tolist(), similarity, options.exact_limit)
+        clusters = _clusters(
+            group["sentence"].tolist(), similarity, options.exact_limit, options.processes
+        )
         event_of[group.index.to_numpy()] = np.asarray(clusters, dtype="int64") + n_events
         n_events += max(clusters) + 1
     # Each event's mentions in the order of ``dated``; the first one names the event.

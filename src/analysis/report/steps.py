@@ -396,7 +396,7 @@ def chronology_step(state: ReportState) -> Section:
     """Chronology: every date mention with its value, the merged timeline, stale dates."""
     corpus = state.corpus
     spans = state.need("reused_spans", "reuse")
-    mentions = timeline_mentions(corpus, reuse=spans)
+    mentions = timeline_mentions(corpus, state.options.timeline, reuse=spans)
     timeline = build_timeline(mentions, state.options.timeline)
     state.mentions, state.timeline = mentions, timeline
     stale = mentions[mentions["stale"].fillna(False).astype(bool)]
