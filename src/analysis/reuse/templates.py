@@ -70,7 +70,11 @@ def find_templates(
         for article_id, (spans, keys, bounds, stems) in prepared.items()
     }
     signatures = _signatures(
-        np.array(list(frames), dtype=object), [f[1] for f in frames.values()], options.k, True
+        np.array(list(frames), dtype=object),
+        [f[1] for f in frames.values()],
+        options.k,
+        True,
+        codes=True,
     )
     recycled: dict[str, list[tuple[int, int]]] = {}
     for p in passages:
