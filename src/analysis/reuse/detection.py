@@ -8,6 +8,10 @@ form the *anchors* of that pair. A pair is aligned only if its anchors, grouped 
 can chain them, add up to ``min_words`` words (an exact upper bound of the passage score), so
 nothing the aligner would find is lost while the cost follows the amount of shared text rather
 than the square of the corpus. The source is always the earlier article (date, then id).
+:func:`source_candidates` is a generator: it builds the links of one block of targets at a time
+(:func:`~analysis.reuse.index._target_blocks`) and yields their candidates, so the aligner
+consumes them as they come and neither the links nor the anchors of the whole corpus are ever
+held at once (the peak memory of all of Reuters at 10x was the links).
 
 :func:`find_reuse` composes pure stages (:func:`~analysis.reuse.index.article_signatures`, then
 :func:`source_candidates` per target, then :func:`align_target` / :func:`align_pair`), each a
@@ -187,7 +191,7 @@ def source_candidates(
         occurrences than this do not pair articles.
     link : str
         ``"all"``: every earlier article holding a shared n-gram; ``"nearest"``: per n-gram, only
-        the nearest earlier article holding it (see :func:`~analysis.reuse.index._hits`).
+        the nearest earlier article holding it (see :func:`~analysis.reuse.index._nearest_links`).
 
     Yields
     ------

@@ -18,6 +18,12 @@ pairs that cannot reach ``min_words`` are never aligned. The work grows with the
 n-gram occurrences, not with the square of the corpus. ``max_df`` ignores n-grams held more often
 than that (stock phrases); :func:`analysis.find_reuse` uses every n-gram by default.
 
+Memory: the links of an n-gram held by ``m`` articles grow with ``m**2`` (the stock phrases of a
+wire corpus, and more so of its copies at 10x), so :func:`analysis.reuse.source_candidates` never
+holds them all: the postings are kept as int32 article codes and positions
+(:func:`_postings`), and the links are built, reduced to anchors and freed one block of targets
+at a time (:func:`_target_blocks`, about ``_BLOCK_LINKS`` links a block).
+
 The stages are pure functions of their inputs: signatures per partition of articles, then the
 pairs after grouping (shuffling) the signature rows by hash, give the same result as in process.
 """
@@ -131,7 +137,8 @@ def _rolling(base: np.ndarray, k: int) -> np.ndarray:
     out = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(k):
-            out = out * _MIX + base[j : j + n]
+            out *= _MIX
+            out += base[j : j + n]
     return out
 
 
@@ -193,15 +200,16 @@ def _signatures(
     (a small integer per row instead of a reference to an id string: 4 bytes, and no factorizing
     in :func:`_postings`)."""
     get = _HASHES.get
-    words: list[int] = []
-    counts = np.zeros(len(ids), dtype=np.int64)
-    for number, keys in enumerate(key_lists):
-        counts[number] = len(keys)
-        words.extend([get(key) or _key_hash(key) for key in keys])
-    grams = _rolling(np.array(words, dtype=np.uint64), k)
-    offsets = np.r_[0, np.cumsum(counts)]
-    owner = np.repeat(np.arange(len(ids)), counts)[: len(grams)]
-    position = np.arange(len(grams), dtype=np.int64) - offsets[owner]
+    counts = np.array([len(keys) for keys in key_lists], dtype=np.int64)
+    ends = np.cumsum(counts)
+    # One array of word hashes, filled article by article (no list of the whole corpus).
+    words = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint64)
+    for end, count, keys in zip(ends.tolist(), counts.tolist(), key_lists, strict=True):
+        words[end - count : end] = [get(key) or _key_hash(key) for key in keys]
+    grams = _rolling(words, k)
+    del words
+    owner = np.repeat(np.arange(len(ids), dtype=np.int32), counts)[: len(grams)]
+    position = (_ranges(counts)[: len(grams)]).astype(np.int32)
     inside = position + k <= counts[owner]
     owner, position, grams = owner[inside], position[inside], grams[inside]
     if not positions:
@@ -212,7 +220,7 @@ def _signatures(
     article = pd.Categorical.from_codes(owner, categories=ids) if codes else ids[owner]
     columns = {"article_id": article, "hash": grams}
     if positions:
-        columns["position"] = position.astype(np.int32)
+        columns["position"] = position
     frame = pd.DataFrame(columns)
     frame.attrs["k"] = k
     return frame
@@ -323,7 +331,7 @@ def _postings(signatures: pd.DataFrame, max_df: int, rank: dict | None, link: st
     rows = order[np.repeat(starts, sizes) + _ranges(sizes)]
     del order
     starts = np.cumsum(sizes) - sizes
-    codes = codes[rows].astype(np.int32)
+    codes = codes[rows]
     if positions is not None:
         positions = positions[rows]
     return ids, codes, positions, starts, sizes
@@ -341,7 +349,7 @@ def _article_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         factor, uniques = pd.factorize(column.to_numpy(dtype=object))
     by_id = np.argsort(np.asarray(uniques).astype(str), kind="stable")
     ids = np.asarray(uniques, dtype=object)[by_id]
-    remap = np.empty(len(by_id), dtype=np.int64)
+    remap = np.empty(len(by_id), dtype=np.int32)
     remap[by_id] = np.arange(len(by_id))
     return ids, remap[factor]
 
