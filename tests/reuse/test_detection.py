@@ -469,3 +469,35 @@ def test_nearest_keeps_shares_origins_and_families_of_all_pairs(reprints):
     families = analysis.boilerplate_families(reprints, nearest)
     assert families["article_ids"].tolist() == [("r0", "r1", "r2", "r3", "r4")]
     assert families["n_passages"].tolist() == [7]
+
+
+@pytest.mark.parametrize("sources", ["nearest", "all"])
+def test_links_built_block_by_block_give_the_rows_of_one_block(reprints, monkeypatch, sources):
+    from analysis.reuse import index
+
+    whole = find_reuse(reprints, sources=sources)
+    blocks = []
+    original = index._target_blocks
+
+    def counted(*args):
+        for block in original(*args):
+            blocks.append(len(block[0]))
+            yield block
+
+    monkeypatch.setattr(index, "_BLOCK_LINKS", 1)
+    monkeypatch.setattr("analysis.reuse.detection._target_blocks", counted)
+    pd.testing.assert_frame_equal(find_reuse(reprints, sources=sources), whole)
+    # One block per target (r1..r4): the background block's 74 shared 4-grams link each reprint
+    # to every earlier one (the aligner's index), then to the nearest one (the templates' index).
+    assert blocks == [74, 148, 222, 296, 74, 74, 74, 74]
+
+
+def test_word_spans_of_an_aligned_text_index_like_a_list():
+    from analysis.corpus.units import word_spans
+    from analysis.reuse.alignment import _Spans
+
+    text = "Azerbaijan’s Turkish-Azerbaijani drills, 2,000 troops."
+    spans = _Spans(text)
+    assert [spans[i] for i in range(5)] == word_spans(text)
+    assert spans[1:3] == word_spans(text)[1:3] == [(13, 32), (33, 39)]
+    assert spans[-1] == (47, 53)

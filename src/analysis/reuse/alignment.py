@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain
 
 from analysis.corpus.units import BLANK_LINES_RE, paragraph_spans, word_spans
 from analysis.options import ReuseOptions
@@ -74,17 +76,24 @@ class _Lazy:
 
 
 class _Spans:
-    """The word spans of a text, computed on first use."""
+    """The word spans of a text, computed on first use and kept as one array of offsets (16
+    bytes a word, not a tuple of two integers): ``spans[i]`` is ``(start, end)``, a slice is a
+    list of them."""
 
-    __slots__ = ("_spans", "_text")
+    __slots__ = ("_offsets", "_text")
 
     def __init__(self, text: str):
-        self._text, self._spans = text, None
+        self._text, self._offsets = text, None
 
     def __getitem__(self, index):
-        if self._spans is None:
-            self._spans = word_spans(self._text)
-        return self._spans[index]
+        if self._offsets is None:
+            self._offsets = array("q", chain.from_iterable(word_spans(self._text)))
+        offsets = self._offsets
+        if isinstance(index, slice):
+            start, stop, _ = index.indices(len(offsets) // 2)
+            part = offsets[2 * start : 2 * stop]
+            return list(zip(part[::2], part[1::2], strict=True))
+        return offsets[2 * index], offsets[2 * index + 1]
 
 
 def _anchors(src_keys: list[str], tgt_keys: list[str], k: int) -> list[tuple[int, int, int]]:

@@ -8,6 +8,10 @@ form the *anchors* of that pair. A pair is aligned only if its anchors, grouped 
 can chain them, add up to ``min_words`` words (an exact upper bound of the passage score), so
 nothing the aligner would find is lost while the cost follows the amount of shared text rather
 than the square of the corpus. The source is always the earlier article (date, then id).
+:func:`source_candidates` is a generator: it builds the links of one block of targets at a time
+(:func:`~analysis.reuse.index._target_blocks`) and yields their candidates, so the aligner
+consumes them as they come and neither the links nor the anchors of the whole corpus are ever
+held at once (the peak memory of all of Reuters at 10x was the links).
 
 :func:`find_reuse` composes pure stages (:func:`~analysis.reuse.index.article_signatures`, then
 :func:`source_candidates` per target, then :func:`align_target` / :func:`align_pair`), each a
@@ -26,7 +30,7 @@ import pandas as pd
 from analysis.corpus.loading import Corpus
 from analysis.options import ReuseOptions
 from analysis.reuse.alignment import align, prepare, prepare_text
-from analysis.reuse.index import _cluster_bounds, _hits, _runs, _signatures
+from analysis.reuse.index import _cluster_bounds, _postings, _runs, _signatures, _target_blocks
 from analysis.reuse.rewrite import rewrite_candidates, rewrites
 from analysis.reuse.templates import find_templates
 
@@ -107,10 +111,17 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     texts = corpus.articles["text"].to_dict()
     prepared = {article_id: prepare_text(text) for article_id, text in texts.items()}
     signatures = _signatures(
-        np.array(list(prepared), dtype=object), [p[1] for p in prepared.values()], options.k, True
+        np.array(list(prepared), dtype=object),
+        [p[1] for p in prepared.values()],
+        options.k,
+        True,
+        codes=True,
     )
+    # The generator holds what it needs of the signatures; the frame itself is freed here.
+    candidates_of = source_candidates(corpus, signatures, options)
+    del signatures
     rows = []
-    for target_id, candidates in source_candidates(corpus, signatures, options):
+    for target_id, candidates in candidates_of:
         rows.extend(align_target(target_id, texts, candidates, options, prepared=prepared))
     rows.extend(later_stages(corpus, prepared, rows, options))
     return passages_frame(rows)
@@ -180,7 +191,7 @@ def source_candidates(
         occurrences than this do not pair articles.
     link : str
         ``"all"``: every earlier article holding a shared n-gram; ``"nearest"``: per n-gram, only
-        the nearest earlier article holding it (see :func:`~analysis.reuse.index._hits`).
+        the nearest earlier article holding it (see :func:`~analysis.reuse.index._nearest_links`).
 
     Yields
     ------
@@ -190,55 +201,47 @@ def source_candidates(
         anchors (maximal runs ``(source_word, target_word, length)`` of shared n-grams), sorted by
         target word. Targets come in id order.
     """
+    if "position" not in signatures.columns:
+        raise ValueError("signatures need positions: article_signatures(..., positions=True)")
     rank_of = corpus.date_rank
     limit = options.max_df if options.max_df is not None else len(signatures) + 1
-    ids, code_a, code_b, pos_a, pos_b = _hits(signatures, limit, rank_of, link)
-    if pos_a is None:
-        raise ValueError("signatures need positions: article_signatures(..., positions=True)")
     k = int(signatures.attrs.get("k", 4))
+    ids, codes, positions, starts, sizes = _postings(signatures, limit, rank_of, link)
+    del signatures
     rank = np.array([rank_of[i] for i in ids], dtype=np.int64)
-    a_first = rank[code_a] < rank[code_b]
     n = max(len(ids), 1)
-    pair = np.where(a_first, code_b, code_a) * n + np.where(a_first, code_a, code_b)
-    target_pos = np.where(a_first, pos_b, pos_a)
-    diagonal = np.where(a_first, pos_a, pos_b) - target_pos
-    del code_a, code_b, pos_a, pos_b, a_first
-    run_pair, run_tgt, run_diagonal, run_len = _runs(pair, diagonal, target_pos, k)
-    del pair, diagonal, target_pos
-    pairs, bound = _cluster_bounds(run_pair, run_tgt, run_len, options.max_gap)
-    good = bound >= options.min_words
-    pairs, bound = pairs[good], bound[good]
-    keep = np.isin(run_pair, pairs)
-    run_pair, run_tgt, run_diagonal, run_len = (
-        run_pair[keep],
-        run_tgt[keep],
-        run_diagonal[keep],
-        run_len[keep],
-    )
-    run_src = run_tgt + run_diagonal
-    cuts = np.searchsorted(run_pair, pairs).tolist()
-    ends = [*cuts[1:], len(run_pair)]
-    targets, sources = np.divmod(pairs, n)
-    by_target: dict[int, list] = {}
-    for number, (t, src) in enumerate(zip(targets.tolist(), sources.tolist(), strict=True)):
-        r0, r1 = cuts[number], ends[number]
-        anchors = list(
-            zip(
-                run_src[r0:r1].tolist(),
-                run_tgt[r0:r1].tolist(),
-                run_len[r0:r1].tolist(),
-                strict=True,
-            )
-        )
-        by_target.setdefault(t, []).append((-bound[number], rank[src], src, anchors))
 
     # Most shared text first ("covering"), latest first ("nearest", see align_target).
     def order(c):
         return -c[1] if options.sources == "nearest" else (c[0], c[1])
 
-    for t in sorted(by_target):
-        ordered = sorted(by_target[t], key=order)
-        yield ids[t], [(ids[src], anchors) for _, _, src, anchors in ordered]
+    # The right row of every link is the later article (rows are in chronological order within
+    # an n-gram): the target. Blocks of targets keep the links of one block in memory at a time.
+    for left, right in _target_blocks(codes, starts, sizes, link):
+        target_pos = positions[right]
+        pair = codes[right].astype(np.int64) * n + codes[left]
+        diagonal = positions[left] - target_pos
+        del left, right
+        run_pair, run_tgt, run_diagonal, run_len = _runs(pair, diagonal, target_pos, k)
+        del pair, diagonal, target_pos
+        pairs, bound = _cluster_bounds(run_pair, run_tgt, run_len, options.max_gap)
+        good = bound >= options.min_words
+        pairs, bound = pairs[good], bound[good]
+        keep = np.isin(run_pair, pairs)
+        run_pair, run_tgt, run_len = run_pair[keep], run_tgt[keep], run_len[keep]
+        run_src = (run_tgt + run_diagonal[keep]).tolist()
+        cuts = np.searchsorted(run_pair, pairs).tolist()
+        ends = [*cuts[1:], len(run_pair)]
+        run_tgt, run_len = run_tgt.tolist(), run_len.tolist()
+        targets, sources = np.divmod(pairs, n)
+        by_target: dict[int, list] = {}
+        for number, (t, src) in enumerate(zip(targets.tolist(), sources.tolist(), strict=True)):
+            r0, r1 = cuts[number], ends[number]
+            anchors = list(zip(run_src[r0:r1], run_tgt[r0:r1], run_len[r0:r1], strict=True))
+            by_target.setdefault(t, []).append((-bound[number], rank[src], src, anchors))
+        for t in sorted(by_target):
+            ordered = sorted(by_target.pop(t), key=order)
+            yield ids[t], [(ids[src], anchors) for _, _, src, anchors in ordered]
 
 
 def align_target(

@@ -18,6 +18,12 @@ pairs that cannot reach ``min_words`` are never aligned. The work grows with the
 n-gram occurrences, not with the square of the corpus. ``max_df`` ignores n-grams held more often
 than that (stock phrases); :func:`analysis.find_reuse` uses every n-gram by default.
 
+Memory: the links of an n-gram held by ``m`` articles grow with ``m**2`` (the stock phrases of a
+wire corpus, and more so of its copies at 10x), so :func:`analysis.reuse.source_candidates` never
+holds them all: the postings are kept as int32 article codes and positions
+(:func:`_postings`), and the links are built, reduced to anchors and freed one block of targets
+at a time (:func:`_target_blocks`, about ``_BLOCK_LINKS`` links a block).
+
 The stages are pure functions of their inputs: signatures per partition of articles, then the
 pairs after grouping (shuffling) the signature rows by hash, give the same result as in process.
 """
@@ -49,6 +55,8 @@ __all__ = [
 _QUOTES = str.maketrans({"’": "'"})
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _KEYS: dict[str, str] = {}
+#: Links per block of targets in :func:`_target_blocks` (a few hundred MB of arrays at most).
+_BLOCK_LINKS = 1 << 22
 _HASHES: dict[str, int] = {}
 
 
@@ -129,7 +137,8 @@ def _rolling(base: np.ndarray, k: int) -> np.ndarray:
     out = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(k):
-            out = out * _MIX + base[j : j + n]
+            out *= _MIX
+            out += base[j : j + n]
     return out
 
 
@@ -184,17 +193,23 @@ def article_signatures(
     )
 
 
-def _signatures(ids: np.ndarray, key_lists: list[list[str]], k: int, positions: bool):
+def _signatures(
+    ids: np.ndarray, key_lists: list[list[str]], k: int, positions: bool, *, codes: bool = False
+):
+    """The frame of :func:`article_signatures`; with ``codes``, ``article_id`` is categorical
+    (a small integer per row instead of a reference to an id string: 4 bytes, and no factorizing
+    in :func:`_postings`)."""
     get = _HASHES.get
-    words: list[int] = []
-    counts = np.zeros(len(ids), dtype=np.int64)
-    for number, keys in enumerate(key_lists):
-        counts[number] = len(keys)
-        words.extend([get(key) or _key_hash(key) for key in keys])
-    grams = _rolling(np.array(words, dtype=np.uint64), k)
-    offsets = np.r_[0, np.cumsum(counts)]
-    owner = np.repeat(np.arange(len(ids)), counts)[: len(grams)]
-    position = np.arange(len(grams), dtype=np.int64) - offsets[owner]
+    counts = np.array([len(keys) for keys in key_lists], dtype=np.int64)
+    ends = np.cumsum(counts)
+    # One array of word hashes, filled article by article (no list of the whole corpus).
+    words = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint64)
+    for end, count, keys in zip(ends.tolist(), counts.tolist(), key_lists, strict=True):
+        words[end - count : end] = [get(key) or _key_hash(key) for key in keys]
+    grams = _rolling(words, k)
+    del words
+    owner = np.repeat(np.arange(len(ids), dtype=np.int32), counts)[: len(grams)]
+    position = (_ranges(counts)[: len(grams)]).astype(np.int32)
     inside = position + k <= counts[owner]
     owner, position, grams = owner[inside], position[inside], grams[inside]
     if not positions:
@@ -202,9 +217,10 @@ def _signatures(ids: np.ndarray, key_lists: list[list[str]], k: int, positions: 
         owner, grams = owner[order], grams[order]
         distinct = np.r_[True, (owner[1:] != owner[:-1]) | (grams[1:] != grams[:-1])]
         owner, grams = owner[distinct[: len(owner)]], grams[distinct[: len(grams)]]
-    columns = {"article_id": ids[owner], "hash": grams}
+    article = pd.Categorical.from_codes(owner, categories=ids) if codes else ids[owner]
+    columns = {"article_id": article, "hash": grams}
     if positions:
-        columns["position"] = position.astype(np.int32)
+        columns["position"] = position
     frame = pd.DataFrame(columns)
     frame.attrs["k"] = k
     return frame
@@ -276,35 +292,100 @@ def _hits(signatures: pd.DataFrame, max_df: int, rank: dict | None = None, link:
     (the frames of :mod:`analysis.reuse.templates`, held by thousands of reports). Rows come
     unsorted.
     """
-    factor, uniques = pd.factorize(signatures["article_id"].to_numpy(dtype=object))
-    by_id = np.argsort(uniques.astype(str), kind="stable")
-    ids = np.asarray(uniques, dtype=object)[by_id]
-    remap = np.empty(len(by_id), dtype=np.int64)
-    remap[by_id] = np.arange(len(by_id))
-    codes = remap[factor]
+    ids, codes, positions, starts, sizes = _postings(signatures, max_df, rank, link)
+    links = _nearest_links if link == "nearest" else _all_links
+    left, right = links(codes, starts, sizes)
+    codes = codes.astype(np.int64)
+    if positions is None:
+        return ids, codes[left], codes[right], None, None
+    positions = positions.astype(np.int64)
+    return ids, codes[left], codes[right], positions[left], positions[right]
+
+
+def _postings(signatures: pd.DataFrame, max_df: int, rank: dict | None, link: str):
+    """The sorted ids, and the rows of every n-gram held by 2 to ``max_df`` rows: their article
+    codes (int32, indexes of the ids) and positions (int32, None without positions), by n-gram,
+    then chronologically with ``rank`` (else by code), then by position; ``starts`` and ``sizes``
+    of each n-gram's rows. The hashes and the other rows are not kept (memory)."""
+    ids, codes = _article_codes(signatures["article_id"])
     order_key = codes
     if rank is not None:
         order_key = np.array([rank[i] for i in ids], dtype=np.int64)[codes]
     elif link != "all":
         raise ValueError("link='nearest' needs the chronological rank of the articles")
     hashes = signatures["hash"].to_numpy(dtype=np.uint64)
-    has_positions = "position" in signatures.columns
     positions = (
-        signatures["position"].to_numpy(dtype=np.int64)
-        if has_positions
-        else np.zeros(len(hashes), dtype=np.int64)
+        signatures["position"].to_numpy(dtype=np.int32)
+        if "position" in signatures.columns
+        else None
     )
-    order = _order(order_key, positions)
+    order = _order(order_key) if positions is None else _order(order_key, positions)
+    del order_key
     order = order[np.argsort(hashes[order], kind="stable")]
-    hashes, codes, positions = hashes[order], codes[order], positions[order]
+    hashes = hashes[order]
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])[: len(hashes)]
     sizes = np.diff(np.r_[starts, len(hashes)])
+    del hashes
     keep = (sizes > 1) & (sizes <= max_df)
-    links = _nearest_links if link == "nearest" else _all_links
-    left, right = links(codes, starts[keep], sizes[keep])
-    if not has_positions:
-        return ids, codes[left], codes[right], None, None
-    return ids, codes[left], codes[right], positions[left], positions[right]
+    starts, sizes = starts[keep], sizes[keep]
+    rows = order[np.repeat(starts, sizes) + _ranges(sizes)]
+    del order
+    starts = np.cumsum(sizes) - sizes
+    codes = codes[rows]
+    if positions is not None:
+        positions = positions[rows]
+    return ids, codes, positions, starts, sizes
+
+
+def _article_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct article ids, sorted, and the code (index in them) of each row.
+
+    A categorical column (what :func:`analysis.find_reuse` builds: a code per row instead of a
+    reference to an id) is read by its codes; any other is factorized.
+    """
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        factor, uniques = column.cat.codes.to_numpy(), column.cat.categories.to_numpy(dtype=object)
+    else:
+        factor, uniques = pd.factorize(column.to_numpy(dtype=object))
+    by_id = np.argsort(np.asarray(uniques).astype(str), kind="stable")
+    ids = np.asarray(uniques, dtype=object)[by_id]
+    remap = np.empty(len(by_id), dtype=np.int32)
+    remap[by_id] = np.arange(len(by_id))
+    return ids, remap[factor]
+
+
+def _target_blocks(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray, link: str):
+    """The links of :func:`_all_links` or :func:`_nearest_links` as ``(left, right)`` row arrays,
+    in blocks of consecutive target codes (the code of ``right``, always the later article), each
+    of about ``_BLOCK_LINKS`` links: what one block of targets needs is built, used and freed
+    before the next (the links of an n-gram held by many articles grow with its square)."""
+    if len(codes) == 0:
+        return
+    width = int(codes.max()) + 1
+    if link == "nearest":
+        left, right = _nearest_links(codes, starts, sizes)
+        target = codes[right]
+        per_target = np.bincount(target, minlength=width)
+    else:
+        first = np.repeat(starts, sizes).astype(np.int32)
+        earlier = np.arange(len(codes), dtype=np.int32) - first
+        per_target = np.bincount(codes, weights=earlier, minlength=width)
+    total = np.cumsum(per_target)
+    cuts = np.searchsorted(total, np.arange(_BLOCK_LINKS, total[-1], _BLOCK_LINKS))
+    bounds = [0, *np.unique(cuts + 1).tolist(), width]
+    for c0, c1 in zip(bounds[:-1], bounds[1:], strict=True):
+        if c0 >= c1:
+            continue
+        if link == "nearest":
+            chosen = np.flatnonzero((target >= c0) & (target < c1))
+            yield left[chosen], right[chosen]
+            continue
+        chosen = np.flatnonzero((codes >= c0) & (codes < c1) & (earlier > 0))
+        counts = earlier[chosen]
+        block_right = np.repeat(chosen, counts)
+        block_left = np.repeat(first[chosen], counts) + _ranges(counts)
+        distinct = codes[block_left] != codes[block_right]
+        yield block_left[distinct], block_right[distinct]
 
 
 def _all_links(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray):

@@ -20,6 +20,7 @@ spans are sentence spans.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
@@ -40,6 +41,25 @@ __all__ = [
 ]
 
 _STEM_RE = re.compile(r"[^\W\d_]+")
+#: Word as :class:`ArticleStems` matches it -> its content stem ("" for none); and each stem
+#: as one string shared by every article (both bounded: words repeat a lot).
+_STEM_OF: dict[str, str] = {}
+_STEMS: dict[str, str] = {}
+_CACHE_SIZE = 1_000_000
+
+
+def _word_stem(word: str, folded: str) -> str:
+    """The content stem of a word given with its casefolded form: "" for a stop word or a word
+    of two letters or fewer, else the first six letters (remembered for the word)."""
+    if len(word) <= 2 or folded in STOP_WORDS:
+        stem = ""
+    else:
+        stem = folded[:6]
+        if len(_STEMS) < _CACHE_SIZE:
+            stem = _STEMS.setdefault(stem, stem)
+    if len(_STEM_OF) < _CACHE_SIZE:
+        _STEM_OF[word] = stem
+    return stem
 
 
 @lru_cache(maxsize=65536)
@@ -102,7 +122,9 @@ class ArticleStems:
 
     :func:`paraphrases` compares many pairs that share an article; the stems of each paragraph
     (outside the passages of a pair: a filter by offset) and the sentences of each paragraph are
-    taken from here instead of being recomputed for every pair.
+    taken from here instead of being recomputed for every pair. Offsets are one array (8 bytes a
+    stem) and each distinct stem is one string shared by every article (the corpus keeps one
+    of these per article it aligns).
     """
 
     __slots__ = ("paragraphs", "starts", "stems", "text")
@@ -110,16 +132,20 @@ class ArticleStems:
     def __init__(self, text: str):
         self.text = text
         self.paragraphs = paragraph_spans(text)
-        self.starts: list[int] = []
+        starts: list[int] = []
         self.stems: list[str] = []
         # Lowercasing ASCII text keeps every offset, so the whole text is folded at once.
         folded_text = text.lower() if text.isascii() else None
+        stem_of = _STEM_OF.get
         for match in _STEM_RE.finditer(folded_text or text):
             word = match.group()
-            folded = word if folded_text else word.casefold()
-            if len(word) > 2 and folded not in STOP_WORDS:
-                self.starts.append(match.start())
-                self.stems.append(folded[:6])
+            stem = stem_of(word)
+            if stem is None:
+                stem = _word_stem(word, word if folded_text else word.casefold())
+            if stem:
+                starts.append(match.start())
+                self.stems.append(stem)
+        self.starts = array("q", starts)
 
     def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:
         """The stems of the paragraph ``[p0, p1)`` that start outside the ``taken`` spans."""

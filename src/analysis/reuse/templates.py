@@ -7,9 +7,10 @@ Automated reports repeat one frame with other figures ("Shr 30 cts vs 25 cts / N
 The template search aligns the articles again on *frame keys*: the word keys of
 :mod:`analysis.reuse.index` with every number (a key that starts with a digit) written ``#``.
 A frame is held by thousands of reports, so each n-gram of frame keys links an article only to
-the nearest earlier article holding it (:func:`~analysis.reuse.index._hits` with
-``link="nearest"``): the work follows the corpus, and the chain of nearest copies joins all the
-reports of one frame into one family (:func:`analysis.boilerplate_families`). Frames that differ
+the nearest earlier article holding it (``source_candidates(..., link="nearest")``, through
+:func:`~analysis.reuse.index._nearest_links`): the work follows the corpus, and the chain of
+nearest copies joins all the reports of one frame into one family
+(:func:`analysis.boilerplate_families`). Frames that differ
 in a word (profit/loss, Year/Nine mths, Revs/Sales) break that: each n-gram of a report may link
 to another near holder, and no pair gathers anchors that chain. With the option
 ``template_close_frames=n``, a report that gets no template from the linking n-grams has its
@@ -70,7 +71,11 @@ def find_templates(
         for article_id, (spans, keys, bounds, stems) in prepared.items()
     }
     signatures = _signatures(
-        np.array(list(frames), dtype=object), [f[1] for f in frames.values()], options.k, True
+        np.array(list(frames), dtype=object),
+        [f[1] for f in frames.values()],
+        options.k,
+        True,
+        codes=True,
     )
     recycled: dict[str, list[tuple[int, int]]] = {}
     for p in passages:
