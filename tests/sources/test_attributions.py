@@ -431,10 +431,19 @@ PARC_CASES = {
     "participle after a verb of the content": (
         "Hulusi Akar emphasized that Turkiye always supports Azerbaijan, adding that the "
         "armies would hold drills.",
-        [("Hulusi Akar", "person", "emphasized",
-          "Turkiye always supports Azerbaijan, adding that the armies would hold drills", None,
+        [("Hulusi Akar", "person", "emphasized", "Turkiye always supports Azerbaijan", None,
           False),
          ("Hulusi Akar", "person", "adding", "the armies would hold drills", None, False)],
+    ),
+    "relay, the participle hung from the clause": (
+        "Azernews reports, citing the Defence Ministry, that the drills began on Monday.",
+        [("the Defence Ministry", "institution", "reports", "the drills began on Monday",
+          "Azernews", False)],
+    ),
+    "a participle cue without a clause stays in the content": (
+        "The minister said the drills were over, citing the weather.",
+        [("The minister", "unnamed", "said", "the drills were over, citing the weather", None,
+          False)],
     ),
     "a verb inside reported content": (
         "Ismail Demir has said that Azerbaijan expresses interest in Turkish drones.",
@@ -509,7 +518,13 @@ def test_parc_unnamed_source_is_the_mention_as_written():
 
 
 @pytest.mark.parametrize(
-    "name", ["relay", "participle after a verb of the content", "a verb inside reported content"]
+    "name",
+    [
+        "relay",
+        "relay, the participle hung from the clause",
+        "participle after a verb of the content",
+        "a verb inside reported content",
+    ],
 )
 def test_named_coverage_keeps_the_precision_fixes(name):
     text, expected = PARC_CASES[name]

@@ -769,8 +769,12 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
             )
         skip = {p.i for p in (medium_phrase, when.root if when else None) if p is not None}
         content = _content(cue, skip | ({citing.i} if citing is not None else set()))
+        if content is not None and citing is not None:
+            content = _after_relay(content, citing)
         if content is None and citing is not None:
             content = _content(citing, {subject.i})
+        if content is not None:
+            content = _before_participle_cue(content, cue, cues)
         if content is None:
             continue
         statement = _trim(text, *char_range(content), quotes, char_range((cue.i, cue.i + 1)))
@@ -854,16 +858,66 @@ class _Medium:
 
 
 def _relay(cue: Token) -> Token | None:
-    """The "citing Y" participle of a cue ("X reports, citing Y"), if it has an object."""
-    for child in cue.children:
-        participle = child.dep_ == "advcl" and child.tag_ == "VBG"
+    """The "citing Y" participle of a cue ("X reports, citing Y"), if it has an object.
+
+    The parser hangs it from the cue (``advcl``, ``xcomp``) or, when it stands between the cue and
+    its clause ("X reports, citing Y, that ..."), from the clause's verb, before that verb.
+    """
+    candidates = [c for c in cue.children if c.dep_ in {"advcl", "xcomp"}]
+    for clause in cue.children:
+        if clause.dep_ == "ccomp" and clause.i > cue.i:
+            candidates += [c for c in clause.children if c.dep_ == "advcl" and c.i < clause.i]
+    for child in candidates:
         if (
-            participle
+            child.tag_ == "VBG"
             and child.lemma_.lower() == "cite"
             and any(c.dep_ == "dobj" for c in child.children)
         ):
             return child
     return None
+
+
+def _before_participle_cue(
+    content: tuple[int, int], cue: Token, cues: frozenset[str]
+) -> tuple[int, int] | None:
+    """``content`` up to a participle cue inside it, which opens the next statement.
+
+    "Akar emphasized that Turkiye supports Azerbaijan, adding that ...": what "emphasized"
+    introduces ends before ", adding"; the participle is an attribution of its own.
+    """
+    start, end = content
+    doc = cue.doc
+    for token in doc[start:end]:
+        if (
+            token.i > start
+            and token.tag_ == "VBG"
+            and token.dep_ == "advcl"
+            and token.head.i != cue.i
+            and _is_cue(token, cues)
+            and any(c.dep_ == "ccomp" for c in token.children)
+        ):
+            cut = token.i
+            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+                cut -= 1
+            return (start, cut) if start < cut else None
+    return content
+
+
+def _after_relay(content: tuple[int, int], citing: Token) -> tuple[int, int] | None:
+    """``content`` without a "citing Y" phrase that opens it ("citing Y, that the drills ...")."""
+    start, end = content
+    relay = list(citing.subtree)
+    if not start <= relay[0].i < end:
+        return content
+    doc = citing.doc
+    if any(not doc[i].is_punct for i in range(start, relay[0].i)):
+        return content
+    start = relay[-1].i + 1
+    while start < end and (
+        doc[start].is_punct or doc[start].lower_ == "that" or doc[start].is_space
+    ):
+        start += 1
+    return (start, end) if start < end else None
 
 
 def _phrase_tokens(head: Token) -> tuple[int, int]:

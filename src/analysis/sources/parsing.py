@@ -25,9 +25,10 @@ the statistical model labels the rest. Its outlets are phrase patterns (one pass
 shape of document name is one pattern over all the heads, so the ruler costs a third of what one
 pattern per outlet and per head did.
 
-The model's ``attribute_ruler`` is replaced by :class:`~analysis.sources.components.IndexedAttributeRuler`,
-which sets the same tags, parts of speech, morphology and lemmas, token for token, in about a
-seventh of the time (see :mod:`analysis.sources.components`).
+The model's ``attribute_ruler`` is replaced by
+:class:`~analysis.sources.components.IndexedAttributeRuler`, which sets the same tags, parts of
+speech, morphology and lemmas, token for token, in about a seventh of the time (see
+:mod:`analysis.sources.components`).
 
 :func:`parse_paragraphs` runs the pipeline over every paragraph of a corpus with ``nlp.pipe`` in
 batches (paragraphs are short, independent units, and their offsets are known), returning one
