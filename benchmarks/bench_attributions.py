@@ -56,6 +56,15 @@ def show(text, start, end, width=60):
     return snippet if len(snippet) <= width else snippet[: width - 3] + "..."
 
 
+def _spans(text, row) -> str:
+    """A row's source, cue and content as written, shortened."""
+    return (
+        f"{show(text, row.source_start, row.source_end, 40)!r} | "
+        f"{show(text, row.cue_start, row.cue_end, 30)!r} | "
+        f"{show(text, row.content_start, row.content_end)!r}"
+    )
+
+
 def errors(corpus, gold, predicted) -> None:
     truth_by = dict(tuple(gold.attributions.groupby("article_id")))
     guess_by = dict(tuple(predicted.groupby("article_id")))
@@ -75,20 +84,11 @@ def errors(corpus, gold, predicted) -> None:
         hit_guess = {p for _, p in pairs}
         for i, row in enumerate(truth.itertuples()):
             if i not in hit_gold:
-                print(
-                    f"MISS {article} [{row.source_kind}{' nested' if row.nested else ''}] "
-                    f"{show(text, row.source_start, row.source_end, 40)!r} | "
-                    f"{show(text, row.cue_start, row.cue_end, 30)!r} | "
-                    f"{show(text, row.content_start, row.content_end)!r}"
-                )
+                nested = " nested" if row.nested else ""
+                print(f"MISS {article} [{row.source_kind}{nested}] {_spans(text, row)}")
         for i, row in enumerate(guess.itertuples()):
             if i not in hit_guess:
-                print(
-                    f"FALSE {article} [{row.source_kind}] "
-                    f"{show(text, row.source_start, row.source_end, 40)!r} | "
-                    f"{show(text, row.cue_start, row.cue_end, 30)!r} | "
-                    f"{show(text, row.content_start, row.content_end)!r}"
-                )
+                print(f"FALSE {article} [{row.source_kind}] {_spans(text, row)}")
         for role in ("source", "content"):
             matched = dict(match_spans(*spans[role], exact=False))
             for g, p in pairs:

@@ -547,8 +547,12 @@ def _content(cue: Token, skip: set[int]) -> tuple[int, int] | None:
         return None
     start = min(t.i for c in right for t in c.subtree)
     end = max(t.i for c in right for t in c.subtree) + 1
-    doc = cue.doc
-    while start < end and (doc[start].lower_ in {"that", ":"} or doc[start].is_space):
+    return _without_lead(cue.doc, start, end, lambda t: t.lower_ in {"that", ":"})
+
+
+def _without_lead(doc, start: int, end: int, lead) -> tuple[int, int] | None:
+    """Token range ``start:end`` without the white space and ``lead`` tokens that open it."""
+    while start < end and (lead(doc[start]) or doc[start].is_space):
         start += 1
     return (start, end) if start < end else None
 
@@ -912,12 +916,7 @@ def _after_relay(content: tuple[int, int], citing: Token) -> tuple[int, int] | N
     doc = citing.doc
     if any(not doc[i].is_punct for i in range(start, relay[0].i)):
         return content
-    start = relay[-1].i + 1
-    while start < end and (
-        doc[start].is_punct or doc[start].lower_ == "that" or doc[start].is_space
-    ):
-        start += 1
-    return (start, end) if start < end else None
+    return _without_lead(doc, relay[-1].i + 1, end, lambda t: t.is_punct or t.lower_ == "that")
 
 
 def _phrase_tokens(head: Token) -> tuple[int, int]:

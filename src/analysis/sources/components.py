@@ -200,10 +200,6 @@ class IndexedAttributeRuler:
                 set_token_attrs(doc[i], self._attrs_of(tuple(ids)))
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
-
 
 @Language.factory("indexed_attribute_ruler", default_config={"wraps": "attribute_ruler"})
 def make_indexed_attribute_ruler(nlp: Language, name: str, wraps: str) -> IndexedAttributeRuler:
