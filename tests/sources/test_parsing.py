@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import pytest
 from spacy.language import Language
@@ -10,7 +12,7 @@ from spacy.tokens import Doc, DocBin
 from analysis import extract_entities, extract_sources, load_corpus, parse_corpus
 from analysis.paths import SEEDS_DIR
 from analysis.sources.docstore import ATTRS
-from analysis.sources.parsing import load_nlp, parse_paragraphs
+from analysis.sources.parsing import ParagraphParse, load_nlp, parse_paragraphs
 
 
 @Language.component("analysis_test_marker")
@@ -134,3 +136,85 @@ def test_bad_batch_size(corpus, value):
 def test_bad_corpus():
     with pytest.raises(TypeError, match="analysis.Corpus"):
         list(parse_paragraphs("seeds", n_process=2))
+
+
+def _wait_for_workers(parse: ParagraphParse, seconds: float = 300) -> int:
+    """Poll until the workers have answered every chunk (or the time is up); the chunks left."""
+    deadline = time.monotonic() + seconds
+    while parse.pending() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return parse.pending()
+
+
+def test_started_parse_runs_ahead_of_the_reader(corpus, one_process):
+    # The workers parse every chunk before anything is read, and the docs then read are those of
+    # one process, in order.
+    with ParagraphParse(corpus, batch_size=2, workers=2) as parse:
+        assert _wait_for_workers(parse) == 0
+        got = list(parse)
+    assert [(a, s) for a, s, _ in got] == [(a, s) for a, s, _ in one_process]
+    for (_, _, doc), (_, _, want) in zip(got, one_process, strict=True):
+        assert doc.to_bytes(exclude=["tensor"]) == want.to_bytes(exclude=["tensor"])
+
+
+def test_started_parse_in_this_process_has_nothing_pending(corpus, one_process):
+    parse = ParagraphParse(corpus)
+    assert parse.pending() == 0
+    assert [doc.text for _, _, doc in parse] == [doc.text for _, _, doc in one_process]
+
+
+def test_started_parse_is_read_once(corpus):
+    parse = ParagraphParse(corpus, workers=2)
+    assert len(list(parse)) == len(corpus.paragraphs)
+    with pytest.raises(RuntimeError, match="iterated once"):
+        iter(parse)
+
+
+def test_closed_parse_cannot_be_read(corpus):
+    parse = ParagraphParse(corpus, workers=2)
+    parse.close()
+    with pytest.raises(RuntimeError, match="closed before it was read"):
+        iter(parse)
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5, True, "2"])
+def test_started_parse_bad_workers(corpus, value):
+    with pytest.raises(ValueError, match="workers must be a positive integer"):
+        ParagraphParse(corpus, workers=value)
+
+
+def test_report_starts_the_parse_before_the_steps(corpus, monkeypatch, tmp_path):
+    # With two processes the report makes the parse before its first step, and the sources step
+    # reads that parse: the reuse step runs while the workers already hold every paragraph.
+    from analysis.options import AnalysisOptions, SourcesOptions
+    from analysis.report import steps as report_steps
+    from analysis.report.pipeline import run_report
+
+    seen = {}
+    original = report_steps.reuse_step
+
+    def reuse_step(state):
+        seen["parse"] = type(state.parse).__name__
+        seen["pending_after_wait"] = _wait_for_workers(state.parse)
+        return original(state)
+
+    steps = [report_steps.corpus_step, reuse_step, report_steps.sources_step]
+    options = AnalysisOptions(sources=SourcesOptions(processes=2))
+    result = run_report(
+        corpus.articles.reset_index().rename(columns={"article_id": "id"}),
+        tmp_path / "out",
+        options=options,
+        steps=steps,
+        progress=False,
+    )
+    assert seen == {"parse": "ParagraphParse", "pending_after_wait": 0}
+    one = run_report(
+        corpus.articles.reset_index().rename(columns={"article_id": "id"}),
+        tmp_path / "one",
+        steps=[report_steps.corpus_step, original, report_steps.sources_step],
+        progress=False,
+    )
+    for name in ("sources_attributions.csv", "sources_entities.csv", "sources_overlap.csv"):
+        assert (result.out_dir / "tables" / name).read_bytes() == (
+            one.out_dir / "tables" / name
+        ).read_bytes()

@@ -3,7 +3,9 @@
 Design
 ------
 :func:`run_report` loads the corpus, then runs each analysis step (:mod:`analysis.report.steps`)
-in turn on one :class:`~analysis.report.steps.ReportState`. The writer
+in turn on one :class:`~analysis.report.steps.ReportState`; with more than one process for the
+sources step, its spaCy parse is started in worker processes first and runs beside the other
+steps (:func:`~analysis.report.steps.start_parse`). The writer
 (:mod:`analysis.report.writing`) then turns every table into CSV and Parquet, every figure into PNG
 and SVG, and the sections into one self-contained ``report.html`` (:mod:`analysis.report.html`).
 The output folder is checked before any work; everything is written into a fresh folder beside
@@ -30,7 +32,14 @@ from tqdm.auto import tqdm  # noqa: E402
 from analysis.corpus.loading import load_corpus  # noqa: E402
 from analysis.options import AnalysisOptions  # noqa: E402
 from analysis.report.html import render_html  # noqa: E402
-from analysis.report.steps import DEFAULT_STEPS, ReportState, Section, Step  # noqa: E402
+from analysis.report.steps import (  # noqa: E402
+    DEFAULT_STEPS,
+    ReportState,
+    Section,
+    Step,
+    sources_step,
+    start_parse,
+)
 from analysis.report.writing import (  # noqa: E402
     check_output_folder,
     figure_bytes,
@@ -107,8 +116,14 @@ def run_report(
     )
     sections: list[Section] = []
     step_list = list(steps or DEFAULT_STEPS)
-    for step in tqdm(step_list, desc="analyses", unit="step", disable=not progress):
-        sections.append(step(state))
+    try:
+        if sources_step in step_list:
+            start_parse(state)
+        for step in tqdm(step_list, desc="analyses", unit="step", disable=not progress):
+            sections.append(step(state))
+    finally:
+        if state.parse is not None:
+            state.parse.close()
 
     try:
         with staged_folder(target) as out:

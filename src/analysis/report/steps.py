@@ -36,7 +36,7 @@ from analysis.reuse.origins import reused_spans
 from analysis.sources.attributions import extract_sources
 from analysis.sources.entities import ParsedCorpus, extract_entities, parse_corpus
 from analysis.sources.overlap import source_matrix, source_overlap
-from analysis.sources.parsing import parse_paragraphs
+from analysis.sources.parsing import ParagraphParse, parse_paragraphs
 from analysis.views.corpus import MAX_STRIPS, article_labels, plot_corpus
 from analysis.views.examples import largest, most_shared_pairs
 from analysis.views.reuse import reuse_share_chart
@@ -142,6 +142,9 @@ class ReportState:
     #: Made by the chronology step.
     mentions: pd.DataFrame | None = None
     timeline: pd.DataFrame | None = None
+    #: The spaCy parse when it was started before the steps (in worker processes, see
+    #: :func:`start_parse`); the sources step reads it, or parses the corpus itself.
+    parse: ParagraphParse | None = None
     #: Made by the sources step.
     parsed: ParsedCorpus | None = None
     sources: pd.DataFrame | None = None
@@ -466,6 +469,16 @@ def chronology_step(state: ReportState) -> Section:
     )
 
 
+def start_parse(state: ReportState) -> None:
+    """Start the sources step's spaCy parse in worker processes now, when the options ask for
+    more than one process and no Dask cluster serves the run: the workers parse while the
+    reuse and chronology steps run in this process (they need no parse), and the sources step
+    then reads the docs as they come. The docs, and so the tables, are those of any other run."""
+    processes = state.options.sources.processes
+    if state.client is None and processes > 1 and state.parse is None:
+        state.parse = ParagraphParse(state.corpus, workers=processes)
+
+
 def _parse(state: ReportState) -> ParsedCorpus:
     corpus = state.corpus
     if state.client is not None:
@@ -473,9 +486,14 @@ def _parse(state: ReportState) -> ParsedCorpus:
 
         docs = parse_paragraphs_dask(corpus, state.client)
     else:
+        started, state.parse = state.parse, None
+        if started is None:
+            parse = parse_paragraphs(corpus, n_process=state.options.sources.processes)
+        else:
+            parse = iter(started)
         docs = list(
             tqdm(
-                parse_paragraphs(corpus, n_process=state.options.sources.processes),
+                parse,
                 total=len(corpus.paragraphs),
                 desc="parsing paragraphs",
                 unit="para",

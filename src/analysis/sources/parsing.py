@@ -46,6 +46,11 @@ docs' ``user_data``; it leaves out the encoder's tensor, which no analysis reads
 annotations, and every table built from them, are identical to the one-process run; the tests
 check the annotations byte for byte and the tables frame for frame. The default stays one process
 (``BENCHMARKS.md``, section 4, gives what two cost and gain).
+
+:class:`ParagraphParse` starts those workers at once and lets the caller go on: the pool hands out
+the chunks and gathers the answers in its own threads, so the parse runs while the caller works
+on something else (the report's reuse and chronology steps, which need no parse), and reading the
+docs later waits only for what is not yet parsed.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ import multiprocessing as mp
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from multiprocessing.pool import AsyncResult, Pool
 
 import spacy
 from spacy.language import Language
@@ -71,6 +77,7 @@ __all__ = [
     "MEDIA_OUTLETS",
     "MODEL_NAMES",
     "ModelNotInstalledError",
+    "ParagraphParse",
     "load_nlp",
     "parse_paragraphs",
 ]
@@ -230,38 +237,117 @@ def parse_paragraphs(
     >>> art, start, doc[:4].text
     ('000_5b183b1fed710e9a', 0, 'Defence Minister Zakir Hasanov')
     """
+    _check_parse_arguments(corpus, batch_size, n_process)
+    workers = None if n_process == 1 else n_process
+    return iter(ParagraphParse(corpus, batch_size=batch_size, workers=workers))
+
+
+def _check_parse_arguments(
+    corpus: object, batch_size: object, n_process: object, name: str = "n_process"
+) -> None:
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
     if not _is_positive_int(batch_size):
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
     if not _is_positive_int(n_process):
-        raise ValueError(f"n_process must be a positive integer, got {n_process!r}")
-    nlp = load_nlp()
-    paras = corpus.paragraphs
-    texts = paras["text"].tolist()
-    # A paragraph recycled word for word is parsed once: its Doc serves every copy (a parse
-    # depends on the text alone), so boilerplate costs the parser nothing more.
-    # The generator keeps a Doc only while a copy of its text is still to come, so a caller that
-    # stores docs compactly (analysis.sources.docstore) never holds the whole parse.
-    remaining = Counter(texts)
-    unique = list(remaining)
-    if n_process == 1:
-        parsed = nlp.pipe(unique, batch_size=batch_size)
-    else:
-        parsed = _parse_in_workers(unique, batch_size=batch_size, n_process=n_process)
-    docs: dict[str, Doc] = {}
-    for text, article_id, start in zip(
-        texts, paras["article_id"].tolist(), paras["start"].tolist(), strict=True
-    ):
-        doc = docs.get(text)
-        if doc is None:
-            doc = next(parsed)
-        remaining[text] -= 1
-        if remaining[text]:
-            docs[text] = doc
+        raise ValueError(f"{name} must be a positive integer, got {n_process!r}")
+
+
+class ParagraphParse:
+    """The parse of a corpus's paragraphs, started in worker processes as soon as it is made.
+
+    ``ParagraphParse(corpus, workers=2)`` hands the corpus's distinct paragraph texts to two
+    worker processes at once and returns: the workers parse while the caller does other work
+    (the report runs the reuse and chronology steps meanwhile), and iterating over the object
+    yields ``(article_id, paragraph_start, doc)`` in paragraph order, as
+    :func:`parse_paragraphs` does, waiting only for what is not parsed yet. ``workers=None``
+    parses in this process, lazily, as the iteration asks. The docs are the same either way (a
+    parse depends on the paragraph text alone). Iterate once; :meth:`close` (or the ``with``
+    block) ends the workers early, after which the object cannot be read. :meth:`pending` counts
+    the chunks the workers have not answered yet.
+
+    Examples
+    --------
+    >>> from analysis.corpus.loading import load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> corpus = load_corpus(SEEDS_DIR)
+    >>> with ParagraphParse(corpus, workers=2) as parse:
+    ...     spread = [doc.to_json() for _, _, doc in parse]
+    >>> spread == [doc.to_json() for _, _, doc in parse_paragraphs(corpus)]
+    True
+    """
+
+    def __init__(self, corpus: Corpus, *, batch_size: int = 64, workers: int | None = None):
+        _check_parse_arguments(corpus, batch_size, 1 if workers is None else workers, "workers")
+        nlp = load_nlp()  # loaded before any fork, so forked workers share it
+        paras = corpus.paragraphs
+        self._texts = paras["text"].tolist()
+        self._articles = paras["article_id"].tolist()
+        self._starts = paras["start"].tolist()
+        unique = list(dict.fromkeys(self._texts))
+        self._pool = None
+        self._answers: list[AsyncResult] = []
+        self._used = self._closed = False
+        if workers is None:
+            self._parsed: Iterator[Doc] = nlp.pipe(unique, batch_size=batch_size)
         else:
-            docs.pop(text, None)
-        yield article_id, int(start), doc
+            self._pool, self._answers = _start_workers(
+                unique, batch_size=batch_size, n_process=workers
+            )
+            self._parsed = _unpack(self._answers, nlp.vocab)
+
+    def pending(self) -> int:
+        """Chunks of paragraphs handed to the workers and not answered yet (0 without workers)."""
+        return sum(not answer.ready() for answer in self._answers)
+
+    def __iter__(self) -> Iterator[tuple[str, int, Doc]]:
+        if self._used:
+            raise RuntimeError("a ParagraphParse is iterated once; make a new one")
+        if self._closed:
+            raise RuntimeError("this ParagraphParse was closed before it was read; make a new one")
+        self._used = True
+        return self._read()
+
+    def _read(self) -> Iterator[tuple[str, int, Doc]]:
+        try:
+            yield from self._in_order()
+            if self._pool is not None:
+                self._pool.close()
+                self._pool.join()
+        finally:
+            self.close()
+
+    def _in_order(self) -> Iterator[tuple[str, int, Doc]]:
+        # A paragraph recycled word for word is parsed once: its Doc serves every copy (a parse
+        # depends on the text alone), so boilerplate costs the parser nothing more. A Doc is kept
+        # only while a copy of its text is still to come, so a caller that stores docs compactly
+        # (analysis.sources.docstore) never holds the whole parse.
+        remaining = Counter(self._texts)
+        docs: dict[str, Doc] = {}
+        parsed = self._parsed
+        for text, article_id, start in zip(self._texts, self._articles, self._starts, strict=True):
+            doc = docs.get(text)
+            if doc is None:
+                doc = next(parsed)
+            remaining[text] -= 1
+            if remaining[text]:
+                docs[text] = doc
+            else:
+                docs.pop(text, None)
+            yield article_id, int(start), doc
+
+    def close(self) -> None:
+        """End the worker processes (nothing to do when they are done or there are none)."""
+        self._closed = True
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
+
+    def __enter__(self) -> ParagraphParse:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _parse_chunk(texts: list[str]) -> bytes:
@@ -272,16 +358,21 @@ def _parse_chunk(texts: list[str]) -> bytes:
     return packed.to_bytes()
 
 
-def _parse_in_workers(texts: list[str], *, batch_size: int, n_process: int) -> Iterator[Doc]:
-    """The docs of ``texts`` in order, parsed by ``n_process`` worker processes."""
+def _start_workers(
+    texts: list[str], *, batch_size: int, n_process: int
+) -> tuple[Pool, list[AsyncResult]]:
+    """A pool of ``n_process`` workers already parsing ``texts``, and its answers in order."""
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    vocab = load_nlp().vocab
-    chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
     pool = mp.get_context(method).Pool(n_process)
-    try:
-        for packed in pool.imap(_parse_chunk, chunks):
-            yield from DocBin().from_bytes(packed).get_docs(vocab)
-        pool.close()
-        pool.join()
-    finally:
-        pool.terminate()
+    # The pool hands out the chunks and gathers the answers in its own threads: the workers run
+    # ahead of the caller, who reads the answers in order.
+    answers = [
+        pool.apply_async(_parse_chunk, (texts[i : i + batch_size],))
+        for i in range(0, len(texts), batch_size)
+    ]
+    return pool, answers
+
+
+def _unpack(answers: list[AsyncResult], vocab) -> Iterator[Doc]:
+    for answer in answers:
+        yield from DocBin().from_bytes(answer.get()).get_docs(vocab)
