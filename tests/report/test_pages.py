@@ -119,9 +119,11 @@ def test_seed_family_page_holds_the_text_origin_and_every_reuse(seeds, seed_page
         "articles/article-00002.html",
         "families/family-0.html",
         "families/family-1.html",
+        "families/index.html",
         "pairs/pair-1.html",
     ]
     assert seed_pages.pages == {0: "families/family-0.html", 1: "families/family-1.html"}
+    assert seed_pages.pairs == {(OLD, NEW): "pairs/pair-1.html"}
     assert seed_pages.articles == {
         OLD: "articles/article-00001.html",
         NEW: "articles/article-00002.html",
@@ -197,6 +199,7 @@ def test_the_reuse_table_lists_edits_and_dates_in_order():
         "articles/article-00002.html",
         "articles/article-00003.html",
         "families/family-0.html",
+        "families/index.html",
         "pairs/pair-1.html",
         "pairs/pair-2.html",
         "pairs/pair-3.html",
@@ -217,7 +220,8 @@ def test_the_report_lists_the_largest_families_and_says_how_many(family_report):
     assert (
         "showing 20 of 24 families, largest first (articles, then words); each page lists every "
         "reuse and links to both articles and the side-by-side view; every family: "
-        "<a href='#reuse-families'>table</a>, <a href='tables/reuse_families.csv'>CSV</a>"
+        "<a href='families/index.html'>index of pages</a>, <a href='#reuse-families'>table</a>, "
+        "<a href='tables/reuse_families.csv'>CSV</a>"
     ) in page
     listed = [int(n) for n in re.findall(r"<li id='family-(\d+)'>", page)]
     by_size = families.sort_values(
@@ -229,9 +233,15 @@ def test_the_report_lists_the_largest_families_and_says_how_many(family_report):
     assert sizes.head(7).values.tolist() == [
         [5, 53], [5, 49], [5, 45], [5, 41], [5, 37], [5, 33], [4, 52],
     ]  # fmt: skip
+    # Every family has its page, the 4 not listed too, and the index lists all 24 by size.
     assert sorted(p.name for p in (out / "families").iterdir()) == sorted(
-        f"family-{n}.html" for n in listed
+        ["index.html", *(f"family-{n}.html" for n in families["family_id"])]
     )
+    index = (out / "families" / "index.html").read_text(encoding="utf-8")
+    assert [int(n) for n in re.findall(r"<td><a href='family-(\d+)\.html'>", index)] == (
+        by_size["family_id"].tolist()
+    )
+    assert "<h1 id='index'>Every boilerplate family: 24</h1>" in index
 
 
 def test_the_first_screen_names_the_largest_family_with_its_page(family_report):
@@ -260,7 +270,7 @@ def test_the_first_screen_names_the_largest_family_with_its_page(family_report):
 
 def test_every_link_of_every_page_resolves(family_report):
     out = family_report.out_dir
-    assert len(list(out.rglob("*.html"))) > 1 + 20
+    assert len(list(out.rglob("*.html"))) > 1 + 24 + 1
     assert broken_links(out) == []
 
 
@@ -286,6 +296,7 @@ def test_pages_escape_ids_and_texts(tmp_path):
         "articles/article-00001.html",
         "articles/article-00002.html",
         "families/family-0.html",
+        "families/index.html",
         "pairs/pair-1.html",
     ]
     for path in pages:

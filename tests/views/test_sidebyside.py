@@ -123,3 +123,28 @@ def test_view_styles_hold_without_a_style_block(seeds):
     assert view.html.count("<td") == view.html.count(f'<td style="{CELL_STYLE}"')
     assert view.html.count("<mark") == view.html.count('<mark style="padding:0 1px;')
     assert "text-align:left" in CELL_STYLE
+
+
+def test_columns_are_headed_by_labels_with_the_id_below(seeds):
+    view = side_by_side(seeds, OLD, NEW, reuse=find_reuse(seeds))
+    heads = re.findall(r"<th [^>]*>(.*?)</th>", view.html)
+    assert [visible_text(head.replace("<br>", " | ")) for head in heads] == [
+        "2021-07-15 · Azernews: Defence Minister Zakir Hasanov has said … | " + OLD,
+        "2022-04-12 · Vugar Khalilov: Azerbaijani Defence Minister Col-Gen Zakir Hasanov … | "
+        + NEW,
+    ]
+
+
+def test_column_heads_escape_the_outlet_and_the_id():
+    frame = pd.DataFrame(
+        {
+            "id": ["<a>", "b&c"],
+            "date": ["2020-01-01", "2020-02-01"],
+            "outlet": ["<i>Wire</i>", None],
+            "text": [SHARED, SHARED],
+        }
+    )
+    corpus = analysis.load_corpus(frame)
+    view = side_by_side(corpus, "<a>", "b&c", reuse=find_reuse(corpus))
+    assert "<i>Wire" not in view.html and "&lt;i&gt;Wire&lt;/i&gt;" in view.html
+    assert ">&lt;a&gt;</span></th>" in view.html and ">b&amp;c</span></th>" in view.html

@@ -46,6 +46,7 @@ from functools import cached_property
 from os import PathLike
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus.errors import ArticleFormatError
@@ -143,6 +144,27 @@ class Corpus:
     def text(self, article_id: str) -> str:
         """Return the body text of one article."""
         return self.articles.at[article_id, "text"]
+
+    @cached_property
+    def _paragraph_rows(self) -> dict[str, np.ndarray]:
+        return self.paragraphs.groupby("article_id", sort=False).indices
+
+    def paragraphs_of(self, article_id: str) -> pd.DataFrame:
+        """The rows of :attr:`paragraphs` of one article, in order (an empty frame for an article
+        with no paragraph); looked up through an index built on first use, so a view that asks
+        for many articles does not scan the whole table each time.
+
+        Examples
+        --------
+        >>> frame = pd.DataFrame({"id": ["a", "b"], "date": ["2022-05-20", "2022-05-21"],
+        ...     "text": ["One.\\n\\nTwo.", "Three."]})
+        >>> load_corpus(frame).paragraphs_of("a")[["para", "start", "text"]].values.tolist()
+        [[0, 0, 'One.'], [1, 6, 'Two.']]
+        """
+        rows = self._paragraph_rows.get(article_id)
+        if rows is None:
+            return self.paragraphs.iloc[:0]
+        return self.paragraphs.iloc[rows]
 
     def title_corpus(self) -> Corpus:
         """The articles' titles as a corpus of their own: one article (the same id, date, author

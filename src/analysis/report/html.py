@@ -46,18 +46,38 @@ border-left:3px solid #2e8b57;margin:.3em 0;font-size:.92em} ol.families li{marg
 
 
 def _shorten(frame: pd.DataFrame, width: int = 140) -> pd.DataFrame:
-    """Cut long text cells for display (the full text is in the CSV and Parquet tables); a
-    missing text is an empty cell."""
+    """Cut long text cells for display, their line breaks and runs of white space shown as one
+    space (the full text is in the CSV and Parquet tables); a missing text is an empty cell."""
     shown = frame.copy()
     for column in shown.columns:
         if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
-            shown[column] = (
-                shown[column]
-                .map(lambda v: v[: width - 1] + "…" if isinstance(v, str) and len(v) > width else v)
-                .astype(object)
-            )
+            shown[column] = shown[column].map(lambda v: _cut(v, width)).astype(object)
             shown[column] = shown[column].where(shown[column].notna(), "")
     return shown
+
+
+def _cut(value, width: int):
+    if not isinstance(value, str):
+        return value
+    value = " ".join(value.split()) if any(c.isspace() and c != " " for c in value) else value
+    return value[: width - 1] + "…" if len(value) > width else value
+
+
+def _with_links(shown: pd.DataFrame, links: dict[str, str]) -> pd.DataFrame:
+    """Every text cell escaped for HTML; each column of ``links`` made a link to the address in
+    its address column, which is then left out (a row with no address keeps plain text)."""
+    out = shown.copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            out[column] = out[column].map(lambda v: html.escape(v) if isinstance(v, str) else v)
+    for column, address in links.items():
+        out[column] = [
+            f"<a href='{html.escape(href, quote=True)}'>{text}</a>"
+            if isinstance(href, str)
+            else text
+            for text, href in zip(out[column], shown[address], strict=True)
+        ]
+    return out.drop(columns=list(dict.fromkeys(links.values())))
 
 
 def _figure_alt(fig, name: str) -> str:
@@ -87,15 +107,16 @@ def _table_html(section: Section, name: str) -> str:
     )
     if not len(shown):
         return head
+    links = preview.links if preview is not None else {}
     table = to_html_datatable(
-        _shorten(flat_table(shown)),
+        _with_links(_shorten(flat_table(shown)), links),
         table_id=f"table-{section.key}-{name}",
         connected=False,
         showIndex=False,
         maxBytes=0,
         pageLength=10,
         classes="display compact",
-        allow_html=False,
+        allow_html=True,
     )
     return head + f"<div class='scroll'>{table}</div>"
 

@@ -1,10 +1,11 @@
-"""The report's pages beside ``report.html``: one per boilerplate family listed, one per article
-pair those families join (side by side), one per article they name.
+"""The report's pages beside ``report.html``: one per boilerplate family, an index of them, one
+per article pair those families join (side by side), one per article they name.
 
 Design
 ------
 ``report.html`` lists the largest families (articles, then words) and links each to its page,
-``families/family-<family_id>.html``: the family's whole text (its origin span), its origin
+and links ``families/index.html``, which lists every family, largest first, each linked to its
+page ``families/family-<family_id>.html``: the family's whole text (its origin span), its origin
 article, and a table of every reuse (passage) with the later article's date, the kind, the edits
 and the words, linking to the pair's side-by-side page ``pairs/pair-<n>.html`` and to both
 articles' pages ``articles/article-<n>.html``, which hold the article's text and name its
@@ -17,14 +18,17 @@ they open offline from the folder; their links are relative, so the folder can m
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis.corpus.loading import Corpus
 from analysis.views.sidebyside import side_by_side
 
-__all__ = ["FamilyPages", "article_pages", "family_pages"]
+__all__ = ["INDEX_PAGE", "FamilyPages", "article_pages", "family_pages"]
+
+#: Words of a family's text in the index of families.
+INDEX_WORDS = 16
 
 PAGE_STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
@@ -37,13 +41,15 @@ PAGE_STYLE = (
 
 @dataclass(frozen=True)
 class FamilyPages:
-    """The pages of the families listed: ``files`` maps each page's path in the report folder
-    to its HTML; ``pages`` maps each listed family id to its page and ``articles`` each article
-    id those pages name to its page (paths relative to the report folder)."""
+    """The pages of the families given: ``files`` maps each page's path in the report folder
+    to its HTML; ``pages`` maps each family id to its page, ``articles`` each article id those
+    pages name to its page and ``pairs`` each ``(source_id, target_id)`` pair of a passage to its
+    side-by-side page (paths relative to the report folder)."""
 
     files: dict[str, str]
     pages: dict[int, str]
     articles: dict[str, str]
+    pairs: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def article_pages(corpus: Corpus) -> dict[str, str]:
@@ -74,6 +80,39 @@ def _page(title: str, body: str) -> str:
 
 def _link(href: str, text: str) -> str:
     return f"<a href='../{href}'>{html.escape(text)}</a>"
+
+
+INDEX_PAGE = "families/index.html"
+
+
+def _index_page(
+    corpus: Corpus,
+    families: pd.DataFrame,
+    pages_of: dict[str, str],
+    labels: pd.Series,
+) -> str:
+    """Every family of ``families``, in its order, with its size, origin and first words, each
+    linked to its page: plain links, so every page is one click from the report."""
+    rows = []
+    for rank, family in enumerate(families.itertuples(index=False), start=1):
+        family_id, origin = int(family.family_id), family.origin_id
+        text = corpus.text(origin)[family.origin_start : family.origin_end]
+        words = text.split()
+        gist = " ".join(words[:INDEX_WORDS]) + (" …" if len(words) > INDEX_WORDS else "")
+        rows.append(
+            f"<tr><td>{rank}</td><td><a href='family-{family_id}.html'>family {family_id}</a>"
+            f"</td><td>{family.n_articles}</td><td>{family.n_passages}</td>"
+            f"<td>{family.n_words}</td><td>{html.escape(family.kinds.replace(',', ', '))}</td>"
+            f"<td>{_link(pages_of[origin], labels[origin])}</td><td>{html.escape(gist)}</td></tr>"
+        )
+    body = (
+        f"<h1 id='index'>Every boilerplate family: {len(families)}</h1>"
+        "<p class='note'>Largest first (articles, then words). The report's tables hold the same "
+        "families, sortable and searchable, and the CSV and Parquet files beside it.</p>"
+        "<table><tr><th>#</th><th>family</th><th>articles</th><th>passages</th><th>words</th>"
+        "<th>kinds</th><th>first in</th><th>first words</th></tr>" + "".join(rows) + "</table>"
+    )
+    return _page("Every boilerplate family", body)
 
 
 def family_pages(
@@ -108,7 +147,7 @@ def family_pages(
     >>> made = family_pages(seeds, reuse, boilerplate_families(seeds, reuse),
     ...                     labels=article_labels(seeds))
     >>> sorted(made.files)
-    ['articles/article-00001.html', 'articles/article-00002.html', 'families/family-0.html', 'families/family-1.html', 'pairs/pair-1.html']
+    ['articles/article-00001.html', 'articles/article-00002.html', 'families/family-0.html', 'families/family-1.html', 'families/index.html', 'pairs/pair-1.html']
     >>> made.pages
     {0: 'families/family-0.html', 1: 'families/family-1.html'}
     >>> "<a href='../pairs/pair-1.html'>side by side</a>" in made.files["families/family-0.html"]
@@ -167,6 +206,8 @@ def family_pages(
             f"<h2>Its {len(family.article_ids)} articles, in date order</h2><ol>{members}</ol>"
         )
         files[page] = _page(f"Boilerplate family {family_id}", body)
+    if len(families):
+        files[INDEX_PAGE] = _index_page(corpus, families, pages_of, labels)
     for pair, page in pairs.items():
         source_id, target_id = pair
         view = side_by_side(corpus, source_id, target_id, reuse=reuse.iloc[pair_rows[pair]])
@@ -177,7 +218,7 @@ def family_pages(
             f"{_link(pages_of[target_id], target_id)}. {view.n_passages} passage(s) of "
             f"{named}.</p>{view.html}"
         )
-        files[page] = _page(f"{source_id} and {target_id} side by side", body)
+        files[page] = _page(f"{labels[source_id]} and {labels[target_id]} side by side", body)
     articles = corpus.articles
     linked = {a: pages_of[a] for a in articles.index if a in article_families}
     paragraphs = corpus.paragraphs
@@ -214,4 +255,4 @@ def family_pages(
             f"<p>Boilerplate families: {named}.</p><h2>Text</h2>{text}"
         )
         files[page] = _page(str(labels[article_id]), body)
-    return FamilyPages(files, pages, linked)
+    return FamilyPages(files, pages, linked, pairs)

@@ -29,7 +29,7 @@ from analysis.chronology.timeline import build_timeline, timeline_mentions
 from analysis.corpus.loading import Corpus
 from analysis.corpus.overview import paragraph_words, summarize
 from analysis.options import AnalysisOptions
-from analysis.report.pages import FamilyPages, family_pages
+from analysis.report.pages import INDEX_PAGE, FamilyPages, family_pages
 from analysis.reuse.detection import find_reuse
 from analysis.reuse.families import boilerplate_families, reuse_share
 from analysis.reuse.origins import reused_spans
@@ -86,11 +86,14 @@ class Preview:
     """The rows of a table as the report shows them, and the order they are in, in words.
 
     ``frame`` holds every row, ordered (the page shows the first rows and says how many of how
-    many); ``order`` says what comes first ("largest families first").
+    many); ``order`` says what comes first ("largest families first"). ``links`` makes cells
+    links: it maps a shown column to a column of ``frame`` holding each row's address (relative
+    to the report folder, or None for no link); the address columns are not shown.
     """
 
     frame: pd.DataFrame
     order: str
+    links: dict[str, str] = field(default_factory=dict)
 
 
 def _labelled(frame: pd.DataFrame, labels: pd.Series, columns: dict[str, str]) -> pd.DataFrame:
@@ -271,13 +274,24 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
             index=False
         )
     ]
-    listed = largest(families, ["n_articles", "n_words"], n=MAX_FAMILIES_LISTED, ties=["family_id"])
-    pages = family_pages(corpus, reuse, listed, labels=labels)
+    ordered = largest(families, ["n_articles", "n_words"], n=None, ties=["family_id"])
+    listed = ordered.head(MAX_FAMILIES_LISTED)
+    # Every family has its page (the list shows the largest); pairs are numbered in that order.
+    pages = family_pages(corpus, reuse, ordered, labels=labels)
     texts = dict(zip(families["family_id"], origin_text, strict=True))
     listing = _family_list(listed, len(families), pages, labels, texts)
     family_view = _labelled(families.assign(text=origin_text), labels, {"origin_id": "origin"})
+    family_view["page"] = family_view["family_id"].map(pages.pages)
+    family_view["origin_page"] = family_view["origin_id"].map(pages.articles)
     share_view = _labelled(shares.reset_index(), labels, {"article_id": "article"})
+    share_view["article_page"] = share_view["article_id"].map(pages.articles)
     passage_view = _labelled(reuse, labels, {"source_id": "source", "target_id": "target"})
+    passage_view["view"] = "side by side"
+    passage_view["pair_page"] = [
+        pages.pairs.get(pair) for pair in zip(reuse["source_id"], reuse["target_id"], strict=True)
+    ]
+    passage_view["source_page"] = passage_view["source_id"].map(pages.articles)
+    passage_view["target_page"] = passage_view["target_id"].map(pages.articles)
     previews = {
         "families": Preview(
             largest(family_view, ["n_articles", "n_words"], n=None, ties=["family_id"])[
@@ -290,17 +304,22 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
                     "origin",
                     "origin_id",
                     "text",
+                    "page",
+                    "origin_page",
                 ]
             ],  # fmt: skip
-            "largest families first (articles, then words)",
+            "largest families first (articles, then words); a family's id links to its page",
+            links={"family_id": "page", "origin": "origin_page"},
         ),
         "share": Preview(
             largest(share_view, ["reuse_share", "reused_chars"], n=None, ties=["article_id"]),
             "highest share of recycled text first",
+            links={"article": "article_page"},
         ),
         "passages": Preview(
             largest(passage_view, ["n_words"], n=None, ties=["target_id", "target_start"])[
                 [
+                    "view",
                     "target",
                     "target_id",
                     "source",
@@ -312,9 +331,13 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
                     "target_end",
                     "source_start",
                     "source_end",
+                    "pair_page",
+                    "source_page",
+                    "target_page",
                 ]
             ],  # fmt: skip
             "longest passages first",
+            links={"view": "pair_page", "source": "source_page", "target": "target_page"},
         ),
     }
     return Section(
@@ -390,7 +413,8 @@ def _family_list(
         "<h3 id='reuse-family-list'>The largest boilerplate families</h3><p class='note'>"
         f"showing {len(listed)} of {total} families, largest first (articles, then words); each "
         "page lists every reuse and links to both articles and the side-by-side view; every "
-        "family: <a href='#reuse-families'>table</a>, <a href='tables/reuse_families.csv'>CSV</a>"
+        f"family: <a href='{INDEX_PAGE}'>index of pages</a>, <a href='#reuse-families'>table</a>, "
+        "<a href='tables/reuse_families.csv'>CSV</a>"
         "</p><ol class='families'>" + "".join(items) + "</ol>"
     )
 

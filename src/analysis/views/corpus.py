@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 __all__ = [
     "MAX_STRIPS",
+    "article_label",
     "article_labels",
     "plot_corpus",
     "plot_corpus_profile",
@@ -40,17 +41,36 @@ def article_labels(corpus, *, words: int = 6) -> pd.Series:
     ['2021-07-15 · Azernews', '2022-04-12 · Vugar Khalilov']
     """  # noqa: E501
     arts = corpus.articles
-    labels = {}
-    for article_id, date, outlet, author, title, text in arts[
-        ["date", "outlet", "author", "title", "text"]
-    ].itertuples():
-        credit = next((v for v in (outlet, author) if isinstance(v, str) and v), None)
-        head = title if isinstance(title, str) and title else text
-        cut = head.split()
-        gist = " ".join(cut[:words]) + (" …" if len(cut) > words else "")
-        parts = [f"{date:%Y-%m-%d}"] + ([credit] if credit else [])
-        labels[article_id] = " · ".join(parts) + (f": {gist}" if words > 0 else "")
+    labels = {
+        article_id: _label(date, outlet, author, title, text, words)
+        for article_id, date, outlet, author, title, text in arts[
+            ["date", "outlet", "author", "title", "text"]
+        ].itertuples()
+    }
     return pd.Series(labels, index=arts.index, dtype=object)
+
+
+def article_label(corpus, article_id: str, *, words: int = 6) -> str:
+    """The :func:`article_labels` label of one article (without labelling the whole corpus).
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> article_label(load_corpus(SEEDS_DIR), "000_5b183b1fed710e9a", words=4)
+    '2021-07-15 · Azernews: Defence Minister Zakir Hasanov …'
+    """
+    row = corpus.articles.loc[article_id]
+    return _label(row["date"], row["outlet"], row["author"], row["title"], row["text"], words)
+
+
+def _label(date, outlet, author, title, text, words: int) -> str:
+    credit = next((v for v in (outlet, author) if isinstance(v, str) and v), None)
+    head = title if isinstance(title, str) and title else text
+    cut = head.split()
+    gist = " ".join(cut[:words]) + (" …" if len(cut) > words else "")
+    parts = [f"{date:%Y-%m-%d}"] + ([credit] if credit else [])
+    return " · ".join(parts) + (f": {gist}" if words > 0 else "")
 
 
 def plot_paragraph_strips(

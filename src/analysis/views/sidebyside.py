@@ -25,6 +25,7 @@ import pandas as pd
 
 from analysis.corpus.loading import Corpus
 from analysis.reuse.index import tokenize
+from analysis.views.corpus import article_label
 
 __all__ = ["SideBySide", "paragraph_similarity", "side_by_side"]
 
@@ -44,6 +45,7 @@ CELL_STYLE = (
 DIFF_STYLE = "text-decoration:underline wavy #d00;font-weight:600"
 MARK_STYLE = "padding:0 1px;color:inherit;background:{}"
 SUP_STYLE = "color:#555;font-size:10px"
+ID_STYLE = "color:#666;font-size:11px;font-weight:normal"
 OTHER_KIND_COLOR = "#e4d4f4"
 
 
@@ -131,9 +133,7 @@ def side_by_side(
         target_marks.append(
             (row.target_start, row.target_end, number, row.kind, label, target_diff)
         )
-    paragraphs = corpus.paragraphs
-    left = paragraphs[paragraphs["article_id"] == source_id]
-    right = paragraphs[paragraphs["article_id"] == target_id]
+    left, right = corpus.paragraphs_of(source_id), corpus.paragraphs_of(target_id)
     cells = [
         "<tr>"
         + _cell(source_text, left, i, source_marks)
@@ -141,9 +141,9 @@ def side_by_side(
         + "</tr>"
         for i, j in _rows(left, right, rows)
     ]
-    dates = corpus.articles["date"]
     head = "".join(
-        f'<th style="{CELL_STYLE}">{html.escape(a)} ({dates[a]:%Y-%m-%d})</th>'
+        f'<th style="{CELL_STYLE}">{html.escape(article_label(corpus, a))}'
+        f'<br><span style="{ID_STYLE}">{html.escape(a)}</span></th>'
         for a in (source_id, target_id)
     )
     legend = " ".join(f'<mark style="{_mark_style(kind)}">{kind}</mark>' for kind in COLORS)
@@ -264,9 +264,7 @@ def paragraph_similarity(corpus: Corpus, source_id: str, target_id: str) -> pd.D
     for article_id in (source_id, target_id):
         if article_id not in corpus.articles.index:
             raise KeyError(f"no article {article_id!r} in the corpus")
-    paragraphs = corpus.paragraphs
-    left = paragraphs[paragraphs["article_id"] == source_id]
-    right = paragraphs[paragraphs["article_id"] == target_id]
+    left, right = corpus.paragraphs_of(source_id), corpus.paragraphs_of(target_id)
     left_keys = [tokenize(t)[1] for t in left["text"]]
     right_keys = [tokenize(t)[1] for t in right["text"]]
     values = []
