@@ -149,3 +149,26 @@ def test_the_overlap_figure_and_preview_show_the_largest_shared_sets_first(monke
         "2022-01-03 · Wire: Story 2 opened … vs 2022-01-04 · Wire: Story 3 opened …",
         "2022-01-02 · Wire: Story 1 opened … vs 2022-01-03 · Wire: Story 2 opened …",
     ]
+
+
+def test_preview_links_escape_every_cell_and_drop_the_address_columns():
+    from analysis.report.html import _shorten, _with_links
+
+    shown = pd.DataFrame(
+        {
+            "family_id": [3, 7],
+            "origin": ["<b>Wire</b> & co", "plain"],
+            "page": ["families/family-3.html", None],
+            "origin_page": ["articles/article-00001.html", "articles/a'b.html"],
+            "text": ["a < b", None],
+        }
+    )
+    out = _with_links(_shorten(shown), {"family_id": "page", "origin": "origin_page"})
+    assert out.to_dict("list") == {
+        "family_id": ["<a href='families/family-3.html'>3</a>", 7],
+        "origin": [
+            "<a href='articles/article-00001.html'>&lt;b&gt;Wire&lt;/b&gt; &amp; co</a>",
+            "<a href='articles/a&#x27;b.html'>plain</a>",
+        ],
+        "text": ["a &lt; b", ""],
+    }

@@ -65,15 +65,20 @@ def _cut(value, width: int):
 
 def _with_links(shown: pd.DataFrame, links: dict[str, str]) -> pd.DataFrame:
     """Every text cell escaped for HTML; each column of ``links`` made a link to the address in
-    its address column, which is then left out (a row with no address keeps plain text)."""
+    its address column, which is then left out (a row with no address, missing or empty, keeps
+    plain text)."""
     out = shown.copy()
     for column in out.columns:
-        if out[column].dtype == object:
-            out[column] = out[column].map(lambda v: html.escape(v) if isinstance(v, str) else v)
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = (
+                out[column]
+                .map(lambda v: html.escape(v) if isinstance(v, str) else v)
+                .astype(object)
+            )
     for column, address in links.items():
         out[column] = [
             f"<a href='{html.escape(href, quote=True)}'>{text}</a>"
-            if isinstance(href, str)
+            if isinstance(href, str) and href
             else text
             for text, href in zip(out[column], shown[address], strict=True)
         ]
