@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -117,3 +119,41 @@ def test_an_impossible_clock_time_is_left_out_and_listed(tmp_path):
         ["reuters-00020", "impossible time '605:12:19' left out; the date is kept"]
     ]
     assert len(analysis.load_corpus(frame)) == 1
+
+
+def test_load_corpus_reads_sgml_files_and_names_each_story_it_cannot_keep(folder):
+    corpus = analysis.load_corpus(folder, errors="collect")
+    from_frame = analysis.load_corpus(read_reuters(folder))
+    # In file order (reut2-000.sgm first); the same articles as read_reuters gives, in id order.
+    assert corpus.articles.index.tolist() == ["reuters-00012", "reuters-00002"]
+    assert corpus.articles["text"].sort_index().equals(from_frame.articles["text"].sort_index())
+    assert corpus.articles["outlet"].tolist() == ["Reuters", "Reuters"]
+    assert corpus.articles["path"].map(lambda p: Path(p).name).tolist() == [
+        "reut2-000.sgm",
+        "reut2-001.sgm",
+    ]
+    assert corpus.problems.assign(path=corpus.problems["path"].map(lambda p: Path(p).name)).to_dict(
+        "records"
+    ) == [
+        {
+            "path": "reut2-000.sgm",
+            "line": 15,
+            "reason": "story reuters-00013: no BODY; expected a <REUTERS> story with a <DATE> "
+            "and a <BODY>",
+        },
+        {
+            "path": "reut2-000.sgm",
+            "line": 21,
+            "reason": "story reuters-00014: empty BODY; expected a <REUTERS> story with a <DATE> "
+            "and a <BODY>",
+        },
+    ]
+
+
+def test_a_glob_of_sgml_files_loads_and_raise_mode_stops_at_the_first_briefing(folder):
+    corpus = analysis.load_corpus(str(folder / "reut2-001.sgm"))
+    assert corpus.articles.index.tolist() == ["reuters-00002"]
+    with pytest.raises(
+        analysis.ArticleFormatError, match=r"reut2-000\.sgm, line 15: story reuters-00013: no BODY"
+    ):
+        analysis.load_corpus(str(folder / "reut2-*.sgm"))

@@ -52,6 +52,7 @@ import pandas as pd
 from analysis.corpus.errors import ArticleFormatError
 from analysis.corpus.headers import BYLINE_RE, parse_date_cell, parse_header, zone_info
 from analysis.corpus.pages import PAGE_SUFFIXES, read_page
+from analysis.corpus.reuters import read_sgm
 from analysis.corpus.tables import FIELDS, TABLE_SUFFIXES, check_columns, read_table, rename
 from analysis.corpus.units import split_paragraphs, split_sentences
 from analysis.lexicon.footers import (
@@ -69,6 +70,8 @@ ERROR_MODES = ("raise", "collect")
 #: A byline that credits a reporter and an outlet: "Jane Roe, Azernews", "Jane Roe / Trend".
 _CREDIT_RE = re.compile(r"(?P<name>.+?)\s*[,/]\s*(?P<credit>[^,/]+)")
 TEXT_SUFFIXES = {".txt", ".text"}
+#: Reuters-21578's SGML files (``reut2-NNN.sgm``), read by :func:`analysis.corpus.reuters.read_sgm`.
+SGML_SUFFIXES = {".sgm"}
 OPTIONAL_TEXT_COLUMNS = ("author", "outlet", "title", "url", "byline", "footer")
 ARTICLE_COLUMNS = [
     "date", "published", "author", "outlet", "title", "url", "byline", "byline_line", "path",
@@ -235,8 +238,9 @@ def load_corpus(
     Parameters
     ----------
     source : path, glob, list of paths, or DataFrame
-        A folder (its ``*.txt``, ``*.html``, ``*.jsonl``, ``*.csv`` and ``*.parquet`` files), one
-        such file, a glob pattern, a list of any of these, or a DataFrame. Tables have the
+        A folder (its ``*.txt``, ``*.html``, ``*.jsonl``, ``*.csv`` and ``*.parquet`` files, and
+        Reuters-21578's ``*.sgm``), one such file, a glob pattern
+        (``"reuters21578/reut2-*.sgm"``), a list of any of these, or a DataFrame. Tables have the
         columns ``id, date, text`` and optionally ``author, outlet, title, url``.
     errors : {"raise", "collect"}
         ``"raise"`` stops at the first bad input with an :class:`ArticleFormatError`;
@@ -388,6 +392,8 @@ def _iter_records(source, options: _Options, report) -> Iterator[_Record]:
                     frame = read_table(path, text, report)
                     if frame is not None:
                         yield from _records_from_frame(frame, path, options, report)
+                elif suffix in SGML_SUFFIXES:
+                    yield from _records_from_sgml(path, options, report)
                 elif suffix in PAGE_SUFFIXES:
                     yield _record_from_page(path, options)
                 else:
@@ -418,8 +424,8 @@ def _expand(item: str | PathLike, report) -> list[Path]:
                 ArticleFormatError(
                     path,
                     None,
-                    "the folder holds no article files; expected *.txt, *.html, *.jsonl, *.csv "
-                    "or *.parquet files",
+                    "the folder holds no article files; expected *.txt, *.html, *.jsonl, *.csv, "
+                    "*.parquet or *.sgm files",
                 )
             )
         return files
@@ -431,7 +437,32 @@ def _expand(item: str | PathLike, report) -> list[Path]:
 
 def _is_article_file(path: Path) -> bool:
     suffix = path.suffix.lower()
-    return suffix in TABLE_SUFFIXES or suffix in TEXT_SUFFIXES or suffix in PAGE_SUFFIXES
+    return (
+        suffix in TABLE_SUFFIXES
+        or suffix in TEXT_SUFFIXES
+        or suffix in PAGE_SUFFIXES
+        or suffix in SGML_SUFFIXES
+    )
+
+
+def _records_from_sgml(path: Path, options: _Options, report) -> Iterator[_Record]:
+    """The stories of a Reuters-21578 SGML file; a story that is no article (no body, an
+    unreadable date) is a problem named by file, line and story id."""
+    rows = []
+    for story in read_sgm(path):
+        if story.reason is None:
+            rows.append((*story.row, story.line))
+        else:
+            report(
+                ArticleFormatError(
+                    path,
+                    story.line,
+                    f"story {story.story_id}: {story.reason}; expected a <REUTERS> story with "
+                    "a <DATE> and a <BODY>",
+                )
+            )
+    frame = pd.DataFrame(rows, columns=["id", "date", "author", "outlet", "text", "_line"])
+    yield from _records_from_frame(frame, path, options, report)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -9,12 +9,18 @@ and paragraphs are joined by one blank line, the format :func:`analysis.load_cor
 trailing ``Reuter`` signoff and the ``&#3;`` end-of-text mark are removed and SGML entities are
 unescaped. Stories without a body (or whose body is only the signoff) are skipped, never
 silently: their ids are listed in ``frame.attrs["skipped"]`` with the reason.
+
+:func:`read_sgm` reads one file story by story, with each story's line; :func:`analysis.load_corpus`
+uses it for ``.sgm`` files (``load_corpus("reuters21578/reut2-*.sgm", errors="collect")``), where
+a story without a body is a problem of the corpus, named by file, line and story id.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
@@ -22,7 +28,7 @@ import pandas as pd
 
 from analysis.lexicon.calendar import MONTHS
 
-__all__ = ["read_reuters"]
+__all__ = ["Story", "read_reuters", "read_sgm"]
 
 _STORY_RE = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
 _NEWID_RE = re.compile(r'NEWID="(\d+)"')
@@ -82,45 +88,84 @@ def read_reuters(folder: str | PathLike) -> pd.DataFrame:
         raise FileNotFoundError(f"{folder}: no reut2-*.sgm files; expected Reuters-21578 SGML")
     rows, skipped, repairs = [], [], []
     for path in files:
-        for story in _STORY_RE.finditer(path.read_text(encoding="latin-1")):
-            attributes, content = story.groups()
-            newid = _NEWID_RE.search(attributes)
-            story_id = (
-                f"reuters-{int(newid.group(1)):05d}" if newid else f"{path.name}@{story.start()}"
-            )
-            body = _BODY_RE.search(content)
-            date = _DATE_RE.search(content)
-            if date is None or date.group(2).upper() not in _MONTHS:
-                skipped.append((story_id, "unreadable DATE"))
-                continue
-            if body is None:
-                skipped.append((story_id, "no BODY"))
-                continue
-            text = _body_text(body.group(1))
-            if not text:
-                skipped.append((story_id, "empty BODY"))
-                continue
-            day, month, year, clock = date.groups()
-            stamp = f"{year}-{_MONTHS[month.upper()]:02d}-{int(day):02d}"
-            if _CLOCK_RE.match(clock):
-                stamp += f" {clock}"
+        for story in read_sgm(path):
+            if story.reason is None:
+                rows.append(story.row)
             else:
-                repairs.append((story_id, f"impossible time {clock!r} left out; the date is kept"))
-            author = _AUTHOR_RE.search(content)
-            rows.append(
-                (
-                    story_id,
-                    stamp,
-                    _author(author.group(1)) if author else None,
-                    "Reuters",
-                    text,
-                )
-            )
+                skipped.append((story.story_id, story.reason))
+            if story.repair:
+                repairs.append((story.story_id, story.repair))
     frame = pd.DataFrame(rows, columns=["id", "date", "author", "outlet", "text"])
     frame = frame.sort_values("id", ignore_index=True)
     frame.attrs["skipped"] = pd.DataFrame(skipped, columns=["id", "reason"])
     frame.attrs["repairs"] = pd.DataFrame(repairs, columns=["id", "repair"])
     return frame
+
+
+@dataclass(frozen=True)
+class Story:
+    """One ``<REUTERS>`` element of an SGML file: its id and line, and either its table row
+    (``id, date, author, outlet, text``; ``reason`` None) or why it is not an article
+    (``reason``: "no BODY", "empty BODY", "unreadable DATE"); ``repair`` says what was changed in
+    a kept story."""
+
+    story_id: str
+    line: int
+    row: tuple | None
+    reason: str | None
+    repair: str | None = None
+
+
+def read_sgm(path: str | PathLike) -> Iterator[Story]:
+    """The stories of one Reuters-21578 SGML file (latin-1), in file order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> story = ('<REUTERS NEWID="7"><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><BODY>'
+    ...          'One paragraph.\\n Reuter\\n&#3;</BODY></TEXT></REUTERS>\\n'
+    ...          '<REUTERS NEWID="8"><DATE>26-FEB-1987 15:02:00.00</DATE>'
+    ...          '<TEXT TYPE="BRIEF"><TITLE>NO BODY</TITLE></TEXT></REUTERS>')
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "reut2-000.sgm"
+    ...     _ = path.write_text(story, encoding="latin-1")
+    ...     stories = list(read_sgm(path))
+    >>> [(s.story_id, s.line, s.reason) for s in stories]
+    [('reuters-00007', 1, None), ('reuters-00008', 4, 'no BODY')]
+    >>> stories[0].row
+    ('reuters-00007', '1987-02-26 15:01:01', None, 'Reuters', 'One paragraph.')
+    """
+    path = Path(path)
+    content_of_file = path.read_text(encoding="latin-1")
+    line, counted = 1, 0
+    for story in _STORY_RE.finditer(content_of_file):
+        line += content_of_file.count("\n", counted, story.start())
+        counted = story.start()
+        attributes, content = story.groups()
+        newid = _NEWID_RE.search(attributes)
+        story_id = f"reuters-{int(newid.group(1)):05d}" if newid else f"{path.name}@{story.start()}"
+        body = _BODY_RE.search(content)
+        date = _DATE_RE.search(content)
+        if date is None or date.group(2).upper() not in _MONTHS:
+            yield Story(story_id, line, None, "unreadable DATE")
+            continue
+        if body is None:
+            yield Story(story_id, line, None, "no BODY")
+            continue
+        text = _body_text(body.group(1))
+        if not text:
+            yield Story(story_id, line, None, "empty BODY")
+            continue
+        day, month, year, clock = date.groups()
+        stamp = f"{year}-{_MONTHS[month.upper()]:02d}-{int(day):02d}"
+        repair = None
+        if _CLOCK_RE.match(clock):
+            stamp += f" {clock}"
+        else:
+            repair = f"impossible time {clock!r} left out; the date is kept"
+        author = _AUTHOR_RE.search(content)
+        row = (story_id, stamp, _author(author.group(1)) if author else None, "Reuters", text)
+        yield Story(story_id, line, row, None, repair)
 
 
 def _body_text(raw: str) -> str:

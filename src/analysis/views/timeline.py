@@ -238,7 +238,9 @@ def plot_timeline(
         for start, end, label in zip(events.date_start, events.date_end, events.label, strict=True)
     ]
     overview.set_yticks(list(rows), labels, fontsize=8)
-    overview.invert_yaxis()
+    # Top down, first event first; one row above it holds the publication note, half a row
+    # below the last (matplotlib's default margins grow with the number of events).
+    overview.set_ylim(max(len(events), 1) - 0.4, -1.1)
     first = min(events.date_start.min(), published.min()) if len(events) else published.min()
     last = max(events.date_end.max(), published.max()) if len(events) else published.max()
     overview.set_xlim(first - pd.Timedelta(days=365), last + pd.Timedelta(days=365))
