@@ -673,7 +673,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relative",
         _I + r"(?P<the>the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|"
-        r"upcoming|same|this\s+past|that)\s+)(?:"
+        r"upcoming|same|this\s+past|that|preceding)\s+)(?:"
         + _I
         + r"(?:fiscal\s+)?"
         + UNIT
@@ -702,7 +702,17 @@ RULES: tuple[Rule, ...] = (
             "upcoming",
             "same",
             "that",
+            "preceding",
         ),
+    ),
+    Rule(
+        "neighbour_day",
+        _I + r"the\s+(?:(?P<rel>next|following|previous|preceding)\s+(?P<part>morning|afternoon|"
+        r"evening|night)|(?P<unit>day|night|morning|evening|week|month|year)\s+(?P<dir>before|"
+        r"after)(?=\s*(?:[,.;:)'\"]|$|\s+(?:and|but|when|while|as)\b))))\b",
+        ("unit",),
+        normalize.neighbour_day,
+        needs=("next", "following", "previous", "preceding", "before", "after"),
     ),
     Rule(
         "within",
@@ -828,7 +838,8 @@ RULE_INDEX = index_rules(RULES)
 _PATTERN_RULES = tuple(rule for rule in RULES if rule.pattern is not None)
 
 _UNIT_WORDS = {u + s for u in UNITS for s in ("", "s")} | {
-    "centuries", "period", "periods", "night", "nights", "morning", "half"}  # fmt: skip
+    "centuries", "period", "periods", "night", "nights", "morning", "evening", "afternoon",
+    "half"}  # fmt: skip
 _WORDS_OF_CATEGORY = {
     "unit": _UNIT_WORDS,
     "month": set(MONTHS),
