@@ -224,6 +224,28 @@ def test_narrative_units_count_from_the_last_date_named(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A quarter or a half of last, this or next year is one expression of that year.
+        ("Sales fell in the fourth quarter of last year.",
+         [("the fourth quarter of last year", "DATE", "1988-Q4")]),
+        ("Growth will slow in the second half of next year.",
+         [("the second half of next year", "DATE", "1990-H2")]),
+        ("Output rose in the first quarter of this year.",
+         [("the first quarter of this year", "DATE", "1989-Q1")]),
+        # The present tense of "expire", "mature" and "payable" look ahead, even in a clause
+        # whose main verb is past.
+        ("The offer, which expires Nov. 30, was raised.", [("Nov. 30", "DATE", "1989-11-30")]),
+        ("The notes, which mature Jan. 15, were sold.", [("Jan. 15", "DATE", "1990-01-15")]),
+        ("It declared a dividend payable Jan. 2.", [("Jan. 2", "DATE", "1990-01-02")]),
+        ("The rights expired Oct. 2.", [("Oct. 2", "DATE", "1989-10-02")]),
+    ],
+)  # fmt: skip
+def test_periods_of_a_relative_year_and_timetable_words(text, expected):
+    assert tagged(text, "1989-10-26") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A past verb does not date a month that labels a noun: the nearer month wins.
         ("Limited sales were booked for March shipment.", "1987-03"),
         ("Traders bought cocoa for April shipments.", "1987-04"),
@@ -283,6 +305,11 @@ def test_four_digit_numbers_without_a_context_are_no_years(text):
         # After "did" the base form is past; an infinitive leaves the tense to its verb.
         ("The talks did not resume until Thursday.", "2022-04-07"),
         ("Officials met to begin the count on Thursday.", "2022-04-07"),
+        # A line break is no clause boundary (newswire wraps its lines mid-sentence).
+        ("The ministers will meet\nagain in September.", "2022-09"),
+        # A cue between the commas around the date is its clause's.
+        ("The offer, which expires on Friday, was raised.", "2022-04-15"),
+        ("The offer, raised on Friday, expires soon.", "2022-04-08"),
         # "this", "next" and "last" say the direction themselves, whatever the clause.
         ("The vote is this Thursday.", "2022-04-14"),
         ("The ministers met last Thursday.", "2022-04-07"),

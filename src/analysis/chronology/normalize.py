@@ -118,6 +118,7 @@ _DAY_COMPLEMENT = re.compile(r"(?i)\s+(?:of|after|before|later|earlier|ago|and|o
 # "Three days later", "a day earlier": a count of short units before or after an event of the
 # story is a duration, as after "before" or "after"; "a year earlier" compares with a period.
 _NARRATIVE_UNITS = frozenset(["second", "minute", "hour", "day", "week"])
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 # "The following week", "the previous Friday": counted from the last date the story named.
 _NARRATIVE_RELATIONS = frozenset(["following", "previous", "preceding"])
 
@@ -244,6 +245,8 @@ class Discourse:
         if word in ORDINALS and word not in {"last", "final"}:
             q = ORDINALS[word]
         year = g.get("year") or g.get("qy")
+        if year is None and "yrel" in g:  # "the fourth quarter of last year"
+            year = str(dct.year + _YEAR_SHIFT[g["yrel"].lower()])
         span = self.span(cand)
         if year is None and "year's" in span:
             year = str(
@@ -462,6 +465,8 @@ def half(state: Discourse, cand: Candidate) -> Timex:
     """A half year: "the first half of 1992", "the second half" (of the year last mentioned)."""
     g = cand.groups
     year_number = g.get("year", state.last_year())
+    if "yrel" in g:  # "the second half of next year"
+        year_number = str(state.dct.year + _YEAR_SHIFT[g["yrel"].lower()])
     return Timex("DATE", f"{year_number}-H{1 if g['half'].lower() == 'first' else 2}")
 
 

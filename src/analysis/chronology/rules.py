@@ -515,7 +515,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "half",
-        _I + r"the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:the\s+year|" + YEAR + r"))?",
+        _I
+        + r"the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:the\s+year|"
+        + YEAR
+        + r"|(?P<yrel>(?i:last|next|this))\s+year\b))?",
         ("unit",),
         normalize.half,
         needs=("half",),
@@ -528,9 +531,9 @@ RULES: tuple[Rule, ...] = (
         + ORDQ
         + r"(?:[\s-]+fiscal)?[\s-]+"
         + _I
-        + r"quarter|period)\b(?:\s+of\s+(?:fiscal\s+)?"
+        + r"quarter|period)\b(?:\s+of\s+(?:(?:fiscal\s+)?"
         + YEAR
-        + r")?",
+        + r"|(?P<yrel>(?i:last|next|this))\s+year\b))?",
         ("unit",),
         normalize.quarter,
         adjust=_article_of_noun,
