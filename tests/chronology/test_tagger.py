@@ -237,9 +237,12 @@ def test_narrative_units_count_from_the_last_date_named(text, expected):
         ("The notes, which mature Jan. 15, were sold.", [("Jan. 15", "DATE", "1990-01-15")]),
         ("It declared a dividend payable Jan. 2.", [("Jan. 2", "DATE", "1990-01-02")]),
         ("The rights expired Oct. 2.", [("Oct. 2", "DATE", "1989-10-02")]),
+        # The week of a day is the ISO week that holds it.
+        ("A hearing is set for the week of Nov. 13.",
+         [("the week of Nov. 13", "DATE", "1989-W46")]),
     ],
 )  # fmt: skip
-def test_periods_of_a_relative_year_and_timetable_words(text, expected):
+def test_periods_of_a_named_year_or_day_and_timetable_words(text, expected):
     assert tagged(text, "1989-10-26") == expected
 
 
@@ -305,6 +308,9 @@ def test_four_digit_numbers_without_a_context_are_no_years(text):
         # After "did" the base form is past; an infinitive leaves the tense to its verb.
         ("The talks did not resume until Thursday.", "2022-04-07"),
         ("Officials met to begin the count on Thursday.", "2022-04-07"),
+        # A possessive weekday names an event the story reports: it has happened.
+        ("They will try to get around Friday's ruling.", "2022-04-08"),
+        ("Rates will fall after Monday night's cut.", "2022-04-11"),
         # A line break is no clause boundary (newswire wraps its lines mid-sentence).
         ("The ministers will meet\nagain in September.", "2022-09"),
         # A cue between the commas around the date is its clause's.

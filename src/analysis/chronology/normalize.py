@@ -85,6 +85,7 @@ __all__ = [
     "time_day",
     "weekday",
     "weekday_set",
+    "week_of",
     "weekend",
     "within",
     "year",
@@ -319,6 +320,14 @@ def _attributive(text: str, end: int) -> bool:
         or word in IRREGULAR_PAST
         or word.endswith(("ed", "ly", "ing"))
     )
+
+
+def week_of(state: Discourse, cand: Candidate) -> Timex | None:
+    """The week of a day: "the week of March 6" is the ISO week that holds it."""
+    day = explicit_day(state, cand)
+    if day is None:
+        return None
+    return Timex("DATE", iso_week(as_date(day.value)), day.tense)
 
 
 def month_year(state: Discourse, cand: Candidate) -> Timex:
@@ -674,8 +683,10 @@ def deictic(state: Discourse, cand: Candidate) -> Timex:
 
 
 def weekday(state: Discourse, cand: Candidate) -> Timex:
-    """A weekday, placed by tense: "on Friday", "Friday night"."""
-    tense = state.tense(cand)
+    """A weekday, placed by tense: "on Friday", "Friday night"; a possessive one names an event
+    the story reports, which has happened ("get around Wednesday's ruling")."""
+    possessive = re.match(r"['’]s\b", state.text[cand.end : cand.end + 3])
+    tense = "past" if possessive else state.tense(cand)
     # "Friday night" is the day: TimeBank annotates a weekday with a part of the day as a DATE,
     # mostly without the part (the part says little once the day is known).
     day = place_weekday(WEEKDAYS[cand.groups["wd"].lower()], state.dct, tense)

@@ -413,6 +413,13 @@ RULES: tuple[Rule, ...] = (
         needs=("of",),
     ),
     Rule(
+        "week_of",
+        _I + r"the\s+week\s+of\s+)" + MONTH_DAY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR + ")?",
+        ("month",),
+        normalize.week_of,
+        needs=("week",),
+    ),
+    Rule(
         "dmy",
         r"(?:"
         + WEEKDAY
