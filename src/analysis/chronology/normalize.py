@@ -309,8 +309,10 @@ def explicit_day(state: Discourse, cand: Candidate) -> Timex | None:
 
 
 def _attributive(text: str, end: int) -> bool:
-    """Whether the word after ``text[:end]`` is a noun the month modifies ("March shipment")."""
-    match = re.match(r" ([a-z]+)\b", text[end : end + 24])
+    """Whether the word after ``text[:end]`` is a noun the month modifies ("March shipment",
+    "April/May shipment")."""
+    # A second month joined to it labels the same noun: "for April/May shipment".
+    match = re.match(r"(?:[/-][A-Z][a-z]+\.?)? ([a-z]+)\b", text[end : end + 32])
     if not match:
         return False
     word = match.group(1)
@@ -346,12 +348,18 @@ def month_rel_year(state: Discourse, cand: Candidate) -> Timex:
 def month(state: Discourse, cand: Candidate) -> Timex:
     """A month alone, placed by tense: "in May". A past verb does not date a month that names a
     noun after it ("sales were booked for March shipment", "orders to start the first trading
-    day for November transactions"): the month is a label, and the nearer one wins, as with no
-    tense cue."""
+    day for November transactions"): the month is a label, and the nearest one wins (the earlier
+    of two as near)."""
     tense = state.tense(cand)
+    number = _month_number(cand.groups["mon"])
     if tense == "past" and _attributive(state.text, cand.end):
-        tense = None
-    return Timex("DATE", place_month(_month_number(cand.groups["mon"]), state.dct, tense), tense)
+        dct = state.dct
+        years = sorted(
+            (dct.year - 1, dct.year, dct.year + 1),
+            key=lambda y: (abs((y - dct.year) * 12 + number - dct.month), y),
+        )
+        return Timex("DATE", f"{years[0]}-{number:02d}")
+    return Timex("DATE", place_month(number, state.dct, tense), tense)
 
 
 def year(state: Discourse, cand: Candidate) -> Timex:
