@@ -231,8 +231,8 @@ def test_narrative_units_count_from_the_last_date_named(text, expected):
          [("the second half of next year", "DATE", "1990-H2")]),
         ("Output rose in the first quarter of this year.",
          [("the first quarter of this year", "DATE", "1989-Q1")]),
-        # The present tense of "expire", "mature" and "payable" look ahead, even in a clause
-        # whose main verb is past.
+        # "Expires", "mature" and "payable" look ahead, even in a clause whose main verb is
+        # past ("expires" and "payable" were cues already; the commas make them the nearer).
         ("The offer, which expires Nov. 30, was raised.", [("Nov. 30", "DATE", "1989-11-30")]),
         ("The notes, which mature Jan. 15, were sold.", [("Jan. 15", "DATE", "1990-01-15")]),
         ("It declared a dividend payable Jan. 2.", [("Jan. 2", "DATE", "1990-01-02")]),

@@ -67,7 +67,7 @@ SCHEDULE_VERBS: frozenset[str] = frozenset(
     [
         "begin", "begins", "reopen", "reopens", "resume", "resumes", "convene", "convenes",
         "arrive", "arrives", "depart", "departs", "opens", "closes", "ends", "meet", "meets",
-        "travels", "flies", "expire", "expires", "mature", "matures", "payable",
+        "travels", "flies", "mature", "matures",
     ]
 )  # fmt: skip
 
