@@ -83,7 +83,7 @@ def test_duplicate_names_and_missing_joined_rules_fail():
 
 
 def test_every_rule_is_complete():
-    assert len(RULE_INDEX) == len(RULES) == 46
+    assert len(RULE_INDEX) == len(RULES) == 48
     assert RULES[-1].name == "time_day" and RULES[-1].pattern is None
     for rule in RULES:
         assert callable(rule.normalize)

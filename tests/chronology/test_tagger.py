@@ -184,6 +184,88 @@ def test_newswire_clock_times_are_times_of_the_publication_day(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A unit or a weekday next to the time the story tells of counts from the last date it
+        # named, not from the publication date.
+        ("The plant closed on Feb. 3. The next day, workers marched.",
+         [("Feb. 3", "DATE", "1987-02-03"), ("The next day", "DATE", "1987-02-04")]),
+        ("He was detained on Feb. 3 and freed the following day.",
+         [("Feb. 3", "DATE", "1987-02-03"), ("the following day", "DATE", "1987-02-04")]),
+        ("The index closed at 210 on Friday, down from 220 the previous Friday.",
+         [("Friday", "DATE", "1987-02-27"), ("the previous Friday", "DATE", "1987-02-20")]),
+        ("He landed on Feb. 3 and left the next morning.",
+         [("Feb. 3", "DATE", "1987-02-03"), ("the next morning", "DATE", "1987-02-04")]),
+        ("She was seen on Feb. 3; the day before, she had called.",
+         [("Feb. 3", "DATE", "1987-02-03"), ("the day before", "DATE", "1987-02-02")]),
+        ("Profit in 1985 rose from the previous year.",
+         [("1985", "DATE", "1985"), ("the previous year", "DATE", "1984")]),
+        ("Exports reached a record in 1985, up from the year before.",
+         [("1985", "DATE", "1985"), ("the year before", "DATE", "1984")]),
+        ("Loadings in the week ended Feb. 21 fell from the preceding week.",
+         [("Feb. 21", "DATE", "1987-02-21"), ("the preceding week", "DATE", "1987-W07")]),
+        # Each counts from the date named, not from another such count.
+        ("Cars in the week ended Feb. 21 fell from the previous week. Trucks rose from the "
+         "previous week.",
+         [("Feb. 21", "DATE", "1987-02-21"), ("the previous week", "DATE", "1987-W07"),
+          ("the previous week", "DATE", "1987-W07")]),
+        # A date coarser than the unit says nothing of the day: the publication date is the
+        # anchor.
+        ("Sales in 1985 fell; the next day, shares fell.",
+         [("1985", "DATE", "1985"), ("the next day", "DATE", "1987-03-06")]),
+        # "The day before the vote" is counted from an event, not from a date.
+        ("He left the day before the vote.", []),
+    ],
+)  # fmt: skip
+def test_narrative_units_count_from_the_last_date_named(text, expected):
+    assert tagged(text, "1987-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quarter or a half of last, this or next year is one expression of that year.
+        ("Sales fell in the fourth quarter of last year.",
+         [("the fourth quarter of last year", "DATE", "1988-Q4")]),
+        ("Growth will slow in the second half of next year.",
+         [("the second half of next year", "DATE", "1990-H2")]),
+        ("Output rose in the first quarter of this year.",
+         [("the first quarter of this year", "DATE", "1989-Q1")]),
+        # "Expires", "mature" and "payable" look ahead, even in a clause whose main verb is
+        # past ("expires" and "payable" were cues already; the commas make them the nearer).
+        ("The offer, which expires Nov. 30, was raised.", [("Nov. 30", "DATE", "1989-11-30")]),
+        ("The notes, which mature Jan. 15, were sold.", [("Jan. 15", "DATE", "1990-01-15")]),
+        ("It declared a dividend payable Jan. 2.", [("Jan. 2", "DATE", "1990-01-02")]),
+        ("The rights expired Oct. 2.", [("Oct. 2", "DATE", "1989-10-02")]),
+        # The week of a day is the ISO week that holds it.
+        ("A hearing is set for the week of Nov. 13.",
+         [("the week of Nov. 13", "DATE", "1989-W46")]),
+    ],
+)  # fmt: skip
+def test_periods_of_a_named_year_or_day_and_timetable_words(text, expected):
+    assert tagged(text, "1989-10-26") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A past verb does not date a month that labels a noun: the nearer month wins.
+        ("Limited sales were booked for March shipment.", "1987-03"),
+        ("Traders bought cocoa for April shipments.", "1987-04"),
+        ("Traders bought sugar for April/May shipment.", ["1987-04", "1987-05"]),
+        ("Orders were placed to start the first trading day for March transactions.", "1987-03"),
+        # Alone, or before a number of its day ("May one") or a verb, it keeps the tense.
+        ("Sales were booked in March.", "1986-03"),
+        ("The dividend was paid March one.", "1986-03"),
+        ("Output in March rose.", "1986-03"),
+    ],
+)
+def test_a_month_that_labels_a_noun_is_the_nearer_one(text, expected):
+    expected = expected if isinstance(expected, list) else [expected]
+    assert extract_timexes(text, "1987-02-26")["value"].tolist() == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The index rose 2305 points.",
@@ -228,6 +310,14 @@ def test_four_digit_numbers_without_a_context_are_no_years(text):
         # After "did" the base form is past; an infinitive leaves the tense to its verb.
         ("The talks did not resume until Thursday.", "2022-04-07"),
         ("Officials met to begin the count on Thursday.", "2022-04-07"),
+        # A possessive weekday names an event the story reports: it has happened.
+        ("They will try to get around Friday's ruling.", "2022-04-08"),
+        ("Rates will fall after Monday night's cut.", "2022-04-11"),
+        # A line break is no clause boundary (newswire wraps its lines mid-sentence).
+        ("The ministers will meet\nagain in September.", "2022-09"),
+        # A cue between the commas around the date is its clause's.
+        ("The offer, which expires on Friday, was raised.", "2022-04-15"),
+        ("The offer, raised on Friday, expires soon.", "2022-04-08"),
         # "this", "next" and "last" say the direction themselves, whatever the clause.
         ("The vote is this Thursday.", "2022-04-14"),
         ("The ministers met last Thursday.", "2022-04-07"),

@@ -34,7 +34,17 @@ from analysis.chronology.calendar import (
     unit_key,
 )
 from analysis.chronology.tense import BOUNDARY, clause_tense
-from analysis.lexicon.calendar import DAY_PARTS, HOLIDAYS, MONTHS, ORDINALS, SEASONS, WEEKDAYS
+from analysis.lexicon.calendar import (
+    DAY_PARTS,
+    HOLIDAYS,
+    IRREGULAR_PAST,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    SEASONS,
+    WEEKDAYS,
+)
+from analysis.lexicon.tense import NOT_A_NOUN
 
 if TYPE_CHECKING:
     from analysis.chronology.rules import Candidate
@@ -58,6 +68,7 @@ __all__ = [
     "month_rel_year",
     "month_year",
     "moving_holiday",
+    "neighbour_day",
     "nine_months",
     "quarter",
     "recurrence",
@@ -74,6 +85,7 @@ __all__ = [
     "time_day",
     "weekday",
     "weekday_set",
+    "week_of",
     "weekend",
     "within",
     "year",
@@ -107,6 +119,9 @@ _DAY_COMPLEMENT = re.compile(r"(?i)\s+(?:of|after|before|later|earlier|ago|and|o
 # "Three days later", "a day earlier": a count of short units before or after an event of the
 # story is a duration, as after "before" or "after"; "a year earlier" compares with a period.
 _NARRATIVE_UNITS = frozenset(["second", "minute", "hour", "day", "week"])
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+# "The following week", "the previous Friday": counted from the last date the story named.
+_NARRATIVE_RELATIONS = frozenset(["following", "previous", "preceding"])
 
 
 class Discourse:
@@ -188,6 +203,29 @@ class Discourse:
             return as_date((last + "-01-01")[:10])
         return self.dct
 
+    def anchor_for(self, unit: str) -> dt.date:
+        """The day a unit next to the story's time counts from ("the next day", "the previous
+        week"): the last date named, when it is as fine as ``unit`` (a day for a day or a week, a
+        week or a month for a month, any date for a year), else the publication date.
+
+        Examples
+        --------
+        >>> discourse = Discourse("", dt.date(1987, 3, 5))
+        >>> discourse.last_date = "1986"
+        >>> discourse.anchor_for("year"), discourse.anchor_for("day")
+        (datetime.date(1986, 1, 1), datetime.date(1987, 3, 5))
+        """
+        last = self.last_date or ""
+        if re.fullmatch(r"\d{4}-W\d\d", last):
+            fine_enough = unit not in {"day", "week"}
+            first = dt.date.fromisocalendar(int(last[:4]), int(last[6:]), 1)
+        elif re.fullmatch(r"\d{4}(?:-\d\d){0,2}", last):
+            fine_enough = len(last) >= {"day": 10, "week": 10, "month": 7}.get(unit, 4)
+            first = as_date((last + "-01-01")[:10])
+        else:
+            return self.dct
+        return first if fine_enough else self.dct
+
     def compares_quarter(self, cand: Candidate) -> bool:
         """Whether "last year" compares a quarter's figure with the one a year before ("a loss of
         $3 million last year", "the corresponding period last year")."""
@@ -208,6 +246,8 @@ class Discourse:
         if word in ORDINALS and word not in {"last", "final"}:
             q = ORDINALS[word]
         year = g.get("year") or g.get("qy")
+        if year is None and "yrel" in g:  # "the fourth quarter of last year"
+            year = str(dct.year + _YEAR_SHIFT[g["yrel"].lower()])
         span = self.span(cand)
         if year is None and "year's" in span:
             year = str(
@@ -268,6 +308,30 @@ def explicit_day(state: Discourse, cand: Candidate) -> Timex | None:
     return Timex(kind, value, tense)
 
 
+def _attributive(text: str, end: int) -> bool:
+    """Whether the word after ``text[:end]`` is a noun the month modifies ("March shipment",
+    "April/May shipment")."""
+    # A second month joined to it labels the same noun: "for April/May shipment".
+    match = re.match(r"(?:[/-][A-Z][a-z]+\.?)? ([a-z]+)\b", text[end : end + 32])
+    if not match:
+        return False
+    word = match.group(1)
+    return not (
+        word in NOT_A_NOUN
+        or word in NUMBERS
+        or word in IRREGULAR_PAST
+        or word.endswith(("ed", "ly", "ing"))
+    )
+
+
+def week_of(state: Discourse, cand: Candidate) -> Timex | None:
+    """The week of a day: "the week of March 6" is the ISO week that holds it."""
+    day = explicit_day(state, cand)
+    if day is None:
+        return None
+    return Timex("DATE", iso_week(as_date(day.value)), day.tense)
+
+
 def month_year(state: Discourse, cand: Candidate) -> Timex:
     """A month of a year: "June 2022"."""
     g = cand.groups
@@ -282,9 +346,20 @@ def month_rel_year(state: Discourse, cand: Candidate) -> Timex:
 
 
 def month(state: Discourse, cand: Candidate) -> Timex:
-    """A month alone, placed by tense: "in May"."""
+    """A month alone, placed by tense: "in May". A past verb does not date a month that names a
+    noun after it ("sales were booked for March shipment", "orders to start the first trading
+    day for November transactions"): the month is a label, and the nearest one wins (the earlier
+    of two as near)."""
     tense = state.tense(cand)
-    return Timex("DATE", place_month(_month_number(cand.groups["mon"]), state.dct, tense), tense)
+    number = _month_number(cand.groups["mon"])
+    if tense == "past" and _attributive(state.text, cand.end):
+        dct = state.dct
+        years = sorted(
+            (dct.year - 1, dct.year, dct.year + 1),
+            key=lambda y: (abs((y - dct.year) * 12 + number - dct.month), y),
+        )
+        return Timex("DATE", f"{years[0]}-{number:02d}")
+    return Timex("DATE", place_month(number, state.dct, tense), tense)
 
 
 def year(state: Discourse, cand: Candidate) -> Timex:
@@ -407,6 +482,8 @@ def half(state: Discourse, cand: Candidate) -> Timex:
     """A half year: "the first half of 1992", "the second half" (of the year last mentioned)."""
     g = cand.groups
     year_number = g.get("year", state.last_year())
+    if "yrel" in g:  # "the second half of next year"
+        year_number = str(state.dct.year + _YEAR_SHIFT[g["yrel"].lower()])
     return Timex("DATE", f"{year_number}-H{1 if g['half'].lower() == 'first' else 2}")
 
 
@@ -463,12 +540,13 @@ def ago(state: Discourse, cand: Candidate) -> Timex:
 
 
 def span_rel(state: Discourse, cand: Candidate) -> Timex:
-    """A span counted from now: "the past three years" (a duration), "last year" (a date)."""
-    kind, value = _span_rel(state, cand)
-    return Timex(kind, value, anaphoric=value is not None and "-Q" in value)
+    """A span counted from now: "the past three years" (a duration), "last year" (a date); one
+    next to the story's time: "the following year", "the previous week", "the next day"."""
+    kind, value, narrative = _span_rel(state, cand)
+    return Timex(kind, value, anaphoric=value is not None and ("-Q" in value or narrative))
 
 
-def _span_rel(state: Discourse, cand: Candidate) -> tuple[str, str | None]:
+def _span_rel(state: Discourse, cand: Candidate) -> tuple[str, str | None, bool]:
     g = cand.groups
     rel = g["rel"].lower()
     unit = unit_key(g["unit"])
@@ -476,15 +554,22 @@ def _span_rel(state: Discourse, cand: Candidate) -> tuple[str, str | None]:
     plural = span.endswith("s")
     if "num" not in g and not plural and not span.startswith(("the", "this", "these", "those")):
         if rel == "last" and unit == "year" and state.compares_quarter(cand):
-            return "DATE", state.year_before()
+            return "DATE", state.year_before(), False
         if rel in {"last", "past", "previous"}:
-            return "DATE", shift_value(state.dct, 1, unit, -1)
+            return "DATE", shift_value(state.dct, 1, unit, -1), False
         if rel in {"next", "coming", "following", "upcoming"}:
-            return "DATE", shift_value(state.dct, 1, unit, 1)
-    if "num" not in g and rel == "following" and not plural:
-        return "DATE", shift_value(state.reference_day(), 1, unit, 1)
+            return "DATE", shift_value(state.dct, 1, unit, 1), False
+    if (
+        "num" not in g
+        and not plural
+        and (rel in _NARRATIVE_RELATIONS or (rel == "next" and unit == "day"))
+    ):
+        # A unit next to the time the story tells of, the last date it named (TimeML anchors
+        # it there); it refers back, so it is not itself remembered as that date.
+        sign = -1 if rel in {"previous", "preceding"} else 1
+        return "DATE", shift_value(state.anchor_for(unit), 1, unit, sign), True
     num = count_of(g["num"]) if "num" in g else (None if span.endswith("s") else 1.0)
-    return "DURATION", duration_value(num, unit)
+    return "DURATION", duration_value(num, unit), False
 
 
 def relative(state: Discourse, cand: Candidate) -> Timex:
@@ -493,8 +578,8 @@ def relative(state: Discourse, cand: Candidate) -> Timex:
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     if rel in {"that", "same"}:
         dct = state.reference_day()
-    sign = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1,
-            "following": 1, "upcoming": 1}.get(rel, 0)  # fmt: skip
+    sign = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this past": -1, "next": 1,
+            "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)  # fmt: skip
     if "unit" in g:
         unit = unit_key(g["unit"])
         if "the" in g and sign and rel in {"past", "last"}:
@@ -519,12 +604,15 @@ def relative(state: Discourse, cand: Candidate) -> Timex:
         return Timex("DATE", iso_week(dct + dt.timedelta(weeks=sign)) + "-WE")
     if "wd" in g:
         weekday_number = WEEKDAYS[g["wd"].lower()]
+        narrative = rel in _NARRATIVE_RELATIONS or ("the" in g and rel == "next")
+        if narrative:
+            dct = state.anchor_for("day")
         tense = {-1: "past", 1: "future"}.get(sign, state.tense(cand))
         options = [dct + dt.timedelta(days=k) for k in range(-7, 8) if k != 0]
         options = [d for d in options if d.isoweekday() == weekday_number]
         day = (max(d for d in options if d < dct) if tense == "past" else
                min(d for d in options if d > dct))  # fmt: skip
-        return Timex("DATE", day.isoformat())
+        return Timex("DATE", day.isoformat(), anaphoric=narrative)
     if "mon" in g:
         month_number = _month_number(g["mon"])
         if sign == -1:
@@ -537,6 +625,20 @@ def relative(state: Discourse, cand: Candidate) -> Timex:
     code = SEASONS[g["season"].lower()]
     tense = {-1: "past", 1: "future"}.get(sign, state.tense(cand))
     return Timex("DATE", place_season(code, dct, tense))
+
+
+def neighbour_day(state: Discourse, cand: Candidate) -> Timex:
+    """A day or unit next to the one the story tells of: "the next morning", "the day before".
+
+    The story's time is the last date it named (or the publication date); a part of the day is
+    left out of the value, as for "Friday night" (:func:`weekday`).
+    """
+    g = cand.groups
+    backwards = g.get("rel", g.get("dir", "")).lower() in {"previous", "preceding", "before"}
+    sign = -1 if backwards else 1
+    unit = g.get("unit", "day").lower()
+    unit = "day" if unit in DAY_PARTS else unit
+    return Timex("DATE", shift_value(state.anchor_for(unit), 1, unit, sign), anaphoric=True)
 
 
 def within(state: Discourse, cand: Candidate) -> Timex:
@@ -589,8 +691,10 @@ def deictic(state: Discourse, cand: Candidate) -> Timex:
 
 
 def weekday(state: Discourse, cand: Candidate) -> Timex:
-    """A weekday, placed by tense: "on Friday", "Friday night"."""
-    tense = state.tense(cand)
+    """A weekday, placed by tense: "on Friday", "Friday night"; a possessive one names an event
+    the story reports, which has happened ("get around Wednesday's ruling")."""
+    possessive = re.match(r"['’]s\b", state.text[cand.end : cand.end + 3])
+    tense = "past" if possessive else state.tense(cand)
     # "Friday night" is the day: TimeBank annotates a weekday with a part of the day as a DATE,
     # mostly without the part (the part says little once the day is known).
     day = place_weekday(WEEKDAYS[cand.groups["wd"].lower()], state.dct, tense)

@@ -413,6 +413,13 @@ RULES: tuple[Rule, ...] = (
         needs=("of",),
     ),
     Rule(
+        "week_of",
+        _I + r"the\s+week\s+of\s+)" + MONTH_DAY + r"\s+" + DAYNUM + r"(?:,?\s+" + YEAR + ")?",
+        ("month",),
+        normalize.week_of,
+        needs=("week",),
+    ),
+    Rule(
         "dmy",
         r"(?:"
         + WEEKDAY
@@ -515,7 +522,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "half",
-        _I + r"the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:the\s+year|" + YEAR + r"))?",
+        _I
+        + r"the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:the\s+year|"
+        + YEAR
+        + r"|(?P<yrel>(?i:last|next|this))\s+year\b))?",
         ("unit",),
         normalize.half,
         needs=("half",),
@@ -528,9 +538,9 @@ RULES: tuple[Rule, ...] = (
         + ORDQ
         + r"(?:[\s-]+fiscal)?[\s-]+"
         + _I
-        + r"quarter|period)\b(?:\s+of\s+(?:fiscal\s+)?"
+        + r"quarter|period)\b(?:\s+of\s+(?:(?:fiscal\s+)?"
         + YEAR
-        + r")?",
+        + r"|(?P<yrel>(?i:last|next|this))\s+year\b))?",
         ("unit",),
         normalize.quarter,
         adjust=_article_of_noun,
@@ -673,7 +683,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relative",
         _I + r"(?P<the>the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|"
-        r"upcoming|same|this\s+past|that)\s+)(?:"
+        r"upcoming|same|this\s+past|that|preceding)\s+)(?:"
         + _I
         + r"(?:fiscal\s+)?"
         + UNIT
@@ -702,7 +712,17 @@ RULES: tuple[Rule, ...] = (
             "upcoming",
             "same",
             "that",
+            "preceding",
         ),
+    ),
+    Rule(
+        "neighbour_day",
+        _I + r"the\s+(?:(?P<rel>next|following|previous|preceding)\s+(?P<part>morning|afternoon|"
+        r"evening|night)|(?P<unit>day|night|morning|evening|week|month|year)\s+(?P<dir>before|"
+        r"after)(?=\s*(?:[,.;:)'\"]|$|\s+(?:and|but|when|while|as)\b))))\b",
+        ("unit",),
+        normalize.neighbour_day,
+        needs=("next", "following", "previous", "preceding", "before", "after"),
     ),
     Rule(
         "within",
@@ -828,7 +848,8 @@ RULE_INDEX = index_rules(RULES)
 _PATTERN_RULES = tuple(rule for rule in RULES if rule.pattern is not None)
 
 _UNIT_WORDS = {u + s for u in UNITS for s in ("", "s")} | {
-    "centuries", "period", "periods", "night", "nights", "morning", "half"}  # fmt: skip
+    "centuries", "period", "periods", "night", "nights", "morning", "evening", "afternoon",
+    "half"}  # fmt: skip
 _WORDS_OF_CATEGORY = {
     "unit": _UNIT_WORDS,
     "month": set(MONTHS),

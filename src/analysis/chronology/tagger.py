@@ -20,8 +20,9 @@ How
     times nearer ("the offer was extended to Nov. 20" in a story of Nov. 2). With no cue a story
     speaks of the past: the earlier date wins unless the later one is three times nearer. A
     weekday with a part of the day ("Friday night") is a DATE of that day, as TimeBank annotates
-    it. Anaphoric expressions ("the quarter", "a year earlier") use the last date mentioned
-    before them. Newswire clock times ("1630 EST", "0900 GMT") are TIMEs of the publication day.
+    it. Anaphoric expressions ("the quarter", "a year earlier", "the next day", "the previous
+    week") use the last date mentioned before them. Newswire clock times ("1630 EST", "0900
+    GMT") are TIMEs of the publication day.
 
 Why
     Pure Python, nothing downloaded, fast enough for a corpus (see ``benchmarks/bench_tempeval.py``

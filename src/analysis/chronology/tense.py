@@ -1,10 +1,11 @@
 """The tense of the clause around a date mention: past, future or none.
 
 The clause runs from the last sentence or clause boundary before the mention to the next one
-after it, at most :data:`REACH` characters each way. The nearest tense cue in it decides:
-auxiliaries, modals, plans, deadlines and the present tense of a timetable verb ("talks reopen
-on Tuesday") look ahead; irregular past forms, reporting verbs right
-next to the date and "ago" look back; a word ending in -ed is a weak past cue (it may be an
+after it, at most :data:`REACH` characters each way. The nearest tense cue in it decides, and a
+cue between the commas around the mention ("the offer, which expires Nov. 30, was raised") before
+any other: auxiliaries, modals, plans, deadlines and the present tense of a timetable verb
+("talks reopen on Tuesday") look ahead; irregular past forms, reporting verbs right next to the
+date and "ago" look back; a word ending in -ed is a weak past cue (it may be an
 adjective) that counts only when no strong cue is near. The cue words are in
 :mod:`analysis.lexicon.tense` and :mod:`analysis.lexicon.calendar`; this module builds the
 regular expressions from them.
@@ -35,10 +36,11 @@ __all__ = ["BOUNDARY", "REACH", "clause_bounds", "clause_tense"]
 REACH = 80  # characters searched for tense cues on each side, within the sentence
 
 # A sentence or clause ends at a stop before a capital, but not after an initial or a title
-# ("Daniel P. Davison", "Mr. Bush", "U.S. Secretary").
+# ("Daniel P. Davison", "Mr. Bush", "U.S. Secretary"), and at a blank line (a paragraph); a single
+# line break is where newswire wraps its lines, mid-sentence.
 BOUNDARY = re.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|Lt))(?<!\b(?:Mrs|Sen|Rep|Gen|Gov|Col|Inc))"
-    r"[.!?;:]['\"”’)]*\s+(?=[A-Z\"“‘'(])|\n"
+    r"[.!?;:]['\"”’)]*\s+(?=[A-Z\"“‘'(])|\n\s*\n"
 )
 
 
@@ -174,11 +176,20 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
                 continue
             # A past form right next to the date governs it ("issued July 1", "on Sunday
             # issued"), whatever other cue the sentence holds.
-            if 0 <= start - match.end() <= 4 or 0 <= match.start() - end <= 2:
+            if 0 <= start - match.end() <= 4 or (
+                0 <= match.start() - end <= 2 and not text[end : match.start()].strip()
+            ):
                 return "past"
             cues.append((match.start(), "past", word in IRREGULAR_PAST))
         elif word in PAST_ADVERBS:
             cues.append((match.start(), "past", True))
+    # A cue between the commas around the date ("the offer, which expires Nov. 30, was
+    # raised") is its clause's; cues beyond them count only when it has none.
+    segment_left = text.rfind(",", left, start) + 1
+    comma_right = text.find(",", end, right)
+    segment_right = right if comma_right < 0 else comma_right
+    within = [c for c in cues if segment_left <= c[0] < segment_right]
+    cues = within or cues
     strong = [c for c in cues if c[2]] or cues
     if not strong:
         return None

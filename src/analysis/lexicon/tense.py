@@ -12,6 +12,7 @@ from __future__ import annotations
 from analysis.lexicon.reporting import forms
 
 __all__ = [
+    "NOT_A_NOUN",
     "DEADLINE_WORDS",
     "FUTURE_CUES",
     "INTENT_VERBS",
@@ -66,7 +67,7 @@ SCHEDULE_VERBS: frozenset[str] = frozenset(
     [
         "begin", "begins", "reopen", "reopens", "resume", "resumes", "convene", "convenes",
         "arrive", "arrives", "depart", "departs", "opens", "closes", "ends", "meet", "meets",
-        "travels", "flies",
+        "travels", "flies", "mature", "matures",
     ]
 )  # fmt: skip
 
@@ -83,3 +84,19 @@ REPORTING_CUES: frozenset[str] = frozenset(
     )
     + ["according"]
 )
+
+# After a month these words start a phrase of their own, so the month labels no noun ("in March
+# the company", "May one" the day); any other lower-case word after it is a noun it labels ("for
+# March shipment"), unless it is a verb form (-ed, -ing, an irregular past) or an adverb (-ly).
+NOT_A_NOUN: frozenset[str] = frozenset(
+    [
+        "the", "a", "an", "and", "or", "but", "nor", "to", "from", "for", "of", "at", "on", "in",
+        "by", "with", "without", "when", "while", "as", "after", "before", "until", "till",
+        "than", "that", "which", "who", "this", "these", "those", "last", "next", "its", "it",
+        "he", "she", "they", "we", "his", "her", "their", "was", "were", "is", "are", "be",
+        "been", "had", "has", "have", "will", "would", "could", "should", "may", "might",
+        "must", "can", "shall", "did", "does", "do", "said", "says", "also", "only", "alone",
+        "through", "into", "over", "under", "against", "between", "since", "about", "around",
+        "per", "each", "every", "year", "month", "week", "day",
+    ]
+)  # fmt: skip
