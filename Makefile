@@ -22,8 +22,8 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed ## Create .venv and install the package with notebook and test tools
 
 report: $(VENV)/.installed ## Analyse CORPUS (default seeds/; e.g. make report CORPUS=path/): report.html and the four notebooks run on it, in REPORT_DIR
-	$(PY) -m analysis report $(CORPUS) --out $(REPORT_DIR) --errors collect $(REPORT_ARGS)
-	$(PY) -m analysis notebooks $(CORPUS) --out $(REPORT_DIR)/notebooks $(NOTEBOOK_ARGS)
+	$(PY) -m analysis report "$(CORPUS)" --out $(REPORT_DIR) --errors collect $(REPORT_ARGS)
+	$(PY) -m analysis notebooks "$(CORPUS)" --out $(REPORT_DIR)/notebooks $(NOTEBOOK_ARGS)
 	@echo "open $(REPORT_DIR)/report.html and $(REPORT_DIR)/notebooks/*.html"
 
 notebooks: $(VENV)/.installed ## Re-execute the notebooks in place (regenerates their stored outputs)

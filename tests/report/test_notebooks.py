@@ -102,3 +102,24 @@ def test_cli_notebooks_rejects_a_missing_corpus(tmp_path, capsys):
         main(["notebooks", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.strip().endswith(f"no such file or folder: {tmp_path / 'nope'}")
+
+
+def test_a_glob_that_matches_nothing_is_an_error_before_any_work(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"the glob pattern matched no files: .*reut2-\*"):
+        run_notebooks(tmp_path / "reut2-*.sgm", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_glob_corpus_reaches_the_notebook_as_written(tmp_path):
+    # The notebook's parameters cell receives the pattern itself; load_corpus expands it.
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(" date 2024-01-02\n\nOne paragraph.\n", encoding="utf-8")
+    (tmp_path / "books").mkdir()
+    book = _notebook(
+        tmp_path / "books" / "01_glob.ipynb",
+        "import analysis\nprint(len(analysis.load_corpus(CORPUS)), CORPUS.endswith('*.txt'))",
+    )
+    runs = run_notebooks(tmp_path / "*.txt", tmp_path / "out", notebooks=[book])
+    assert runs[0].error is None
+    executed = nbformat.read(tmp_path / "out" / "01_glob.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "2 True\n"

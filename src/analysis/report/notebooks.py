@@ -18,6 +18,7 @@ an interrupted run leaves the previous folder as it was.
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -100,7 +101,7 @@ def run_notebooks(
     Raises
     ------
     FileNotFoundError
-        If ``corpus`` does not exist.
+        If ``corpus`` does not exist (a glob pattern: if it matches no file).
     analysis.report.writing.OutputFolderError
         If ``out_dir`` cannot be written.
     """
@@ -110,7 +111,10 @@ def run_notebooks(
 
     if corpus is not None:
         corpus = Path(corpus).absolute()
-        if not corpus.exists():
+        is_glob = any(ch in corpus.name for ch in "*?[") and not corpus.exists()
+        if is_glob and not glob.glob(str(corpus)):
+            raise FileNotFoundError(f"the glob pattern matched no files: {corpus}")
+        if not is_glob and not corpus.exists():
             raise FileNotFoundError(f"no such file or folder: {corpus}")
     out = check_output_folder(out_dir)
     paths = [Path(p) for p in notebooks] if notebooks is not None else notebook_paths()
