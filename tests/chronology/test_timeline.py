@@ -25,7 +25,11 @@ from analysis.chronology.exports import timeline_to_csv, timeline_to_timelinejs
 from analysis.chronology.timeline import (
     EVENT_COLUMNS,
     MENTION_COLUMNS,
+    _candidate_pairs,
+    _clusters,
+    _group_clusters,
     _neighbours,
+    _similar_all_pairs,
     _similar_blocked,
     _word_set,
 )
@@ -469,6 +473,51 @@ def test_indexed_merge_chooses_the_reference_candidates():
     assert len(found) == len(expected)
     for mine, reference in zip(found, expected, strict=True):
         assert mine.tolist() == reference.tolist()
+
+
+def random_group(seed: int) -> list[str]:
+    """Sentences over a small vocabulary: shared words, ties, empty and one-word sentences."""
+    generator = random.Random(seed)
+    vocabulary = [f"w{k:02d}x" for k in range(generator.randint(3, 60))]
+    return [
+        " ".join(generator.sample(vocabulary, generator.randint(0, min(9, len(vocabulary)))))
+        for _ in range(generator.randint(1, 260))
+    ]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_candidate_pairs_are_the_reference_ones(seed):
+    distinct = random_group(seed)
+    first, second = _candidate_pairs(distinct)
+    assert list(zip(first.tolist(), second.tolist(), strict=True)) == counter_candidates(distinct)
+
+
+@pytest.mark.parametrize(
+    ("distinct", "pairs"),
+    [(["the pact"], []), (["", "an"], []), (["pact signed", "pact kept", "no"], [(0, 1)]),
+     (["Pact", "pact", "PACT"], [(0, 1), (0, 2), (1, 2)])],
+)  # fmt: skip
+def test_candidate_pairs_of_small_groups(distinct, pairs):
+    first, second = _candidate_pairs(distinct)
+    assert list(zip(first.tolist(), second.tolist(), strict=True)) == pairs
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_all_pairs_score_each_pair_as_the_pairwise_call(seed):
+    # One cdist over the group against the pairs scored one by one.
+    distinct = [_word_set(s) for s in random_group(seed)]
+    first, second = np.tril_indices(len(distinct), -1)
+    expected = _neighbours(distinct, first, second, 60.0)
+    found = _similar_all_pairs(distinct, 60.0)
+    assert [a.tolist() for a in found] == [b.tolist() for b in expected]
+
+
+def test_groups_merge_the_same_in_two_processes():
+    groups = [random_group(seed) for seed in range(9)]
+    alone = [_clusters(sentences, 60.0, 100) for sentences in groups]
+    assert _group_clusters(groups, 60.0, 100, 1) == alone
+    assert _group_clusters(groups, 60.0, 100, 2) == alone
+    assert sum(len(sentences) > 100 for sentences in groups) >= 3  # both merges ran
 
 
 def test_a_context_keeps_five_words_and_needs_a_content_word():
