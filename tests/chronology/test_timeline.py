@@ -23,6 +23,9 @@ from analysis import (
 )
 from analysis.chronology.exports import timeline_to_csv, timeline_to_timelinejs
 from analysis.chronology.timeline import (
+    _BARE_REPORT,
+    _CLAUSE_CUT,
+    _DATE_PREPOSITION,
     EVENT_COLUMNS,
     MENTION_COLUMNS,
     _candidate_pairs,
@@ -31,6 +34,7 @@ from analysis.chronology.timeline import (
     _neighbours,
     _similar_all_pairs,
     _similar_blocked,
+    _tail,
     _word_set,
 )
 from analysis.paths import SEEDS_DIR
@@ -473,6 +477,41 @@ def test_indexed_merge_chooses_the_reference_candidates():
     assert len(found) == len(expected)
     for mine, reference in zip(found, expected, strict=True):
         assert mine.tolist() == reference.tolist()
+
+
+# Pieces of text around the end of a clause: prepositions (one of two words), reporting verbs,
+# white space of several kinds (a final line break, which ``$`` matches before), letters that
+# match case-insensitively ("K", the kelvin sign), cuts and digits.
+ENDINGS = ["on", "as", "of", "As  Of", "in", "within", "through", "throughout", "(on", "said",
+           "Said", "reported", "x", "K", "\u212a", "1", "2,", ",", ";", ".", " that ", " – ", " ",
+           "  ", "\t", "\n", "\u00a0", "\u2003"]  # fmt: skip
+
+
+def test_end_anchored_patterns_are_searched_from_the_last_words():
+    generator = random.Random(7)
+    lookahead = "(?=[\\s,:;])"
+    assert _CLAUSE_CUT.pattern.startswith(lookahead)
+    without_lookahead = re.compile(_CLAUSE_CUT.pattern[len(lookahead) :])
+    found = Counter()
+    for _ in range(20000):
+        text = "".join(generator.choice(ENDINGS) for _ in range(generator.randint(0, 12)))
+        before = _DATE_PREPOSITION.search(text, _tail(text, 2)).start()
+        assert text[:before].rstrip() == _DATE_PREPOSITION.sub("", text).rstrip(), repr(text)
+        whole, tail = _BARE_REPORT.search(text), _BARE_REPORT.search(text, _tail(text, 1))
+        assert (tail and tail.span()) == (whole and whole.span()), repr(text)
+        cuts = [m.span() for m in _CLAUSE_CUT.finditer(text)]
+        assert cuts == [m.span() for m in without_lookahead.finditer(text)], repr(text)
+        found.update(preposition=before < len(text.rstrip()), report=bool(whole), cut=bool(cuts))
+    assert min(found.values()) >= 500  # each pattern matched often
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "start"),
+    [("", 1, 0), ("   ", 2, 0), ("one", 1, 0), ("one two", 1, 4), ("one two ", 2, 0),
+     ("a as  of\n", 2, 2), ("x\u00a0on", 1, 2)],
+)  # fmt: skip
+def test_tail(text, words, start):
+    assert _tail(text, words) == start
 
 
 def random_group(seed: int) -> list[str]:

@@ -92,8 +92,10 @@ _REPORTING_FRAME = re.compile(
 )
 _BARE_REPORT = re.compile(r"(?i)\b(?:" + "|".join(_REPORT_FORMS) + r")$")
 # A comma or colon between two digits ("1,222,000", "10:30") is part of a number, not a cut.
+# (The look-ahead holds the first character of every branch: most places fail at once.)
 _CLAUSE_CUT = re.compile(
-    r"\s+(?:that|which|who|whose|where|while)\s+|(?<!\d)[,:]|[,:](?!\d)|;|\s+[–—]\s+"
+    r"(?=[\s,:;])(?:\s+(?:that|which|who|whose|where|while)\s+|(?<!\d)[,:]|[,:](?!\d)|;"
+    r"|\s+[–—]\s+)"
 )
 _TOKEN = re.compile(r"\w{3,}")
 _CANDIDATES = 30
@@ -119,9 +121,27 @@ def _content_words(text: str) -> int:
     return len(words) - sum(map(STOP_WORDS.__contains__, map(str.lower, words)))
 
 
+def _tail(text: str, words: int) -> int:
+    """Where the last ``words`` words of ``text`` (runs of non-space) begin; 0 if it has fewer.
+
+    The patterns anchored at the end of a text (:data:`_DATE_PREPOSITION`, :data:`_BARE_REPORT`)
+    can only match there, so they are searched from there, not tried at every character.
+    """
+    head = text.rstrip()
+    start = len(head)
+    for _ in range(words):
+        if not head:
+            return 0
+        start = len(head) - len(head.rsplit(None, 1)[-1])
+        head = head[:start].rstrip()
+    return start
+
+
 def _clause(sentence: str, start: int, end: int) -> str:
     """The clause around ``sentence[start:end]``, without the date phrase and its preposition."""
-    before = _DATE_PREPOSITION.sub("", sentence[:start]).rstrip()
+    prefix = sentence[:start]
+    # The first match of the pattern, which ends the text: what ``sub`` would remove.
+    before = prefix[: _DATE_PREPOSITION.search(prefix, _tail(prefix, 2)).start()].rstrip()
     text = before + " " + sentence[end:].lstrip()
     cut = len(before)
     pieces, position = [], 0
@@ -146,10 +166,11 @@ def _clause(sentence: str, start: int, end: int) -> str:
         clause = piece(index)
     if len(clause.split()) < 4 and index > 0:
         clause = text[pieces[index - 1][0] : pieces[index][1]].strip(" .")
-    if _BARE_REPORT.search(clause) and cut <= pieces[index][0] and index + 1 < len(pieces):
+    bare_report = _BARE_REPORT.search(clause, _tail(clause, 1)) is not None
+    if bare_report and cut <= pieces[index][0] and index + 1 < len(pieces):
         # "Earlier, the ministry reported that ...": what was reported follows.
         clause = piece(index + 1)
-    elif _BARE_REPORT.search(clause) and index > 0:
+    elif bare_report and index > 0:
         # "..., the ministry reported on July 14": the event is what was reported, in the
         # nearest clause before with a few words ("Janesville, Wis., in 1990, X said").
         earlier = index - 1
