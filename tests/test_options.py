@@ -41,7 +41,7 @@ def test_defaults():
         "rewrite_min_shared": 3,
     }
     assert dataclasses.asdict(TimelineOptions()) == {
-        "similarity": 0.6, "exact_limit": 300, "processes": None,
+        "similarity": 0.6, "exact_limit": 300, "processes": 1,
     }  # fmt: skip
     assert dataclasses.asdict(OverlapOptions()) == {"max_articles": 200, "entity_kinds": None}
 

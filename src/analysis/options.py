@@ -217,11 +217,10 @@ class TimelineOptions(Options):
     exact_limit: int = option(
         300, _non_negative_int, "distinct sentences of one date compared all pairs; more: indexed"
     )
-    processes: int | None = option(
-        None,
-        _optional_positive_int,
-        "processes tagging the articles and merging the events (None: two for a corpus of 1,000 "
-        "articles or more on two cores or more, else one; the same results for any number)",
+    processes: int = option(
+        1,
+        _positive_int,
+        "processes tagging the articles and merging the events (the same results for any number)",
     )
 
 

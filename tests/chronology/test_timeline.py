@@ -21,7 +21,6 @@ from analysis import (
     reused_spans,
     timeline_mentions,
 )
-from analysis.chronology import timeline as timeline_module
 from analysis.chronology.exports import timeline_to_csv, timeline_to_timelinejs
 from analysis.chronology.timeline import (
     _BARE_REPORT,
@@ -294,7 +293,7 @@ def test_merges_like_all_pairs(similarity):
      ({"mentions": pd.DataFrame({"value": []})}, ValueError, "mentions lacks column"),
      ({"exact_limit": -1}, ValueError, "exact_limit must be a non-negative integer"),
      ({"exact_limt": 1}, TypeError, r"unknown TimelineOptions option\(s\) \['exact_limt'\]"),
-     ({"processes": 0}, ValueError, "processes must be None or an integer >= 1")],
+     ({"processes": 0}, ValueError, "processes must be a positive integer")],
 )  # fmt: skip
 def test_bad_inputs(seed_mentions, kwargs, error, message):
     args = {"mentions": seed_mentions, **kwargs}
@@ -312,32 +311,8 @@ def test_bad_reuse_spans(seeds, reuse, error):
 
 
 def test_bad_processes(seeds):
-    with pytest.raises(ValueError, match="processes must be None or an integer >= 1"):
+    with pytest.raises(ValueError, match="processes must be a positive integer"):
         timeline_mentions(seeds, reuse=NO_REUSE, processes=0)
-
-
-@pytest.mark.parametrize(
-    ("processes", "articles", "cores", "expected"),
-    [(1, 5000, 2, 1), (3, 10, 1, 3), (None, 999, 2, 1), (None, 1000, 2, 2), (None, 1000, 1, 1),
-     (None, 19043, 8, 2)],
-)  # fmt: skip
-def test_processes_by_default_two_for_a_large_corpus(
-    monkeypatch, processes, articles, cores, expected
-):
-    monkeypatch.setattr(timeline_module.os, "sched_getaffinity", lambda _: set(range(cores)))
-    assert timeline_module._processes(processes, articles) == expected
-
-
-def test_the_default_gives_the_frames_of_one_process(monkeypatch, seeds):
-    # With the threshold lowered, the default spreads the seeds over two processes.
-    reuse = detected_spans(seeds)
-    one = timeline_mentions(seeds, reuse=reuse, processes=1)
-    monkeypatch.setattr(timeline_module, "AUTO_MIN_ARTICLES", 1)
-    monkeypatch.setattr(timeline_module.os, "sched_getaffinity", lambda _: {0, 1})
-    assert timeline_module._processes(None, len(seeds.articles)) == 2
-    default = timeline_mentions(seeds, reuse=reuse)
-    assert default.equals(one)
-    assert build_timeline(default).equals(build_timeline(one, processes=1))
 
 
 @pytest.mark.parametrize("sentences_first", [False, True])

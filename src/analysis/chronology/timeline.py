@@ -52,7 +52,6 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
-import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 
@@ -101,10 +100,6 @@ _CLAUSE_CUT = re.compile(
 _TOKEN = re.compile(r"\w{3,}")
 _CANDIDATES = 30
 _BATCHES_PER_PROCESS = 4
-#: Processes used by default (``processes=None``) for a corpus of at least
-#: :data:`AUTO_MIN_ARTICLES` articles (``BENCHMARKS.md``, section 3).
-AUTO_PROCESSES = 2
-AUTO_MIN_ARTICLES = 1000
 # The characters rapidfuzz's token scorers split words at: Python's white space but U+0085 and
 # U+00A0 (a no-break space joins two words for rapidfuzz, not for ``str.split``).
 _SCORER_SPACE = re.compile(
@@ -224,18 +219,6 @@ def _context(text: str, title: object) -> tuple[int, str]:
     return lead, first[:1].upper() + first[1:]
 
 
-def _processes(processes: int | None, articles: int) -> int:
-    """The processes to use: ``processes`` when given; else (None) :data:`AUTO_PROCESSES` for
-    at least :data:`AUTO_MIN_ARTICLES` articles, if this process may run on that many cores,
-    and one for fewer (a pool's start costs about a tenth of a second)."""
-    if processes is not None:
-        return processes
-    if articles < AUTO_MIN_ARTICLES:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(AUTO_PROCESSES, cores or 1))
-
-
 def _check_spans(reuse: object) -> pd.DataFrame:
     if not isinstance(reuse, pd.DataFrame):
         raise TypeError("reuse must be a DataFrame of reused spans (see analysis.reused_spans)")
@@ -307,7 +290,7 @@ def timeline_mentions(
             strict=True,
         )
     ]  # fmt: skip
-    processes = _processes(options.processes, len(articles))
+    processes = options.processes
     if processes == 1 or len(articles) < 2:
         rows = _mention_rows(articles)
     else:
@@ -728,10 +711,7 @@ def build_timeline(
         for _, group in dated.groupby("value", sort=False)
     ]
     every_clusters = _group_clusters(
-        [sentences for _, sentences in groups],
-        similarity,
-        options.exact_limit,
-        _processes(options.processes, dated["article_id"].nunique()),
+        [sentences for _, sentences in groups], similarity, options.exact_limit, options.processes
     )
     n_events = 0
     for (index, _), clusters in zip(groups, every_clusters, strict=True):
