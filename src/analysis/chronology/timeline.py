@@ -36,15 +36,17 @@ Scale
     linearly with the corpus.
 
     :func:`timeline_mentions` tags every article and splits into sentences (pysbd) only the
-    paragraphs that hold a mention; the paragraphs are read into plain lists per article once
-    (a pandas group per article cost seconds on all of Reuters). With ``processes`` above 1, runs
-    of articles in date order go to worker processes, each tagging, splitting and labelling its
-    own articles; a mention's row depends on its article alone, so the rows, gathered in order,
-    are those of one process. :func:`build_timeline` deals the value groups to as many
-    processes; a group's events depend on its sentences alone. Two processes cost a little more
-    CPU time in all (forking, copying the articles and rows) and save half the wall time when a
-    second core is free; on a machine whose cores other jobs keep busy they save nothing, so the
-    default is one (``BENCHMARKS.md``, section 3).
+    paragraphs that hold a mention, none when the corpus has split its sentences already (as the
+    report's corpus step does); the paragraphs are read into plain lists per article once.
+    With ``processes`` above 1, runs of articles in date order go to worker processes, each
+    tagging, splitting and labelling its own articles; a mention's row depends on its article
+    alone, so the rows, gathered in order, are those of one process. :func:`build_timeline` deals
+    the value groups to as many processes, a few tasks of about equal cost each; a group's events
+    depend on its sentences alone. Two processes cost a few percent more CPU time in all
+    (forking, copying the articles and rows); the busiest of two carries about half the step,
+    which halves the wall time when a second core is free, but on a machine whose cores other
+    jobs keep busy they were slower than one, so the default is one (``BENCHMARKS.md``,
+    section 3).
 """
 
 from __future__ import annotations
