@@ -3,7 +3,8 @@
 Run from the project root::
 
     .venv/bin/python benchmarks/bench_tempeval.py [--data DIR] [--parts dev held-back] [--errors N]
-    .venv/bin/python benchmarks/bench_tempeval.py --timeline 1000 5000 19043 [--processes 2]
+    .venv/bin/python benchmarks/bench_tempeval.py --timeline 1000 5000 19043 [--processes N]
+        [--sentences]
 
 The 256 documents are split once, by a fixed rule decided before any score was seen: a document is
 *held back* when the first byte of ``sha1("chronology-split-v1:" + file name)`` is below 77 (out of
@@ -18,8 +19,11 @@ it times the chronology step, :func:`analysis.timeline_mentions` (its sentence s
 and :func:`analysis.build_timeline` (given those mentions), on the first N Reuters-21578 stories
 read by :func:`analysis.corpus.reuters.read_reuters`, with an empty reused-spans frame so the
 reuse detection is left out; on a shared machine its CPU seconds (the worker processes' included)
-say more than the wall. ``--processes N`` runs the step with ``TimelineOptions(processes=N)``. Run
-it with ``PYTHONPATH`` set to another ``src`` to time that code.
+say more than the wall. ``--processes N`` runs the step with ``TimelineOptions(processes=N)``
+(without it, with the code's default). ``--sentences`` splits the corpus into sentences
+(``Corpus.sentences``) before the clock starts, as the report's corpus step does before its
+chronology step, which then reuses them. Run it with ``PYTHONPATH`` set to another ``src`` to time
+that code.
 """
 
 from __future__ import annotations
@@ -91,11 +95,16 @@ def main(argv: list[str] | None = None) -> int:
         "--timeline", type=int, nargs="+", default=[], help="time the timeline on N Reuters stories"
     )
     parser.add_argument(
-        "--processes", type=int, default=1, help="processes of the timeline (TimelineOptions)"
+        "--processes", type=int, default=None, help="processes of the timeline (TimelineOptions)"
+    )
+    parser.add_argument(
+        "--sentences", action="store_true", help="split the sentences before timing the timeline"
     )
     args = parser.parse_args(argv)
     if args.timeline:
-        print_timeline_timings(args.data.parent / "reuters21578", args.timeline, args.processes)
+        print_timeline_timings(
+            args.data.parent / "reuters21578", args.timeline, args.processes, args.sentences
+        )
         return 0
     if not args.data.is_dir():
         print(f"TBAQ data not found at {args.data}", file=sys.stderr)
@@ -141,12 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def print_timeline_timings(folder: Path, sizes: list[int], processes: int = 1) -> None:
+def print_timeline_timings(
+    folder: Path, sizes: list[int], processes: int | None = None, sentences: bool = False
+) -> None:
     """Time the chronology step (``timeline_mentions``, ``build_timeline``) on N Reuters stories.
 
     Each size gets a freshly loaded corpus, so the sentence split the timeline needs is part of
-    the step, as in the pipeline. CPU seconds include the worker processes' (``processes`` above
-    1; the option is passed only then, so code without it can be timed too).
+    the step, as in the pipeline, unless ``sentences``: then they are split before the clock
+    starts, as the report does. CPU seconds include the worker processes'. ``processes`` is
+    passed only when given, so the code's default is timed otherwise.
     """
     import resource
 
@@ -162,7 +174,7 @@ def print_timeline_timings(folder: Path, sizes: list[int], processes: int = 1) -
 
     stories = read_reuters(folder)
     no_reuse = pd.DataFrame(columns=["article_id", "start", "end", "origin_id", "origin_date"])
-    options = {"processes": processes} if processes > 1 else {}
+    options = {"processes": processes} if processes is not None else {}
     print(
         "| stories | mentions | dated | largest value group | events | timeline_mentions s "
         "| CPU s | build_timeline s | CPU s | chronology s | chronology CPU s |"
@@ -170,6 +182,8 @@ def print_timeline_timings(folder: Path, sizes: list[int], processes: int = 1) -
     print("|" + "---|" * 11)
     for size in sizes:
         corpus = load_corpus(stories.head(size), errors="collect")
+        if sentences:
+            len(corpus.sentences)  # split and kept, as the corpus step of the report does
         began = clocks()
         mentions = timeline_mentions(corpus, reuse=no_reuse, **options)
         tagged = clocks()

@@ -220,7 +220,7 @@ class TimelineOptions(Options):
     processes: int = option(
         1,
         _positive_int,
-        "processes tagging the articles, threads scoring sentence pairs (the same results for any)",
+        "processes tagging the articles and merging the events (the same results for any number)",
     )
 
 

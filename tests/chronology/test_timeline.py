@@ -23,10 +23,18 @@ from analysis import (
 )
 from analysis.chronology.exports import timeline_to_csv, timeline_to_timelinejs
 from analysis.chronology.timeline import (
+    _BARE_REPORT,
+    _CLAUSE_CUT,
+    _DATE_PREPOSITION,
     EVENT_COLUMNS,
     MENTION_COLUMNS,
+    _candidate_pairs,
+    _clusters,
+    _group_clusters,
     _neighbours,
+    _similar_all_pairs,
     _similar_blocked,
+    _tail,
     _word_set,
 )
 from analysis.paths import SEEDS_DIR
@@ -309,8 +317,8 @@ def test_bad_processes(seeds):
 
 @pytest.mark.parametrize("sentences_first", [False, True])
 def test_two_processes_give_the_same_frames(seeds, september, sentences_first):
-    """Tagging in worker processes and scoring pairs in threads change nothing, whether the
-    sentences come from the corpus or from the paragraphs that hold a mention."""
+    """Tagging and merging in worker processes change nothing, whether the sentences come from
+    the corpus or from the paragraphs that hold a mention."""
     articles = pd.concat([seeds.articles, september.articles.rename(index={"a2021": "c2021"})])
     frame = articles.reset_index()[["article_id", "date", "author", "title", "text"]]
     corpus = load_corpus(frame.rename(columns={"article_id": "id"}))
@@ -469,6 +477,86 @@ def test_indexed_merge_chooses_the_reference_candidates():
     assert len(found) == len(expected)
     for mine, reference in zip(found, expected, strict=True):
         assert mine.tolist() == reference.tolist()
+
+
+# Pieces of text around the end of a clause: prepositions (one of two words), reporting verbs,
+# white space of several kinds (a final line break, which ``$`` matches before), letters that
+# match case-insensitively ("K", the kelvin sign), cuts and digits.
+ENDINGS = ["on", "as", "of", "As  Of", "in", "within", "through", "throughout", "(on", "said",
+           "Said", "reported", "x", "K", "\u212a", "1", "2,", ",", ";", ".", " that ", " – ", " ",
+           "  ", "\t", "\n", "\u00a0", "\u2003"]  # fmt: skip
+
+
+def test_end_anchored_patterns_are_searched_from_the_last_words():
+    generator = random.Random(7)
+    lookahead = "(?=[\\s,:;])"
+    assert _CLAUSE_CUT.pattern.startswith(lookahead)
+    without_lookahead = re.compile(_CLAUSE_CUT.pattern[len(lookahead) :])
+    found = Counter()
+    for _ in range(20000):
+        text = "".join(generator.choice(ENDINGS) for _ in range(generator.randint(0, 12)))
+        before = _DATE_PREPOSITION.search(text, _tail(text, 2)).start()
+        assert text[:before].rstrip() == _DATE_PREPOSITION.sub("", text).rstrip(), repr(text)
+        whole, tail = _BARE_REPORT.search(text), _BARE_REPORT.search(text, _tail(text, 1))
+        assert (tail and tail.span()) == (whole and whole.span()), repr(text)
+        cuts = [m.span() for m in _CLAUSE_CUT.finditer(text)]
+        assert cuts == [m.span() for m in without_lookahead.finditer(text)], repr(text)
+        found.update(preposition=before < len(text.rstrip()), report=bool(whole), cut=bool(cuts))
+    assert min(found.values()) >= 500  # each pattern matched often
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "start"),
+    [("", 1, 0), ("   ", 2, 0), ("one", 1, 0), ("one two", 1, 4), ("one two ", 2, 0),
+     ("a as  of\n", 2, 2), ("x\u00a0on", 1, 2)],
+)  # fmt: skip
+def test_tail(text, words, start):
+    assert _tail(text, words) == start
+
+
+def random_group(seed: int) -> list[str]:
+    """Sentences over a small vocabulary: shared words, ties, empty and one-word sentences."""
+    generator = random.Random(seed)
+    vocabulary = [f"w{k:02d}x" for k in range(generator.randint(3, 60))]
+    return [
+        " ".join(generator.sample(vocabulary, generator.randint(0, min(9, len(vocabulary)))))
+        for _ in range(generator.randint(1, 260))
+    ]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_candidate_pairs_are_the_reference_ones(seed):
+    distinct = random_group(seed)
+    first, second = _candidate_pairs(distinct)
+    assert list(zip(first.tolist(), second.tolist(), strict=True)) == counter_candidates(distinct)
+
+
+@pytest.mark.parametrize(
+    ("distinct", "pairs"),
+    [(["the pact"], []), (["", "an"], []), (["pact signed", "pact kept", "no"], [(0, 1)]),
+     (["Pact", "pact", "PACT"], [(0, 1), (0, 2), (1, 2)])],
+)  # fmt: skip
+def test_candidate_pairs_of_small_groups(distinct, pairs):
+    first, second = _candidate_pairs(distinct)
+    assert list(zip(first.tolist(), second.tolist(), strict=True)) == pairs
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_all_pairs_score_each_pair_as_the_pairwise_call(seed):
+    # One cdist over the group against the pairs scored one by one.
+    distinct = [_word_set(s) for s in random_group(seed)]
+    first, second = np.tril_indices(len(distinct), -1)
+    expected = _neighbours(distinct, first, second, 60.0)
+    found = _similar_all_pairs(distinct, 60.0)
+    assert [a.tolist() for a in found] == [b.tolist() for b in expected]
+
+
+def test_groups_merge_the_same_in_two_processes():
+    groups = [random_group(seed) for seed in range(9)]
+    alone = [_clusters(sentences, 60.0, 100) for sentences in groups]
+    assert _group_clusters(groups, 60.0, 100, 1) == alone
+    assert _group_clusters(groups, 60.0, 100, 2) == alone
+    assert sum(len(sentences) > 100 for sentences in groups) >= 3  # both merges ran
 
 
 def test_a_context_keeps_five_words_and_needs_a_content_word():

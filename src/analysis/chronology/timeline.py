@@ -30,26 +30,30 @@ Scale
     Within a value group, mentions whose sentences have the same set of words share one score
     (recycled sentences cost nothing). Groups of up to ``exact_limit`` distinct sentences (every
     group of a small corpus) score all pairs, each once, in one vectorised
-    ``rapidfuzz.process.cpdist`` call. Larger groups, such as the thousands of "1987" in a
+    ``rapidfuzz.process.cdist`` call. Larger groups, such as the thousands of "1987" in a
     newswire year, score each sentence only against the few sentences that share the most
-    uncommon words with it (an inverted index of words), so the cost grows linearly with the
-    corpus.
+    uncommon words with it (an inverted index of words, read in numpy), so the cost grows
+    linearly with the corpus.
 
     :func:`timeline_mentions` tags every article and splits into sentences (pysbd) only the
-    paragraphs that hold a mention; the paragraphs are read into plain lists per article once
-    (a pandas group per article cost seconds on all of Reuters). With ``processes`` above 1, runs
-    of articles in date order go to worker processes, each tagging, splitting and labelling its
-    own articles; a mention's row depends on its article alone, so the rows, gathered in order,
-    are those of one process. :func:`build_timeline` then scores sentence pairs in as many
-    threads (rapidfuzz's ``workers``). Two processes cost 4% to 23% more CPU time in all
-    (forking, copying the articles and rows) and save half the wall time of the tagging when a
-    second core is free; on a machine whose cores other jobs keep busy they save nothing, so the
-    default is one (``BENCHMARKS.md``, section 3).
+    paragraphs that hold a mention, none when the corpus has split its sentences already (as the
+    report's corpus step does); the paragraphs are read into plain lists per article once.
+    With ``processes`` above 1, runs of articles in date order go to worker processes, each
+    tagging, splitting and labelling its own articles; a mention's row depends on its article
+    alone, so the rows, gathered in order, are those of one process. :func:`build_timeline` deals
+    the value groups to as many processes, a few tasks of about equal cost each; a group's events
+    depend on its sentences alone. Two processes cost a few percent more CPU time in all
+    (forking, copying the articles and rows); the busiest of two carries about half the step,
+    which halves the wall time when a second core is free, but on a machine whose cores other
+    jobs keep busy they were slower than one, so the default is one (``BENCHMARKS.md``,
+    section 3).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import heapq
 import re
 from concurrent.futures import ProcessPoolExecutor
 
@@ -90,8 +94,10 @@ _REPORTING_FRAME = re.compile(
 )
 _BARE_REPORT = re.compile(r"(?i)\b(?:" + "|".join(_REPORT_FORMS) + r")$")
 # A comma or colon between two digits ("1,222,000", "10:30") is part of a number, not a cut.
+# (The look-ahead holds the first character of every branch: most places fail at once.)
 _CLAUSE_CUT = re.compile(
-    r"\s+(?:that|which|who|whose|where|while)\s+|(?<!\d)[,:]|[,:](?!\d)|;|\s+[–—]\s+"
+    r"(?=[\s,:;])(?:\s+(?:that|which|who|whose|where|while)\s+|(?<!\d)[,:]|[,:](?!\d)|;"
+    r"|\s+[–—]\s+)"
 )
 _TOKEN = re.compile(r"\w{3,}")
 _CANDIDATES = 30
@@ -117,9 +123,27 @@ def _content_words(text: str) -> int:
     return len(words) - sum(map(STOP_WORDS.__contains__, map(str.lower, words)))
 
 
+def _tail(text: str, words: int) -> int:
+    """Where the last ``words`` words of ``text`` (runs of non-space) begin; 0 if it has fewer.
+
+    The patterns anchored at the end of a text (:data:`_DATE_PREPOSITION`, :data:`_BARE_REPORT`)
+    can only match there, so they are searched from there, not tried at every character.
+    """
+    head = text.rstrip()
+    start = len(head)
+    for _ in range(words):
+        if not head:
+            return 0
+        start = len(head) - len(head.rsplit(None, 1)[-1])
+        head = head[:start].rstrip()
+    return start
+
+
 def _clause(sentence: str, start: int, end: int) -> str:
     """The clause around ``sentence[start:end]``, without the date phrase and its preposition."""
-    before = _DATE_PREPOSITION.sub("", sentence[:start]).rstrip()
+    prefix = sentence[:start]
+    # The first match of the pattern, which ends the text: what ``sub`` would remove.
+    before = prefix[: _DATE_PREPOSITION.search(prefix, _tail(prefix, 2)).start()].rstrip()
     text = before + " " + sentence[end:].lstrip()
     cut = len(before)
     pieces, position = [], 0
@@ -144,10 +168,11 @@ def _clause(sentence: str, start: int, end: int) -> str:
         clause = piece(index)
     if len(clause.split()) < 4 and index > 0:
         clause = text[pieces[index - 1][0] : pieces[index][1]].strip(" .")
-    if _BARE_REPORT.search(clause) and cut <= pieces[index][0] and index + 1 < len(pieces):
+    bare_report = _BARE_REPORT.search(clause, _tail(clause, 1)) is not None
+    if bare_report and cut <= pieces[index][0] and index + 1 < len(pieces):
         # "Earlier, the ministry reported that ...": what was reported follows.
         clause = piece(index + 1)
-    elif _BARE_REPORT.search(clause) and index > 0:
+    elif bare_report and index > 0:
         # "..., the ministry reported on July 14": the event is what was reported, in the
         # nearest clause before with a few words ("Janesville, Wis., in 1990, X said").
         earlier = index - 1
@@ -267,14 +292,15 @@ def timeline_mentions(
             strict=True,
         )
     ]  # fmt: skip
-    if options.processes == 1 or len(articles) < 2:
+    processes = options.processes
+    if processes == 1 or len(articles) < 2:
         rows = _mention_rows(articles)
     else:
         # Runs of articles in date order, a few per process so that none waits long for the
         # last; ``map`` returns them in order, so the rows are those of one process.
-        size = -(-len(articles) // (options.processes * _BATCHES_PER_PROCESS))
+        size = -(-len(articles) // (processes * _BATCHES_PER_PROCESS))
         batches = [articles[k : k + size] for k in range(0, len(articles), size)]
-        with ProcessPoolExecutor(max_workers=options.processes) as pool:
+        with ProcessPoolExecutor(max_workers=processes) as pool:
             rows = [row for part in pool.map(_mention_rows, batches) for row in part]
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     for column in ("date_start", "date_end", "origin_date", "published"):
@@ -426,69 +452,98 @@ def _word_set(sentence: str) -> str:
     return " ".join(sorted(set(_SCORER_SPACE.split(sentence)) - {""}))
 
 
-def _similar_all_pairs(
-    distinct: list[str], similarity: float, workers: int = 1
-) -> list[np.ndarray]:
+def _similar_all_pairs(distinct: list[str], similarity: float) -> list[np.ndarray]:
     """For each distinct sentence, every sentence (itself included) it is similar to.
 
-    The score is symmetric, so each pair is scored once.
+    The score is symmetric, so each pair is scored once: rapidfuzz's ``cdist`` of a list with
+    itself scores one triangle (each query's words split once, not once per pair) and mirrors it.
     """
     first, second = np.tril_indices(len(distinct), -1)
-    return _neighbours(distinct, first, second, similarity, workers)
+    scores = process.cdist(
+        distinct,
+        distinct,
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=similarity,
+        dtype=np.float32,
+    )
+    return _similar_from(len(distinct), first, second, scores[first, second] >= similarity)
 
 
-def _similar_blocked(
-    distinct: list[str], similarity: float, scored: list[str], workers: int = 1
-) -> list[np.ndarray]:
-    """Like :func:`_similar_all_pairs`, scoring only pairs that share uncommon words.
+def _candidate_pairs(distinct: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs the indexed merge scores, ``first < second``, in lexicographic order.
 
-    Each sentence is scored against at most ``_CANDIDATES`` others: those sharing the most words
+    Each sentence is paired with at most ``_CANDIDATES`` others: those sharing the most words
     that occur in at most ``_COMMON_WORD`` sentences of the group (so "the", "said" or the date
     itself do not pair everything with everything). Ties go to the sentence met first when the
     sentence's words are read in sorted order, each word's sentences in order (sorted order, not
-    set order, which depends on the hash seed), so they break the same way in every process.
+    set order, which depends on the hash seed), so they break the same way in every process:
+    among equal counts, the sentence whose first shared word comes first, then the lower number.
+    All in numpy: every (sentence, shared word, other sentence) triple at once, not a loop.
     """
+    n = len(distinct)
     words = [{w.lower() for w in _TOKEN.findall(sentence)} for sentence in distinct]
-    postings: dict[str, list[int]] = {}
-    for index, sentence_words in enumerate(words):
-        for word in sentence_words:
-            postings.setdefault(word, []).append(index)
-    uncommon = {
-        word: np.asarray(posting, dtype="int64")
-        for word, posting in postings.items()
-        if len(posting) <= _COMMON_WORD
-    }
-    firsts, seconds = [], []
-    for index, sentence_words in enumerate(words):
-        lists = [uncommon[word] for word in sorted(sentence_words) if word in uncommon]
-        if not lists:
-            continue
-        met = np.concatenate(lists)
-        others, first_met, shared = np.unique(met, return_index=True, return_counts=True)
-        keep = others != index
-        others, first_met, shared = others[keep], first_met[keep], shared[keep]
-        # Most shared words first; among equals, the one met first.
-        best = others[np.lexsort((first_met, -shared))[:_CANDIDATES]]
-        firsts.append(np.minimum(best, index))
-        seconds.append(np.maximum(best, index))
-    if firsts:
-        pairs = np.unique(np.stack([np.concatenate(firsts), np.concatenate(seconds)], 1), axis=0)
-    else:
-        pairs = np.empty((0, 2), dtype="int64")
-    return _neighbours(scored, pairs[:, 0], pairs[:, 1], similarity, workers)
+    # Words numbered in sorted order: a sentence's words read in sorted order are its word
+    # numbers in increasing order.
+    number = {w: k for k, w in enumerate(sorted(set().union(*words)))}
+    sizes = np.fromiter(map(len, words), dtype="int64", count=n)
+    word = np.fromiter(
+        (number[w] for sentence_words in words for w in sentence_words),
+        dtype="int64",
+        count=int(sizes.sum()),
+    )
+    sentence = np.repeat(np.arange(n, dtype="int64"), sizes)
+    uncommon = np.bincount(word, minlength=len(number)) <= _COMMON_WORD
+    keep = uncommon[word]
+    sentence, word = sentence[keep], word[keep]
+    # Each sentence's words in sorted order, and each word's sentences (its posting) in order.
+    by_sentence = np.lexsort((word, sentence))
+    sentence, word = sentence[by_sentence], word[by_sentence]
+    by_word = np.argsort(word, kind="stable")
+    posting_of = sentence[by_word]
+    posting_size = np.bincount(word, minlength=len(number))
+    posting_start = np.cumsum(posting_size) - posting_size
+    # One triple per (sentence, word, other sentence of that word's posting), so in the order
+    # in which the sentence meets the others: its words in order, each word's sentences in order.
+    counts = posting_size[word]
+    entry_start = np.cumsum(counts) - counts
+    offset = np.arange(int(counts.sum()), dtype="int64") - np.repeat(entry_start, counts)
+    other = posting_of[np.repeat(posting_start[word], counts) + offset]
+    own = np.repeat(sentence, counts)
+    # A word's place among its sentence's words (which shared word comes first).
+    position = np.arange(len(sentence)) - np.searchsorted(sentence, sentence)
+    rank = np.repeat(position, counts)
+    apart = other != own
+    own, other, rank = own[apart], other[apart], rank[apart]
+    # Per (sentence, other): how many words they share and the first shared word (the first
+    # occurrence, which ``np.unique`` returns through a stable sort).
+    pair, first_met, shared = np.unique(own * n + other, return_index=True, return_counts=True)
+    own, other, rank = pair // n, pair % n, rank[first_met]
+    # Most shared words first; among equals, the first shared word, then the other's number
+    # (the pairs are in that order already: the sort is stable). One integer key, no overflow:
+    # ``shared`` and ``rank`` are below the largest number of words in a sentence.
+    width = int(sizes.max(initial=0)) + 1
+    key = (own * width + (width - shared)) * width + rank
+    order = np.argsort(key, kind="stable")
+    own, other = own[order], other[order]
+    place = np.arange(len(own)) - np.searchsorted(own, own)
+    best = place < _CANDIDATES
+    own, other = own[best], other[best]
+    pairs = np.unique(np.minimum(own, other) * n + np.maximum(own, other))
+    return pairs // n, pairs % n
+
+
+def _similar_blocked(distinct: list[str], similarity: float, scored: list[str]) -> list[np.ndarray]:
+    """Like :func:`_similar_all_pairs`, scoring only the pairs of :func:`_candidate_pairs`."""
+    first, second = _candidate_pairs(distinct)
+    return _neighbours(scored, first, second, similarity)
 
 
 def _neighbours(
-    distinct: list[str],
-    first: np.ndarray,
-    second: np.ndarray,
-    similarity: float,
-    workers: int = 1,
+    distinct: list[str], first: np.ndarray, second: np.ndarray, similarity: float
 ) -> list[np.ndarray]:
     """Score the pairs ``(first[k], second[k])`` in one call; each sentence's similar ones, sorted.
 
-    Every sentence is similar to itself. ``workers`` threads share the pairs (each pair's score
-    is its own, so the scores are the same for any number).
+    Every sentence is similar to itself.
     """
     scores = process.cpdist(
         [distinct[i] for i in first.tolist()],
@@ -496,21 +551,25 @@ def _neighbours(
         scorer=fuzz.token_set_ratio,
         score_cutoff=similarity,
         dtype=np.float32,
-        workers=workers,
     )
-    kept = scores >= similarity
-    own = np.arange(len(distinct), dtype="int64")
+    return _similar_from(len(distinct), first, second, scores >= similarity)
+
+
+def _similar_from(
+    n: int, first: np.ndarray, second: np.ndarray, kept: np.ndarray
+) -> list[np.ndarray]:
+    """Each of ``n`` sentences' similar ones, sorted, itself included, from the scored pairs
+    ``(first[k], second[k])`` and whether each is similar (``kept``)."""
+    own = np.arange(n, dtype="int64")
     rows = np.concatenate([first[kept], second[kept], own])
     columns = np.concatenate([second[kept], first[kept], own])
     order = np.lexsort((columns, rows))
     rows, columns = rows[order], columns[order]
-    bounds = np.searchsorted(rows, np.arange(len(distinct) + 1))
-    return [columns[bounds[k] : bounds[k + 1]] for k in range(len(distinct))]
+    bounds = np.searchsorted(rows, np.arange(n + 1))
+    return [columns[bounds[k] : bounds[k + 1]] for k in range(n)]
 
 
-def _clusters(
-    sentences: list[str], similarity: float, exact_limit: int, workers: int = 1
-) -> list[int]:
+def _clusters(sentences: list[str], similarity: float, exact_limit: int) -> list[int]:
     """Cluster numbers for the sentences of one value group, taken in order.
 
     A sentence joins the earliest cluster that holds a sentence seen before it with a token-set
@@ -528,10 +587,10 @@ def _clusters(
             distinct.append(sentence)
         key_of.append(keys[key])
     if len(distinct) <= exact_limit:
-        similar = _similar_all_pairs([_word_set(s) for s in distinct], similarity, workers)
+        similar = _similar_all_pairs([_word_set(s) for s in distinct], similarity)
     else:
         scored = [_word_set(s) for s in distinct]
-        similar = _similar_blocked(distinct, similarity, scored, workers)
+        similar = _similar_blocked(distinct, similarity, scored)
     earliest_cluster = np.full(len(distinct), len(sentences), dtype="int64")
     clusters, seen, n_clusters = [], 0, 0
     for key in key_of:
@@ -544,6 +603,46 @@ def _clusters(
         seen = max(seen, key + 1)
         clusters.append(cluster)
     return clusters
+
+
+def _clusters_of(groups: list[list[str]], similarity: float, exact_limit: int) -> list[list[int]]:
+    """:func:`_clusters` of each of ``groups``, in order (the task of one worker process)."""
+    return [_clusters(sentences, similarity, exact_limit) for sentences in groups]
+
+
+def _group_clusters(
+    groups: list[list[str]], similarity: float, exact_limit: int, processes: int
+) -> list[list[int]]:
+    """:func:`_clusters` of every value group, in order, in ``processes`` processes.
+
+    The groups are dealt into a few tasks per process of about equal cost (the number of pairs
+    a group scores, estimated from its size), the costliest first, so that no process waits
+    long for the last; a group's clusters depend on its sentences alone, so they are the same
+    for any number of processes.
+    """
+    if processes == 1 or len(groups) < 2:
+        return _clusters_of(groups, similarity, exact_limit)
+    sizes = [len(sentences) for sentences in groups]
+    cost = [n * n / 2 if n <= exact_limit else n * _CANDIDATES for n in sizes]
+    n_tasks = min(len(groups), processes * _BATCHES_PER_PROCESS)
+    tasks: list[list[int]] = [[] for _ in range(n_tasks)]
+    load = [(0.0, task) for task in range(n_tasks)]
+    for k in sorted(range(len(groups)), key=lambda k: (-cost[k], k)):
+        total, task = heapq.heappop(load)
+        tasks[task].append(k)
+        heapq.heappush(load, (total + cost[k], task))
+    tasks.sort(key=lambda task: (-sum(cost[k] for k in task), task))
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        done = pool.map(
+            functools.partial(_clusters_of, similarity=similarity, exact_limit=exact_limit),
+            [[groups[k] for k in task] for task in tasks],
+        )
+        found = {
+            k: clusters
+            for task, part in zip(tasks, done, strict=True)
+            for k, clusters in zip(task, part, strict=True)
+        }
+    return [found[k] for k in range(len(groups))]
 
 
 def _per_event(operation: np.ufunc, values: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -568,8 +667,8 @@ def build_timeline(
         wording. ``exact_limit`` (default 300): value groups with up to this many distinct
         sentences are merged by comparing every pair; larger groups (thousands of "1987" in a
         newswire year) compare each sentence only with the few that share the most uncommon words
-        with it, which keeps the cost linear. ``processes`` (default 1): threads that score the
-        pairs of sentences (the events are the same for any number). Also accepted by name
+        with it, which keeps the cost linear. ``processes`` (default 1): processes that share the
+        value groups (the events are the same for any number). Also accepted by name
         (``similarity=0.8``).
 
     Returns
@@ -609,12 +708,16 @@ def build_timeline(
     dated = dated.sort_values(["published", "article_id", "start", "end"], kind="stable")
     dated = dated.reset_index(drop=True)
     event_of = np.empty(len(dated), dtype="int64")
+    groups = [
+        (group.index.to_numpy(), group["sentence"].tolist())
+        for _, group in dated.groupby("value", sort=False)
+    ]
+    every_clusters = _group_clusters(
+        [sentences for _, sentences in groups], similarity, options.exact_limit, options.processes
+    )
     n_events = 0
-    for _, group in dated.groupby("value", sort=False):
-        clusters = _clusters(
-            group["sentence"].tolist(), similarity, options.exact_limit, options.processes
-        )
-        event_of[group.index.to_numpy()] = np.asarray(clusters, dtype="int64") + n_events
+    for (index, _), clusters in zip(groups, every_clusters, strict=True):
+        event_of[index] = np.asarray(clusters, dtype="int64") + n_events
         n_events += max(clusters) + 1
     # Each event's mentions in the order of ``dated``; the first one names the event.
     order = np.argsort(event_of, kind="stable")
