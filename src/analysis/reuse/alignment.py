@@ -27,14 +27,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import chain
 
-from analysis.corpus.units import BLANK_LINES_RE, paragraph_spans, word_spans
+from analysis.corpus.units import BLANK_LINES_RE, word_spans
 from analysis.options import ReuseOptions
-from analysis.reuse.index import ngram_hashes, word_keys
+from analysis.reuse.index import VOCABULARY, _rolling, id_view, text_key_ids
 from analysis.reuse.paraphrase import ArticleStems, paraphrases
 
 __all__ = ["align", "align_pair", "prepare", "prepare_text"]
@@ -49,15 +49,11 @@ def prepare(text: str):
 
 
 def prepare_text(text: str):
-    """Lazy word spans, word keys, the word index at which each paragraph starts (plus the
-    number of words), and the lazy content stems of the paraphrase search. The spans and stems
-    are only computed for articles in which a passage is found."""
-    keys: list[str] = []
-    bounds: list[int] = []
-    for start, end in paragraph_spans(text):
-        bounds.append(len(keys))
-        keys.extend(word_keys(text[start:end]))
-    bounds.append(len(keys))
+    """Lazy word spans, word key ids (an ``array("i")`` of :data:`~analysis.reuse.index.VOCABULARY`
+    ids: equal ids, equal keys), the word index at which each paragraph starts (plus the number
+    of words), and the lazy content stems of the paraphrase search. The spans and stems are only
+    computed for articles in which a passage is found."""
+    keys, bounds = text_key_ids(text)
     return _Spans(text), keys, bounds, _Lazy(ArticleStems, text)
 
 
@@ -96,13 +92,14 @@ class _Spans:
         return offsets[2 * index], offsets[2 * index + 1]
 
 
-def _anchors(src_keys: list[str], tgt_keys: list[str], k: int) -> list[tuple[int, int, int]]:
-    """Maximal runs ``(source_word, target_word, length)`` of equal keys, at least ``k`` long."""
+def _anchors(src_keys: array, tgt_keys: array, k: int) -> list[tuple[int, int, int]]:
+    """Maximal runs ``(source_word, target_word, length)`` of equal keys (given as key ids), at
+    least ``k`` long."""
     src_index: dict[int, list[int]] = {}
-    for position, value in enumerate(ngram_hashes(src_keys, k).tolist()):
+    for position, value in enumerate(_id_hashes(src_keys, k).tolist()):
         src_index.setdefault(value, []).append(position)
     hits = set()
-    for j, value in enumerate(ngram_hashes(tgt_keys, k).tolist()):
+    for j, value in enumerate(_id_hashes(tgt_keys, k).tolist()):
         for i in src_index.get(value, ()):
             hits.add((i - j, j))
     runs = []
@@ -115,23 +112,46 @@ def _anchors(src_keys: list[str], tgt_keys: list[str], k: int) -> list[tuple[int
     return runs
 
 
+def _id_hashes(keys: array, k: int):
+    """The n-gram hashes of key ids, as :func:`~analysis.reuse.index.ngram_hashes` of the keys."""
+    return _rolling(VOCABULARY.hashes[id_view(keys)], k)
+
+
 def _verified(anchors, src_keys, tgt_keys) -> list[tuple[int, int, int]]:
     """The anchors whose words really are equal (n-gram hashes can collide)."""
     return [(i, j, n) for i, j, n in anchors if src_keys[i : i + n] == tgt_keys[j : j + n]]
 
 
 def _best_chain(anchors: list[tuple[int, int, int]], max_gap: int) -> tuple[float, list[int]]:
+    """The best chain of anchors: each anchor's score is its length plus the best score of an
+    anchor ending at most ``max_gap`` words before it on both sides, less the words skipped.
+
+    An anchor ending before another's start on the target side comes before it in the order
+    (target word, then source word), so the predecessors of an anchor are the anchors whose
+    target end lies in the ``max_gap + 1`` words up to its start: they are found by bisection in
+    the anchors sorted by target end and tried in the order, the first best kept (the result of
+    trying every earlier anchor, without the square of their number).
+    """
     order = sorted(range(len(anchors)), key=lambda n: (anchors[n][1], anchors[n][0]))
-    score: dict[int, float] = {}
-    back: dict[int, int | None] = {}
+    rank = [0] * len(anchors)
     for position, n in enumerate(order):
+        rank[n] = position
+    by_end = sorted(range(len(anchors)), key=lambda n: anchors[n][1] + anchors[n][2])
+    ends = [anchors[n][1] + anchors[n][2] for n in by_end]
+    score = [0.0] * len(anchors)
+    back: list[int | None] = [None] * len(anchors)
+    for n in order:
         i, j, length = anchors[n]
         best, parent = 0.0, None
-        for m in order[:position]:
+        lo, hi = bisect_left(ends, j - max_gap), bisect_right(ends, j)
+        window = by_end[lo:hi]
+        if len(window) > 1:
+            window.sort(key=rank.__getitem__)
+        for m in window:
             pi, pj, plen = anchors[m]
-            gap_src, gap_tgt = i - (pi + plen), j - (pj + plen)
-            if 0 <= gap_src <= max_gap and 0 <= gap_tgt <= max_gap:
-                value = score[m] - max(gap_src, gap_tgt)
+            gap_src = i - (pi + plen)
+            if 0 <= gap_src <= max_gap:
+                value = score[m] - max(gap_src, j - (pj + plen))
                 if value > best:
                     best, parent = value, m
         score[n], back[n] = length + best, parent

@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import unicodedata
 import zlib
+from array import array
 
 import numpy as np
 import pandas as pd
 
-from analysis.corpus.units import _WORD_RE
+from analysis.corpus.units import _WORD_RE, paragraph_spans
 from analysis.lexicon.spelling import SPELLING_VARIANTS
 
 __all__ = [
@@ -75,17 +76,116 @@ def _finish(folded: str) -> str:
     """Key of a word already lowercased and quote-folded (cached: words repeat a lot)."""
     key = _KEYS.get(folded)
     if key is None:
-        key = folded
-        if not key.isascii():
-            key = unicodedata.normalize("NFKD", key.casefold())
-            key = "".join(ch for ch in key if not unicodedata.combining(ch))
-        if key in SPELLING_VARIANTS:
-            key = SPELLING_VARIANTS[key]
-        elif key.endswith("'s") and key[:-2] in SPELLING_VARIANTS:
-            key = SPELLING_VARIANTS[key[:-2]] + "'s"
+        key = _folded_key(folded)
         if len(_KEYS) < 1_000_000:
             _KEYS[folded] = key
     return key
+
+
+def _folded_key(folded: str) -> str:
+    key = folded
+    if not key.isascii():
+        key = unicodedata.normalize("NFKD", key.casefold())
+        key = "".join(ch for ch in key if not unicodedata.combining(ch))
+    if key in SPELLING_VARIANTS:
+        key = SPELLING_VARIANTS[key]
+    elif key.endswith("'s") and key[:-2] in SPELLING_VARIANTS:
+        key = SPELLING_VARIANTS[key[:-2]] + "'s"
+    return key
+
+
+class _Vocabulary:
+    """One integer id per distinct comparison key, for the whole process.
+
+    The aligner and the n-gram indexes see a text as an ``array("i")`` of key ids (4 bytes a
+    word): two words have the same id exactly when they have the same key, so equality, the
+    alignment and difflib's matching blocks are those of the keys. What a key determines is
+    computed once per key and kept in arrays indexed by id: its stable hash (:func:`_key_hash`)
+    and its frame key (:func:`analysis.reuse.templates.frame_key`, as a key id), so the hashes of
+    a corpus and its frame keys are array look-ups rather than a Python pass over every word.
+    ``words`` maps a word as the tokenizer folds it to its key id (bounded like the other caches;
+    the ids themselves are never dropped, so they stay unique). Ids depend on the order in which
+    keys are first met, results never do: only the equality of ids is used.
+    """
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.keys: list[str] = []
+        self._hashes = np.empty(1 << 12, dtype=np.uint64)
+        self._frames = np.empty(1 << 12, dtype=np.intc)
+        self.words = _WordIds(self)
+        self.id_of("#")
+
+    def id_of(self, key: str) -> int:
+        """The id of a key (a new one for a key not met before)."""
+        found = self.ids.get(key)
+        if found is not None:
+            return found
+        found = len(self.keys)
+        self.ids[key] = found
+        self.keys.append(key)
+        if found == len(self._hashes):
+            self._hashes = np.resize(self._hashes, 2 * found)
+            self._frames = np.resize(self._frames, 2 * found)
+        self._hashes[found] = _key_hash(key)
+        self._frames[found] = found if not key[:1].isdigit() else self.id_of("#")
+        return found
+
+    @property
+    def hashes(self) -> np.ndarray:
+        """The hash of every key, by id."""
+        return self._hashes[: len(self.keys)]
+
+    @property
+    def frames(self) -> np.ndarray:
+        """The id of the frame key of every key, by id (``#`` for a number)."""
+        return self._frames[: len(self.keys)]
+
+
+class _WordIds(dict):
+    """Folded word -> key id (see :class:`_Vocabulary`); a word not met before gets its key."""
+
+    __slots__ = ("_vocabulary",)
+
+    def __init__(self, vocabulary: _Vocabulary):
+        super().__init__()
+        self._vocabulary = vocabulary
+
+    def __missing__(self, word: str) -> int:
+        found = self._vocabulary.id_of(_folded_key(word))
+        if len(self) < 1_000_000:
+            self[word] = found
+        return found
+
+
+def key_ids(keys) -> array:
+    """The vocabulary ids of a list of keys, as an ``array("i")``."""
+    return array("i", map(VOCABULARY.id_of, keys))
+
+
+def text_key_ids(text: str) -> tuple[array, list[int]]:
+    """The key ids of the words of ``text``, paragraph by paragraph, and the index of the first
+    word of each paragraph (plus the number of words): the keys of :func:`word_keys` of each
+    paragraph. Lowercasing never shortens a text, so when it keeps the length of the whole text
+    it keeps that of every paragraph, and each paragraph's folded text is a slice of the whole's
+    (paragraphs are separated by white space, where lowercasing has no context to look at)."""
+    ids = array("i")
+    bounds: list[int] = []
+    folded = _folded(text)
+    word_ids = VOCABULARY.words.__getitem__
+    for start, end in paragraph_spans(text):
+        bounds.append(len(ids))
+        if folded is not None:
+            ids.extend(map(word_ids, _WORD_RE.findall(folded, start, end)))
+        else:
+            ids.extend(map(VOCABULARY.id_of, word_keys(text[start:end])))
+    bounds.append(len(ids))
+    return ids, bounds
+
+
+def id_view(ids: array) -> np.ndarray:
+    """The key ids of an ``array("i")`` as a numpy array (no copy)."""
+    return np.frombuffer(ids, dtype=np.intc)
 
 
 def _folded(text: str) -> str | None:
@@ -128,6 +228,10 @@ def _key_hash(key: str) -> int:
         if len(_HASHES) < 1_000_000:
             _HASHES[key] = value
     return value
+
+
+#: The key ids of this process (see :class:`_Vocabulary`).
+VOCABULARY = _Vocabulary()
 
 
 def _rolling(base: np.ndarray, k: int) -> np.ndarray:
@@ -187,25 +291,29 @@ def article_signatures(
     _check_positive(k=k)
     return _signatures(
         articles.index.to_numpy(dtype=object),
-        [word_keys(text) for text in articles["text"].tolist()],
+        [key_ids(word_keys(text)) for text in articles["text"].tolist()],
         k,
         positions,
     )
 
 
 def _signatures(
-    ids: np.ndarray, key_lists: list[list[str]], k: int, positions: bool, *, codes: bool = False
+    ids: np.ndarray,
+    id_arrays: list[array],
+    k: int,
+    positions: bool,
+    *,
+    codes: bool = False,
+    hashes: np.ndarray | None = None,
 ):
-    """The frame of :func:`article_signatures`; with ``codes``, ``article_id`` is categorical
-    (a small integer per row instead of a reference to an id string: 4 bytes, and no factorizing
-    in :func:`_postings`)."""
-    get = _HASHES.get
-    counts = np.array([len(keys) for keys in key_lists], dtype=np.int64)
-    ends = np.cumsum(counts)
-    # One array of word hashes, filled article by article (no list of the whole corpus).
-    words = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint64)
-    for end, count, keys in zip(ends.tolist(), counts.tolist(), key_lists, strict=True):
-        words[end - count : end] = [get(key) or _key_hash(key) for key in keys]
+    """The frame of :func:`article_signatures` from the key ids of each article
+    (:func:`text_key_ids`); ``hashes`` is the hash of each key id (default: the key's own, the
+    vocabulary's; the template search gives those of the frame keys). With ``codes``,
+    ``article_id`` is categorical (a small integer per row instead of a reference to an id
+    string: 4 bytes, and no factorizing in :func:`_postings`)."""
+    table = VOCABULARY.hashes if hashes is None else hashes
+    counts = np.array([len(a) for a in id_arrays], dtype=np.int64)
+    words = table[np.concatenate([id_view(a) for a in id_arrays])] if len(id_arrays) else table[:0]
     grams = _rolling(words, k)
     del words
     owner = np.repeat(np.arange(len(ids), dtype=np.int32), counts)[: len(grams)]

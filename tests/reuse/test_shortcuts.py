@@ -1,0 +1,95 @@
+"""The fast paths of reuse detection give exactly what their plain definitions give."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from analysis.corpus.units import paragraph_spans
+from analysis.options import ReuseOptions
+from analysis.reuse import rewrite
+from analysis.reuse.alignment import _best_chain, prepare_text
+from analysis.reuse.index import VOCABULARY, text_key_ids, word_keys
+
+TEXTS = [
+    "The Defence Ministry’s view.\n\nTürkiye and Turkey, 2,000 troops.",
+    "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ.\n\nΣΑΣ ΟΔΟΣ",  # final sigma: lowercasing looks at the letters around
+    "İstanbul and Straße.\n\nNo change here.",  # lowercasing İ lengthens the first paragraph
+    "Zu\u0308rich  \n \n\n  Gene\u0300ve, 3rd qtr",
+    "",
+    "   \n\n  ",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_key_ids_are_the_word_keys_of_each_paragraph(text):
+    ids, bounds = text_key_ids(text)
+    keys, expected_bounds = [], []
+    for start, end in paragraph_spans(text):
+        expected_bounds.append(len(keys))
+        keys.extend(word_keys(text[start:end]))
+    expected_bounds.append(len(keys))
+    assert [VOCABULARY.keys[i] for i in ids] == keys
+    assert bounds == expected_bounds
+    assert prepare_text(text)[1] == ids
+
+
+def test_equal_keys_have_equal_ids_and_a_number_has_the_frame_key_hash():
+    ids, _ = text_key_ids("Defence defense DEFENSE 30 1,234,000 cts")
+    assert ids.tolist()[:3] == [ids[0]] * 3 and len(set(ids.tolist())) == 4
+    frames = VOCABULARY.frames
+    assert [VOCABULARY.keys[frames[i]] for i in ids] == ["defense"] * 3 + ["#", "#", "cts"]
+
+
+def _all_pairs_chain(anchors, max_gap):
+    """_best_chain as first written: every earlier anchor tried as a predecessor."""
+    order = sorted(range(len(anchors)), key=lambda n: (anchors[n][1], anchors[n][0]))
+    score, back = {}, {}
+    for position, n in enumerate(order):
+        i, j, length = anchors[n]
+        best, parent = 0.0, None
+        for m in order[:position]:
+            pi, pj, plen = anchors[m]
+            gap_src, gap_tgt = i - (pi + plen), j - (pj + plen)
+            if 0 <= gap_src <= max_gap and 0 <= gap_tgt <= max_gap:
+                value = score[m] - max(gap_src, gap_tgt)
+                if value > best:
+                    best, parent = value, m
+        score[n], back[n] = length + best, parent
+    end = max(order, key=lambda n: (score[n], -anchors[n][1], -anchors[n][0]))
+    chain = [end]
+    while back[chain[-1]] is not None:
+        chain.append(back[chain[-1]])
+    return score[end], chain[::-1]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_best_chain_is_the_chain_of_trying_every_earlier_anchor(seed):
+    rng = random.Random(seed)
+    # Anchors crowded on a few words, on many diagonals, so that ties and long windows occur.
+    anchors = sorted(
+        {
+            (rng.randrange(60), rng.randrange(60), rng.randint(4, 9))
+            for _ in range(rng.randint(1, 80))
+        }
+    )
+    for max_gap in (0, 3, 8):
+        assert _best_chain(anchors, max_gap) == _all_pairs_chain(anchors, max_gap)
+
+
+def test_rewrite_candidates_are_the_same_block_by_block(monkeypatch):
+    texts = [
+        "Hasanov met Dalkiran in Nakhchivan.\n\nThe drills near Nakhchivan ended.",
+        "Gasanov received Dalkiran, Nakhchivan drills.",
+        "Dalkiran and Hasanov toured Nakhchivan.\n\nOther news entirely.",
+        "",
+    ]
+    prepared = [prepare_text(t) for t in texts]
+    options = ReuseOptions(rewrite_min_shared=2)
+    whole = rewrite.rewrite_candidates(list("abcd"), prepared, options)
+    # dalkir, nakhch shared by the first paragraphs; drills, nakhch by a's second and b's.
+    assert whole == {(0, 1): [(0, 0), (1, 0)], (0, 2): [(0, 0)], (1, 2): [(0, 0)]}
+    monkeypatch.setattr(rewrite, "_BLOCK_WORDS", 1)
+    assert rewrite._article_blocks(prepared) == [(0, 1), (1, 2), (2, 3), (3, 4)]
+    assert rewrite.rewrite_candidates(list("abcd"), prepared, options) == whole
