@@ -364,8 +364,8 @@ def align(
     covered=None,
 ) -> list[dict]:
     """The passages of one pair from its anchors (see :func:`analysis.reuse.source_candidates`);
-    ``src`` and ``tgt`` come from :func:`prepare`. Marks the target words of each passage in the
-    boolean array ``covered`` when one is given."""
+    ``src`` and ``tgt`` come from :func:`prepare`. Appends the target words ``(v0, v1)`` of each
+    passage to the list ``covered`` when one is given."""
     found = _passages(
         source_text,
         target_text,
@@ -379,7 +379,7 @@ def align(
     for passage in found:
         _, _, v0, v1 = passage.pop("_words")
         if covered is not None:
-            covered[v0:v1] = True
+            covered.append((v0, v1))
     if options.paraphrase and found:
         found += paraphrases(
             src[3](),

@@ -22,7 +22,7 @@ Memory: the links of an n-gram held by ``m`` articles grow with ``m**2`` (the st
 wire corpus, and more so of its copies at 10x), so :func:`analysis.reuse.source_candidates` never
 holds them all: the postings are kept as int32 article codes and positions
 (:func:`_postings`), and the links are built, reduced to anchors and freed one block of targets
-at a time (:func:`_target_blocks`, about ``_BLOCK_LINKS`` links a block).
+at a time (:class:`_TargetBlocks`, about ``_BLOCK_LINKS`` links a block).
 
 The stages are pure functions of their inputs: signatures per partition of articles, then the
 pairs after grouping (shuffling) the signature rows by hash, give the same result as in process.
@@ -56,7 +56,7 @@ __all__ = [
 _QUOTES = str.maketrans({"’": "'"})
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _KEYS: dict[str, str] = {}
-#: Links per block of targets in :func:`_target_blocks` (a few hundred MB of arrays at most).
+#: Links per block of targets in :class:`_TargetBlocks` (a few hundred MB of arrays at most).
 _BLOCK_LINKS = 1 << 22
 _HASHES: dict[str, int] = {}
 
@@ -462,38 +462,51 @@ def _article_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return ids, remap[factor]
 
 
-def _target_blocks(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray, link: str):
+class _TargetBlocks:
     """The links of :func:`_all_links` or :func:`_nearest_links` as ``(left, right)`` row arrays,
     in blocks of consecutive target codes (the code of ``right``, always the later article), each
-    of about ``_BLOCK_LINKS`` links: what one block of targets needs is built, used and freed
-    before the next (the links of an n-gram held by many articles grow with its square)."""
-    if len(codes) == 0:
-        return
-    width = int(codes.max()) + 1
-    if link == "nearest":
-        left, right = _nearest_links(codes, starts, sizes)
-        target = codes[right]
-        per_target = np.bincount(target, minlength=width)
-    else:
-        first = np.repeat(starts, sizes).astype(np.int32)
-        earlier = np.arange(len(codes), dtype=np.int32) - first
-        per_target = np.bincount(codes, weights=earlier, minlength=width)
-    total = np.cumsum(per_target)
-    cuts = np.searchsorted(total, np.arange(_BLOCK_LINKS, total[-1], _BLOCK_LINKS))
-    bounds = [0, *np.unique(cuts + 1).tolist(), width]
-    for c0, c1 in zip(bounds[:-1], bounds[1:], strict=True):
-        if c0 >= c1:
-            continue
+    of about ``_BLOCK_LINKS`` links, and at least ``parts`` blocks when there are that many
+    targets: what one block of targets needs is built (:meth:`links`), used and freed before the
+    next (the links of an n-gram held by many articles grow with its square), and blocks can be
+    shared out between processes."""
+
+    def __init__(
+        self, codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray, link: str, parts: int = 1
+    ):
+        self.codes, self.link = codes, link
+        self.bounds: list[int] = []
+        if len(codes) == 0:
+            return
+        width = int(codes.max()) + 1
         if link == "nearest":
-            chosen = np.flatnonzero((target >= c0) & (target < c1))
-            yield left[chosen], right[chosen]
-            continue
-        chosen = np.flatnonzero((codes >= c0) & (codes < c1) & (earlier > 0))
-        counts = earlier[chosen]
+            self.left, self.right = _nearest_links(codes, starts, sizes)
+            self.target = codes[self.right]
+            per_target = np.bincount(self.target, minlength=width)
+        else:
+            self.first = np.repeat(starts, sizes).astype(np.int32)
+            self.earlier = np.arange(len(codes), dtype=np.int32) - self.first
+            per_target = np.bincount(codes, weights=self.earlier, minlength=width)
+        total = np.cumsum(per_target)
+        step = max(min(_BLOCK_LINKS, int(total[-1]) // max(parts, 1)), 1)
+        cuts = np.searchsorted(total, np.arange(step, total[-1], step))
+        self.bounds = sorted({0, width, *(cuts + 1).tolist()})
+
+    def __len__(self) -> int:
+        return max(len(self.bounds) - 1, 0)
+
+    def links(self, number: int) -> tuple[np.ndarray, np.ndarray]:
+        """The links of the targets of block ``number``."""
+        c0, c1 = self.bounds[number], self.bounds[number + 1]
+        codes = self.codes
+        if self.link == "nearest":
+            chosen = np.flatnonzero((self.target >= c0) & (self.target < c1))
+            return self.left[chosen], self.right[chosen]
+        chosen = np.flatnonzero((codes >= c0) & (codes < c1) & (self.earlier > 0))
+        counts = self.earlier[chosen]
         block_right = np.repeat(chosen, counts)
-        block_left = np.repeat(first[chosen], counts) + _ranges(counts)
+        block_left = np.repeat(self.first[chosen], counts) + _ranges(counts)
         distinct = codes[block_left] != codes[block_right]
-        yield block_left[distinct], block_right[distinct]
+        return block_left[distinct], block_right[distinct]
 
 
 def _all_links(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray):

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
@@ -105,13 +104,6 @@ def paraphrase_similarity(first: str, second: str) -> tuple[float, int]:
     return round(2 * common / (len(a) + len(b)), 4), common
 
 
-def _shared(a: Counter, b: Counter) -> int:
-    """The stems two counts share, with repeats: ``sum((a & b).values())`` without the Counter."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(n, b[stem]) for stem, n in a.items() if stem in b)
-
-
 def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     """Length of the longest common subsequence of two stem sequences (rapidfuzz's LCSseq)."""
     return int(LCSseq.similarity(a, b))
@@ -127,10 +119,11 @@ class ArticleStems:
     of these per article it aligns).
     """
 
-    __slots__ = ("paragraphs", "starts", "stems", "text")
+    __slots__ = ("_sentences", "paragraphs", "starts", "stems", "text")
 
     def __init__(self, text: str):
         self.text = text
+        self._sentences: dict[int, tuple] = {}
         self.paragraphs = paragraph_spans(text)
         starts: list[int] = []
         self.stems: list[str] = []
@@ -160,8 +153,15 @@ class ArticleStems:
         )
 
     def sentences(self, p0: int, p1: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-        """The sentences of the paragraph ``[p0, p1)``: spans in the article, content stems."""
-        return tuple((p0 + s, p0 + e, st) for s, e, st in _paragraph_sentences(self.text[p0:p1]))
+        """The sentences of the paragraph ``[p0, p1)``: spans in the article, content stems (kept
+        for the article: the pairs of an article ask for the same paragraphs again)."""
+        found = self._sentences.get(p0)
+        if found is None:
+            found = tuple(
+                (p0 + s, p0 + e, st) for s, e, st in _paragraph_sentences(self.text[p0:p1])
+            )
+            self._sentences[p0] = found
+        return found
 
 
 def paraphrases(
@@ -178,7 +178,7 @@ def paraphrases(
         for p0, p1 in article.paragraphs:
             stems = article.paragraph_stems(p0, p1, taken_spans)
             if len(stems) >= min_common:
-                out.append((p0, p1, stems, Counter(stems)))
+                out.append((p0, p1, stems))
         return out
 
     def sentences(article, p0, p1, taken_spans):
@@ -192,27 +192,22 @@ def paraphrases(
     src_taken = [(p["source_start"], p["source_end"]) for p in taken]
     tgt_taken = [(p["target_start"], p["target_end"]) for p in taken]
     # Sentences never cross paragraphs, and the longest common subsequence of two sentences is at
-    # most that of the stems of their paragraphs outside the passages (itself at most the stems
-    # they share, counted with repeats): only paragraph pairs where it reaches ``min_common`` are
-    # split into sentences (the costly step) and compared.
+    # most that of the stems of their paragraphs outside the passages: only paragraph pairs where
+    # it reaches ``min_common`` are split into sentences (the costly step) and compared.
     src_sents, tgt_sents, pairs = {}, {}, []
     tgt_paragraphs = paragraphs(tgt, tgt_taken)
-    for a0, a1, a_stems, a_count in paragraphs(src, src_taken):
-        for b0, b1, b_stems, b_count in tgt_paragraphs:
-            if _shared(a_count, b_count) >= min_common and _lcs(a_stems, b_stems) >= min_common:
+    for a0, a1, a_stems in paragraphs(src, src_taken):
+        for b0, b1, b_stems in tgt_paragraphs:
+            if _lcs(a_stems, b_stems) >= min_common:
                 if a0 not in src_sents:
                     src_sents[a0] = sentences(src, a0, a1, src_taken)
                 if b0 not in tgt_sents:
                     tgt_sents[b0] = sentences(tgt, b0, b1, tgt_taken)
                 pairs.append((a0, b0))
     scored = []
-    counts = {b: [Counter(stems) for _, _, stems in sents] for b, sents in tgt_sents.items()}
     for pa, pb in pairs:
         for a0, a1, a_stems in src_sents[pa]:
-            a_count = Counter(a_stems)
-            for (b0, b1, b_stems), b_count in zip(tgt_sents[pb], counts[pb], strict=True):
-                if _shared(a_count, b_count) < min_common:
-                    continue
+            for b0, b1, b_stems in tgt_sents[pb]:
                 common = _lcs(a_stems, b_stems)
                 similarity = 2 * common / (len(a_stems) + len(b_stems))
                 if common >= min_common and similarity >= threshold:

@@ -42,7 +42,7 @@ from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.lexicon.titles import THING_HEADS
 from analysis.options import ReuseOptions
 from analysis.reuse.index import VOCABULARY, _ranges, id_view
-from analysis.reuse.paraphrase import _STEM_RE, ArticleStems, _paragraph_sentences
+from analysis.reuse.paraphrase import _STEM_RE, ArticleStems
 
 __all__ = ["named_origin", "rewrite_candidates", "rewrites", "sentence_match"]
 
@@ -243,8 +243,7 @@ def rewrites(
         if paragraph not in cache:
             p0, p1 = article.paragraphs[paragraph]
             cache[paragraph] = [
-                (p0 + s, p0 + e, _sentence_stems(article.text[p0 + s : p0 + e]))
-                for s, e, _ in _paragraph_sentences(article.text[p0:p1])
+                (s, e, _sentence_stems(article.text[s:e])) for s, e, _ in article.sentences(p0, p1)
             ]
         return cache[paragraph]
 

@@ -34,6 +34,7 @@ from analysis.corpus.loading import Corpus
 from analysis.options import ReuseOptions
 from analysis.reuse.alignment import _anchors, align
 from analysis.reuse.index import VOCABULARY, _signatures, id_view
+from analysis.reuse.workers import map_parts
 
 __all__ = ["find_templates", "frame_key"]
 
@@ -57,7 +58,7 @@ def find_templates(
     ``prepared`` maps every article id to its :func:`~analysis.reuse.alignment.prepare_text`;
     see the module docstring.
     """
-    from analysis.reuse.detection import source_candidates
+    from analysis.reuse.detection import CandidateBlocks, _parts
 
     # The frame key of every key id is a look-up in the vocabulary; the frame keys of an
     # article are only built when it is aligned (_FrameKeys).
@@ -75,18 +76,25 @@ def find_templates(
         recycled.setdefault(p["target_id"], []).append((p["target_start"], p["target_end"]))
     plain = dataclasses.replace(options, paraphrase=False)
     texts = corpus.articles["text"].to_dict()
-    rows = []
-    for target_id, candidates in source_candidates(corpus, signatures, plain, link="nearest"):
-        taken = recycled.get(target_id, [])
-        found = _frame_passages(target_id, candidates, texts, frames, taken, plain, full=False)
-        if not found and options.template_close_frames:
-            # The n-grams of one frame may each link to another near holder (frames differing
-            # in a word: profit/loss, Year/Nine mths), so no pair gathers anchors that chain:
-            # the nearest few candidates are aligned again on all the frame keys they share.
-            nearest = candidates[: options.template_close_frames]
-            found = _frame_passages(target_id, nearest, texts, frames, taken, plain, full=True)
-        rows.extend(found)
-    return rows
+    blocks = CandidateBlocks(corpus, signatures, plain, link="nearest", parts=_parts(options))
+    del signatures
+
+    def framed(number: int) -> list[dict]:
+        rows = []
+        for target_id, candidates in blocks.candidates(number):
+            taken = recycled.get(target_id, [])
+            found = _frame_passages(target_id, candidates, texts, frames, taken, plain, full=False)
+            if not found and options.template_close_frames:
+                # The n-grams of one frame may each link to another near holder (frames
+                # differing in a word: profit/loss, Year/Nine mths), so no pair gathers anchors
+                # that chain: the nearest few candidates are aligned again on all the frame keys
+                # they share.
+                nearest = candidates[: options.template_close_frames]
+                found = _frame_passages(target_id, nearest, texts, frames, taken, plain, full=True)
+            rows.extend(found)
+        return rows
+
+    return [row for part in map_parts(len(blocks), framed, options.processes) for row in part]
 
 
 class _FrameKeys(dict):
