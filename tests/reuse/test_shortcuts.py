@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from array import array
+from difflib import SequenceMatcher
 
 import pytest
 
@@ -93,3 +95,34 @@ def test_rewrite_candidates_are_the_same_block_by_block(monkeypatch):
     monkeypatch.setattr(rewrite, "_BLOCK_WORDS", 1)
     assert rewrite._article_blocks(prepared) == [(0, 1), (1, 2), (2, 3), (3, 4)]
     assert rewrite.rewrite_candidates(list("abcd"), prepared, options) == whole
+
+
+@pytest.mark.parametrize("sequence", [[], [7], [1, 2, 1, 2, 1], list(range(50)) * 3])
+def test_difflib_gives_two_equal_sequences_one_equal_block(sequence):
+    opcodes = SequenceMatcher(None, sequence, list(sequence), autojunk=False).get_opcodes()
+    assert opcodes == ([("equal", 0, len(sequence), 0, len(sequence))] if sequence else [])
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "frames", "described"),
+    [
+        ("Shr 30 cts vs 25 cts", "Shr 12 cts vs 14 cts", True, (1.0, "30->12; 25->14")),
+        (
+            "The Defence Ministry said",
+            "the defense ministry said",
+            False,
+            (1.0, "The->the; Defence->defense; Ministry->ministry"),
+        ),
+        ("the ministry said", "the ministry said", False, (1.0, "punctuation")),
+        ("the ministry said", "the army said", False, (2 / 3, "ministry->army")),
+    ],
+)
+def test_described_edits(source, target, frames, described):
+    from analysis.reuse.alignment import _describe
+
+    src_ids, tgt_ids = text_key_ids(source)[0], text_key_ids(target)[0]
+    if frames:
+        src_ids = array("i", VOCABULARY.frames[list(src_ids)].tolist())
+        tgt_ids = array("i", VOCABULARY.frames[list(tgt_ids)].tolist())
+    words = source.split(), target.split()
+    assert _describe(source, target, *words, src_ids, tgt_ids) == described

@@ -220,22 +220,25 @@ def _fold(ch: str) -> str:
 
 def _describe(src_text, tgt_text, src_words, tgt_words, src_keys, tgt_keys):
     """Return (similarity, edits) for an aligned passage."""
-    matcher = SequenceMatcher(None, src_keys, tgt_keys, autojunk=False)
+    if src_keys == tgt_keys:
+        # What difflib gives two equal sequences: one block, all of it equal.
+        opcodes = [("equal", 0, len(src_keys), 0, len(tgt_keys))] if len(src_keys) else []
+    else:
+        opcodes = SequenceMatcher(None, src_keys, tgt_keys, autojunk=False).get_opcodes()
     edits: list[str] = []
     matched = 0
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        old, new = " ".join(src_words[a0:a1]), " ".join(tgt_words[b0:b1])
+    for op, a0, a1, b0, b1 in opcodes:
         if op == "equal":
             matched += a1 - a0
             for a, b in zip(src_words[a0:a1], tgt_words[b0:b1], strict=True):
-                if unicodedata.normalize("NFC", a) != unicodedata.normalize("NFC", b):
+                if a != b and unicodedata.normalize("NFC", a) != unicodedata.normalize("NFC", b):
                     edits.append(f"{a}->{b}")
         elif op == "insert":
-            edits.append(f"+{new}")
+            edits.append(f"+{' '.join(tgt_words[b0:b1])}")
         elif op == "delete":
-            edits.append(f"-{old}")
+            edits.append(f"-{' '.join(src_words[a0:a1])}")
         else:
-            edits.append(f"{old}->{new}")
+            edits.append(f"{' '.join(src_words[a0:a1])}->{' '.join(tgt_words[b0:b1])}")
     breaks = len(BLANK_LINES_RE.findall(tgt_text)) - len(BLANK_LINES_RE.findall(src_text))
     if breaks:
         edits.append(("+" if breaks > 0 else "-") + "¶" * abs(breaks))
