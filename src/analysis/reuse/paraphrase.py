@@ -119,11 +119,13 @@ class ArticleStems:
     of these per article it aligns).
     """
 
-    __slots__ = ("_sentences", "paragraphs", "starts", "stems", "text")
+    __slots__ = ("_sentences", "paragraphs", "rewrite_sentences", "starts", "stems", "text")
 
     def __init__(self, text: str):
         self.text = text
         self._sentences: dict[int, tuple] = {}
+        #: Paragraph number -> its sentences as :func:`analysis.reuse.rewrite.rewrites` reads them.
+        self.rewrite_sentences: dict[int, list] = {}
         self.paragraphs = paragraph_spans(text)
         starts: list[int] = []
         self.stems: list[str] = []

@@ -239,20 +239,21 @@ def rewrites(
     ``rewrite_min_sentences`` (see the module docstring); offsets into each article's text.
     Target sentences overlapping a ``recycled`` span ``(start, end)`` are left out."""
 
-    def sentences(article, paragraph, cache):
-        if paragraph not in cache:
+    def sentences(article, paragraph):
+        # Kept with the article: an article is in many candidate pairs.
+        found = article.rewrite_sentences.get(paragraph)
+        if found is None:
             p0, p1 = article.paragraphs[paragraph]
-            cache[paragraph] = [
+            found = [
                 (s, e, _sentence_stems(article.text[s:e])) for s, e, _ in article.sentences(p0, p1)
             ]
-        return cache[paragraph]
+            article.rewrite_sentences[paragraph] = found
+        return found
 
-    src_cache: dict[int, list] = {}
-    tgt_cache: dict[int, list] = {}
     scored = []
     for pa, pb in paragraph_pairs:
-        for a0, a1, a_stems in sentences(src, pa, src_cache):
-            for b0, b1, b_stems in sentences(tgt, pb, tgt_cache):
+        for a0, a1, a_stems in sentences(src, pa):
+            for b0, b1, b_stems in sentences(tgt, pb):
                 if any(b0 < end and start < b1 for start, end in recycled):
                     continue
                 # Matched stems are at most the shorter sentence's: an exact bound of both tests.
