@@ -126,3 +126,23 @@ def test_described_edits(source, target, frames, described):
         tgt_ids = array("i", VOCABULARY.frames[list(tgt_ids)].tolist())
     words = source.split(), target.split()
     assert _describe(source, target, *words, src_ids, tgt_ids) == described
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_paragraph_stems_outside_taken_spans_are_those_of_a_filter_by_offset(seed):
+    from analysis.reuse.paraphrase import ArticleStems
+
+    rng = random.Random(seed)
+    words = ["ministry", "reforms", "army", "the", "standards", "navy", "drills", "said"]
+    text = "\n\n".join(
+        " ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) for _ in range(4)
+    )
+    article = ArticleStems(text)
+    taken = [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(rng.randint(0, 4))]
+    for p0, p1 in article.paragraphs:
+        expected = tuple(
+            stem
+            for start, stem in zip(article.starts, article.stems, strict=True)
+            if p0 <= start < p1 and not any(a <= start < b for a, b in taken)
+        )
+        assert article.paragraph_stems(p0, p1, taken) == expected

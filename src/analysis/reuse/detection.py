@@ -299,10 +299,18 @@ class CandidateBlocks:
         run_tgt, run_len = run_tgt.tolist(), run_len.tolist()
         targets, sources = np.divmod(pairs, n)
         by_target: dict[int, list] = {}
-        for number, (t, src) in enumerate(zip(targets.tolist(), sources.tolist(), strict=True)):
-            r0, r1 = cuts[number], ends[number]
+        # Python integers throughout: the sort keys compare faster than numpy scalars.
+        for t, src, negative, when, r0, r1 in zip(
+            targets.tolist(),
+            sources.tolist(),
+            (-bound).tolist(),
+            rank[sources].tolist(),
+            cuts,
+            ends,
+            strict=True,
+        ):
             anchors = list(zip(run_src[r0:r1], run_tgt[r0:r1], run_len[r0:r1], strict=True))
-            by_target.setdefault(t, []).append((-bound[number], rank[src], src, anchors))
+            by_target.setdefault(t, []).append((negative, when, src, anchors))
         for t in sorted(by_target):
             ordered = sorted(by_target.pop(t), key=order)
             yield ids[t], [(ids[src], anchors) for _, _, src, anchors in ordered]

@@ -144,15 +144,22 @@ class ArticleStems:
 
     def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:
         """The stems of the paragraph ``[p0, p1)`` that start outside the ``taken`` spans."""
-        i0, i1 = bisect_left(self.starts, p0), bisect_left(self.starts, p1)
-        inside = [(a, b) for a, b in taken if a < p1 and b > p0]
-        if not inside:
-            return tuple(self.stems[i0:i1])
-        return tuple(
-            stem
-            for start, stem in zip(self.starts[i0:i1], self.stems[i0:i1], strict=True)
-            if not any(a <= start < b for a, b in inside)
+        starts, stems = self.starts, self.stems
+        i0, i1 = bisect_left(starts, p0), bisect_left(starts, p1)
+        # The stems starting in a taken span [a, b) are those of one run of indexes.
+        cut = sorted(
+            (bisect_left(starts, a, i0, i1), bisect_left(starts, b, i0, i1))
+            for a, b in taken
+            if a < p1 and b > p0
         )
+        if not cut:
+            return tuple(stems[i0:i1])
+        kept, cursor = [], i0
+        for r0, r1 in cut:
+            kept.extend(stems[cursor:r0])
+            cursor = max(cursor, r1)
+        kept.extend(stems[cursor:i1])
+        return tuple(kept)
 
     def sentences(self, p0: int, p1: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         """The sentences of the paragraph ``[p0, p1)``: spans in the article, content stems (kept
