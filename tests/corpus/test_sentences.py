@@ -13,7 +13,7 @@ TEXTS = [
     "figures. Gen. Hasanov met Col. Dalkiran at 9 a.m. in the U.S. embassy.",
     "Shares of Bolt Inc. rose 2 pct. Analysts at Smith Bros. and Co. expected it. No. 1 is next.",
     "The approx. figure is 3.5 mln dlrs vs 2.1 mln. Mr. Smith, Dr. Jones and Prof. Lee agreed.",
-    "He said: \"We agree. Fully.\" Then he left. Apr. 5 is the date; Jan. and Feb. were dull.",
+    'He said: "We agree. Fully." Then he left. Apr. 5 is the date; Jan. and Feb. were dull.',
     "Kelvin sign: 5 \u212a. The CO. said İstanbul. Inc. is ſo. Then ıt ended. Next one.",
     "Capt. Ahab vs. the whale, ca. 1851. Fig. 2 shows it. Messrs. Smith and Jones left.",
 ]

@@ -146,3 +146,25 @@ def test_paragraph_stems_outside_taken_spans_are_those_of_a_filter_by_offset(see
             if p0 <= start < p1 and not any(a <= start < b for a, b in taken)
         )
         assert article.paragraph_stems(p0, p1, taken) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The reforms are carried out under the President's instructions.",
+        "STRASSE Straße straße ÉCOLE école İstanbul ΟΔΟΣ is an ox of us",
+        "",
+    ],
+)
+def test_content_stems_read_through_the_cache_are_the_casefolded_prefixes(sentence):
+    import re
+
+    from analysis.lexicon.stop_words import STOP_WORDS
+    from analysis.reuse.paraphrase import content_stems
+
+    words = re.findall(r"[^\W\d_]+", sentence)
+    expected = tuple(
+        w.casefold()[:6] for w in words if len(w) > 2 and w.casefold() not in STOP_WORDS
+    )
+    assert content_stems(sentence) == expected
+    assert content_stems(sentence) == expected  # a second time, from the cache

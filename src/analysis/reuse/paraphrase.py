@@ -76,11 +76,15 @@ def content_stems(sentence: str) -> tuple[str, ...]:
     >>> content_stems("The reforms are carried out under the President's instructions.")
     ('reform', 'carrie', 'presid', 'instru')
     """
-    return tuple(
-        word.casefold()[:6]
-        for word in _STEM_RE.findall(sentence)
-        if len(word) > 2 and word.casefold() not in STOP_WORDS
-    )
+    get = _STEM_OF.get
+    stems = []
+    for word in _STEM_RE.findall(sentence):
+        stem = get(word)
+        if stem is None:
+            stem = _word_stem(word, word.casefold())
+        if stem:
+            stems.append(stem)
+    return tuple(stems)
 
 
 def paraphrase_similarity(first: str, second: str) -> tuple[float, int]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -207,6 +208,12 @@ def _sentence_stems(sentence: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(stems), frozenset(names)
 
 
+@lru_cache(maxsize=65536)
+def _article_origin(text: str) -> str:
+    """:func:`named_origin` of a whole article (an article is in many candidate pairs)."""
+    return named_origin(text)
+
+
 def named_origin(text: str) -> str:
     """The first institution the text names as the source of what it reports ("" when none).
 
@@ -277,7 +284,7 @@ def rewrites(
             chosen.append((a0, a1, b0, b1, -negative))
     if len(chosen) < options.rewrite_min_sentences:
         return []
-    origin = named_origin(src.text) or named_origin(tgt.text)
+    origin = _article_origin(src.text) or _article_origin(tgt.text)
     return [
         {
             "source_start": a0,
