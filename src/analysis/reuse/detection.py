@@ -295,7 +295,7 @@ class CandidateBlocks:
         run_pair, run_tgt, run_len = run_pair[keep], run_tgt[keep], run_len[keep]
         run_src = (run_tgt + run_diagonal[keep]).tolist()
         cuts = np.searchsorted(run_pair, pairs).tolist()
-        ends = [*cuts[1:], len(run_pair)]
+        ends = [*cuts[1:], len(run_pair)] if cuts else []
         run_tgt, run_len = run_tgt.tolist(), run_len.tolist()
         targets, sources = np.divmod(pairs, n)
         by_target: dict[int, list] = {}
