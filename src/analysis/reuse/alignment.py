@@ -5,7 +5,9 @@ Design
 **Alignment** (:func:`align_pair`): words are compared by *keys* (casefolded, accents and the
 apostrophe folded, spelling variants mapped: Defence/Defense, Turkey/Türkiye). Anchors are
 chained in order on both sides, in the manner of a local alignment: an anchor joins the chain
-when the words skipped on either side (at most ``max_gap``) cost less than the words it adds.
+when the words skipped on either side (at most ``max_gap``) cost less than the words it adds
+(its possible predecessors, the anchors ending at most ``max_gap`` words before it, are found by
+bisection, so the search grows with a pair's anchors rather than with their square).
 So a changed word, a dropped or inserted word, a year added to a date or a paragraph split in
 two keep one passage, while a phrase shared by chance a few words away never extends it. A
 tail (head) too short to anchor, between the passage and its paragraph's end (start), joins

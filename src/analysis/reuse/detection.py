@@ -15,7 +15,10 @@ held at once (the peak memory of all of Reuters at 10x was the links).
 
 :func:`find_reuse` composes pure stages (:func:`~analysis.reuse.index.article_signatures`, then
 :func:`source_candidates` per target, then :func:`align_target` / :func:`align_pair`), each a
-function of its inputs, so they can be partitioned (e.g. on Dask) with identical results.
+function of its inputs, so they can be partitioned (e.g. on Dask) with identical results. The
+blocks of targets (:class:`CandidateBlocks`) are such partitions: with ``processes`` above 1 they
+are shared out between forked processes (:mod:`analysis.reuse.workers`), and so are the blocks
+of the template search and the comparisons of the rewrite search, the rows put back in order.
 :func:`reused_spans` gives the target side of every passage with the origin of the text (the
 earliest article in its chain of reuse).
 """

@@ -8,6 +8,8 @@ one form (Defence/Defense, Turkiye/Türkiye/Turkey...: :mod:`analysis.lexicon.sp
 are for comparison only; the text is never changed, and folding never moves a word boundary, so
 keys line up with word spans.
 
+Each distinct key gets one integer id in the process (:data:`VOCABULARY`): the aligner sees a text
+as an array of ids, and what a key determines (its hash, its frame key) is an array look-up by id.
 Runs of ``k`` keys (word n-grams) are hashed to 64-bit integers with a stable hash (CRC32 of each
 key, mixed polynomially), so every process and every partition agrees. :func:`article_signatures`
 lists each article's n-gram hashes (optionally with positions); grouping the rows by hash gives,
