@@ -9,7 +9,9 @@ pure function of what the processes share, so the results are those of one proce
 process computed which part (``tests/reuse/test_workers.py``). Lazily computed state (the word
 spans and stems of an article) is computed again in each process that needs it, so the CPU time
 summed over the processes is somewhat higher than in one. Where ``fork`` is not available, or in
-a daemonic process (a Dask worker), the parts run in this process.
+a daemonic process (a Dask worker), the parts run in this process. Forking copies only the
+calling thread: it is meant for a process that runs no other threads of its own (a script, the
+command line, a notebook kernel), hence one process by default.
 """
 
 from __future__ import annotations
