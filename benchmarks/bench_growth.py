@@ -10,14 +10,17 @@ its peak resident memory is its own and two versions of the package are measured
 one machine, alternating (the machine is shared: compare ratios within a run, not seconds across
 runs). A size below 1 is the first stories of Reuters-21578 in NEWID order; a size of 2 or more is
 built as in ``bench_pipeline.py`` (copies whose words get a copy-specific ending). Only
-``find_reuse`` is timed, in wall and CPU seconds (CPU time of the one process: on a shared
-machine it drifts far less than wall time); reading and ``load_corpus`` are reported apart.
+``find_reuse`` is timed, in wall and CPU seconds (CPU time of the process and of the worker
+processes it forked, ``processes`` above 1: on a shared machine CPU time drifts far less than
+wall time); reading and ``load_corpus`` are reported apart. The peak memory of the workers is
+reported apart (forked, they share the pages of the parent they do not write to).
 ``recycled`` is the number of characters of verbatim or edited passages (the union per article,
 :func:`analysis.reuse_share`) and ``recycling`` the number of articles holding any. The growth
 exponent between two sizes is ``log(t2 / t1) / log(n2 / n1)`` of CPU times, and the overall one
 is the least-squares slope of ``log t`` on ``log n``.
 
-``--options`` passes ``find_reuse`` keywords as JSON (``'{"paraphrase": false}'``) to every tree.
+``--options`` passes ``find_reuse`` keywords as JSON (``'{"paraphrase": false}'``) to every tree,
+``--tree-options NAME=JSON`` to one tree (``--tree-options 'after2={"processes": 2}'``).
 """
 
 from __future__ import annotations
@@ -47,12 +50,16 @@ def child(size: float, options: dict) -> dict:
     corpus = analysis.load_corpus(scaled_frame(read_reuters(REUTERS), size), errors="collect")
     load = time.perf_counter() - started
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = _children_cpu()
     started, cpu = time.perf_counter(), time.process_time()
     reuse = analysis.find_reuse(corpus, **options)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    workers = _children_cpu() - workers
     share = analysis.reuse_share(corpus, reuse[reuse["kind"].isin(["verbatim", "edited"])])
     return {
-        "cpu": cpu,
+        "cpu": cpu + workers,
+        "worker_cpu": workers,
+        "worker_peak": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "recycled": int(share["reused_chars"].sum()),
         "recycling": int((share["reused_chars"] > 0).sum()),
         "articles": len(corpus),
@@ -63,6 +70,12 @@ def child(size: float, options: dict) -> dict:
         "passages": len(reuse),
         "kinds": reuse["kind"].value_counts().sort_index().to_dict(),
     }
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the worker processes that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def slope(points: list[tuple[int, float]]) -> float:
@@ -82,6 +95,12 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--options", default="{}", help="find_reuse keywords as JSON")
+    parser.add_argument(
+        "--tree-options",
+        action="append",
+        default=[],
+        help="NAME=JSON: find_reuse keywords for one tree only (e.g. processes)",
+    )
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     options = json.loads(args.options)
@@ -89,13 +108,17 @@ def main() -> None:
         print(json.dumps(child(args.child, options)))
         return
     trees = [t.split("=", 1) for t in (args.tree or [f"this={ROOT / 'src'}"])]
+    tree_options = {
+        name: json.loads(value) for name, value in (t.split("=", 1) for t in args.tree_options)
+    }
     results: dict[tuple[str, float], list[dict]] = {}
     for _ in range(args.repeat):
         for size in args.sizes:
             for name, path in trees:
                 env = {**os.environ, "PYTHONPATH": str(Path(path).resolve())}
+                mine = json.dumps({**options, **tree_options.get(name, {})})
                 out = subprocess.run(
-                    [sys.executable, __file__, "--child", str(size), "--options", args.options],
+                    [sys.executable, __file__, "--child", str(size), "--options", mine],
                     check=True,
                     stdout=subprocess.PIPE,
                     text=True,
@@ -110,10 +133,10 @@ def main() -> None:
         f"{os.getloadavg()[0]:.2f}; options {options or 'defaults'}\n"
     )
     header = "| tree | size | articles | load s | find_reuse wall s | CPU s | CPU vs first tree | "
-    header += "CPU exponent vs previous size | peak MiB | passages | recycled chars | "
-    header += "articles recycling | kinds |"
+    header += "CPU exponent vs previous size | of which workers s | peak MiB | worker peak MiB | "
+    header += "passages | recycled chars | articles recycling | kinds |"
     print(header)
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     first = trees[0][0]
     for name, _ in trees:
         previous = None
@@ -133,7 +156,9 @@ def main() -> None:
             print(
                 f"| {name} | {size:g} | {n:,} | {min(r['load'] for r in runs):.1f} | {wall:.2f} | "
                 f"{best:.2f} | {best / base:.2f} | {exponent} | "
-                f"{max(r['rss_peak'] for r in runs):.0f} | {runs[0]['passages']:,} | "
+                f"{min(r.get('worker_cpu', 0.0) for r in runs):.2f} | "
+                f"{max(r['rss_peak'] for r in runs):.0f} | "
+                f"{max(r.get('worker_peak', 0.0) for r in runs):.0f} | {runs[0]['passages']:,} | "
                 f"{runs[0]['recycled']:,} | {runs[0]['recycling']:,} | {kinds} |"
             )
     print()

@@ -39,6 +39,7 @@ def test_defaults():
         "rewrite_min_sentences": 2,
         "rewrite_max_df": 50,
         "rewrite_min_shared": 3,
+        "processes": 1,
     }
     assert dataclasses.asdict(TimelineOptions()) == {
         "similarity": 0.6, "exact_limit": 300, "processes": 1,

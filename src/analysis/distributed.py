@@ -32,6 +32,7 @@ the parsed documents come back as spaCy ``DocBin`` bytes, and the cross-article 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterator
 
 import numpy as np
@@ -125,7 +126,8 @@ def find_reuse_dask(
     options : ReuseOptions, optional
         The options of :func:`analysis.find_reuse` (or the same names as keywords). ``max_df``
         must stay None (no limit): a limit on n-gram occurrences is a global count that the
-        partitioned alignment tasks do not see.
+        partitioned alignment tasks do not see. ``processes`` is not used: the tasks run in one
+        process each.
     npartitions : int, optional
         Article partitions for the signature and shuffle stages (default: 2 per worker thread).
     chunk_size : int
@@ -163,7 +165,9 @@ def find_reuse_dask(
     partial = by_hash.map_partitions(_pair_counts, max_df=unlimited, meta=count_meta)
     pairs = partial.compute(scheduler=client.get)[["a", "b"]].drop_duplicates()
     rows = _aligned_rows(client, articles, pairs, options, chunk_size) if len(pairs) else []
-    rows += client.submit(_later_task, articles, rows, options, pure=False).result()
+    # The cluster's workers are the processes here: a task does not fork more.
+    single = dataclasses.replace(options, processes=1)
+    rows += client.submit(_later_task, articles, rows, single, pure=False).result()
     return passages_frame(rows)
 
 

@@ -125,7 +125,7 @@ class Options:
         ReuseOptions(k=5, min_words=10, max_gap=8, max_df=None, sources='nearest', \
 paraphrase=False, paraphrase_threshold=0.45, paraphrase_min_common=6, template=True, \
 template_close_frames=0, rewrite=True, rewrite_threshold=0.5, rewrite_min_common=4, \
-rewrite_min_sentences=2, rewrite_max_df=50, rewrite_min_shared=3)
+rewrite_min_sentences=2, rewrite_max_df=50, rewrite_min_shared=3, processes=1)
         >>> ReuseOptions.merged(None, min_word=12)
         Traceback (most recent call last):
         ...
@@ -200,6 +200,12 @@ class ReuseOptions(Options):
     )
     rewrite_min_shared: int = option(
         3, _positive_int, "fewest rare content stems two paragraphs share to be compared"
+    )
+    processes: int = option(
+        1,
+        _positive_int,
+        "processes aligning the candidate pairs of the reuse search, forked (the same passages "
+        "for any number)",
     )
 
 

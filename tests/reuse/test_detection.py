@@ -477,15 +477,15 @@ def test_links_built_block_by_block_give_the_rows_of_one_block(reprints, monkeyp
 
     whole = find_reuse(reprints, sources=sources)
     blocks = []
-    original = index._target_blocks
+    original = index._TargetBlocks.links
 
-    def counted(*args):
-        for block in original(*args):
-            blocks.append(len(block[0]))
-            yield block
+    def counted(self, number):
+        block = original(self, number)
+        blocks.append(len(block[0]))
+        return block
 
     monkeypatch.setattr(index, "_BLOCK_LINKS", 1)
-    monkeypatch.setattr("analysis.reuse.detection._target_blocks", counted)
+    monkeypatch.setattr(index._TargetBlocks, "links", counted)
     pd.testing.assert_frame_equal(find_reuse(reprints, sources=sources), whole)
     # One block per target (r1..r4): the background block's 74 shared 4-grams link each reprint
     # to every earlier one (the aligner's index), then to the nearest one (the templates' index).

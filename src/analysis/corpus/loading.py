@@ -220,7 +220,9 @@ def date_rank(articles: pd.DataFrame) -> dict[str, int]:
     >>> date_rank(frame)
     {'a': 0, 'b': 1, 'c': 2}
     """
-    dates = articles["date"]
+    # The same Timestamps as ``articles["date"][a]``, read once (a Series look-up per article
+    # cost a second at 10x Reuters).
+    dates = dict(zip(articles.index, articles["date"], strict=True))
     ordered = sorted(articles.index, key=lambda a: (dates[a], a))
     return {article_id: number for number, article_id in enumerate(ordered)}
 

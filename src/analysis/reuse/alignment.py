@@ -5,7 +5,9 @@ Design
 **Alignment** (:func:`align_pair`): words are compared by *keys* (casefolded, accents and the
 apostrophe folded, spelling variants mapped: Defence/Defense, Turkey/Türkiye). Anchors are
 chained in order on both sides, in the manner of a local alignment: an anchor joins the chain
-when the words skipped on either side (at most ``max_gap``) cost less than the words it adds.
+when the words skipped on either side (at most ``max_gap``) cost less than the words it adds
+(its possible predecessors, the anchors ending at most ``max_gap`` words before it, are found by
+bisection, so the search grows with a pair's anchors rather than with their square).
 So a changed word, a dropped or inserted word, a year added to a date or a paragraph split in
 two keep one passage, while a phrase shared by chance a few words away never extends it. A
 tail (head) too short to anchor, between the passage and its paragraph's end (start), joins
@@ -27,14 +29,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import chain
 
-from analysis.corpus.units import BLANK_LINES_RE, paragraph_spans, word_spans
+from analysis.corpus.units import BLANK_LINES_RE, word_spans
 from analysis.options import ReuseOptions
-from analysis.reuse.index import ngram_hashes, word_keys
+from analysis.reuse.index import VOCABULARY, _rolling, id_view, text_key_ids
 from analysis.reuse.paraphrase import ArticleStems, paraphrases
 
 __all__ = ["align", "align_pair", "prepare", "prepare_text"]
@@ -49,15 +51,11 @@ def prepare(text: str):
 
 
 def prepare_text(text: str):
-    """Lazy word spans, word keys, the word index at which each paragraph starts (plus the
-    number of words), and the lazy content stems of the paraphrase search. The spans and stems
-    are only computed for articles in which a passage is found."""
-    keys: list[str] = []
-    bounds: list[int] = []
-    for start, end in paragraph_spans(text):
-        bounds.append(len(keys))
-        keys.extend(word_keys(text[start:end]))
-    bounds.append(len(keys))
+    """Lazy word spans, word key ids (an ``array("i")`` of :data:`~analysis.reuse.index.VOCABULARY`
+    ids: equal ids, equal keys), the word index at which each paragraph starts (plus the number
+    of words), and the lazy content stems of the paraphrase search. The spans and stems are only
+    computed for articles in which a passage is found."""
+    keys, bounds = text_key_ids(text)
     return _Spans(text), keys, bounds, _Lazy(ArticleStems, text)
 
 
@@ -96,13 +94,14 @@ class _Spans:
         return offsets[2 * index], offsets[2 * index + 1]
 
 
-def _anchors(src_keys: list[str], tgt_keys: list[str], k: int) -> list[tuple[int, int, int]]:
-    """Maximal runs ``(source_word, target_word, length)`` of equal keys, at least ``k`` long."""
+def _anchors(src_keys: array, tgt_keys: array, k: int) -> list[tuple[int, int, int]]:
+    """Maximal runs ``(source_word, target_word, length)`` of equal keys (given as key ids), at
+    least ``k`` long."""
     src_index: dict[int, list[int]] = {}
-    for position, value in enumerate(ngram_hashes(src_keys, k).tolist()):
+    for position, value in enumerate(_id_hashes(src_keys, k).tolist()):
         src_index.setdefault(value, []).append(position)
     hits = set()
-    for j, value in enumerate(ngram_hashes(tgt_keys, k).tolist()):
+    for j, value in enumerate(_id_hashes(tgt_keys, k).tolist()):
         for i in src_index.get(value, ()):
             hits.add((i - j, j))
     runs = []
@@ -115,23 +114,46 @@ def _anchors(src_keys: list[str], tgt_keys: list[str], k: int) -> list[tuple[int
     return runs
 
 
+def _id_hashes(keys: array, k: int):
+    """The n-gram hashes of key ids, as :func:`~analysis.reuse.index.ngram_hashes` of the keys."""
+    return _rolling(VOCABULARY.hashes[id_view(keys)], k)
+
+
 def _verified(anchors, src_keys, tgt_keys) -> list[tuple[int, int, int]]:
     """The anchors whose words really are equal (n-gram hashes can collide)."""
     return [(i, j, n) for i, j, n in anchors if src_keys[i : i + n] == tgt_keys[j : j + n]]
 
 
 def _best_chain(anchors: list[tuple[int, int, int]], max_gap: int) -> tuple[float, list[int]]:
+    """The best chain of anchors: each anchor's score is its length plus the best score of an
+    anchor ending at most ``max_gap`` words before it on both sides, less the words skipped.
+
+    An anchor ending before another's start on the target side comes before it in the order
+    (target word, then source word), so the predecessors of an anchor are the anchors whose
+    target end lies in the ``max_gap + 1`` words up to its start: they are found by bisection in
+    the anchors sorted by target end and tried in the order, the first best kept (the result of
+    trying every earlier anchor, without the square of their number).
+    """
     order = sorted(range(len(anchors)), key=lambda n: (anchors[n][1], anchors[n][0]))
-    score: dict[int, float] = {}
-    back: dict[int, int | None] = {}
+    rank = [0] * len(anchors)
     for position, n in enumerate(order):
+        rank[n] = position
+    by_end = sorted(range(len(anchors)), key=lambda n: anchors[n][1] + anchors[n][2])
+    ends = [anchors[n][1] + anchors[n][2] for n in by_end]
+    score = [0.0] * len(anchors)
+    back: list[int | None] = [None] * len(anchors)
+    for n in order:
         i, j, length = anchors[n]
         best, parent = 0.0, None
-        for m in order[:position]:
+        lo, hi = bisect_left(ends, j - max_gap), bisect_right(ends, j)
+        window = by_end[lo:hi]
+        if len(window) > 1:
+            window.sort(key=rank.__getitem__)
+        for m in window:
             pi, pj, plen = anchors[m]
-            gap_src, gap_tgt = i - (pi + plen), j - (pj + plen)
-            if 0 <= gap_src <= max_gap and 0 <= gap_tgt <= max_gap:
-                value = score[m] - max(gap_src, gap_tgt)
+            gap_src = i - (pi + plen)
+            if 0 <= gap_src <= max_gap:
+                value = score[m] - max(gap_src, j - (pj + plen))
                 if value > best:
                     best, parent = value, m
         score[n], back[n] = length + best, parent
@@ -200,22 +222,25 @@ def _fold(ch: str) -> str:
 
 def _describe(src_text, tgt_text, src_words, tgt_words, src_keys, tgt_keys):
     """Return (similarity, edits) for an aligned passage."""
-    matcher = SequenceMatcher(None, src_keys, tgt_keys, autojunk=False)
+    if src_keys == tgt_keys:
+        # What difflib gives two equal sequences: one block, all of it equal.
+        opcodes = [("equal", 0, len(src_keys), 0, len(tgt_keys))] if len(src_keys) else []
+    else:
+        opcodes = SequenceMatcher(None, src_keys, tgt_keys, autojunk=False).get_opcodes()
     edits: list[str] = []
     matched = 0
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        old, new = " ".join(src_words[a0:a1]), " ".join(tgt_words[b0:b1])
+    for op, a0, a1, b0, b1 in opcodes:
         if op == "equal":
             matched += a1 - a0
             for a, b in zip(src_words[a0:a1], tgt_words[b0:b1], strict=True):
-                if unicodedata.normalize("NFC", a) != unicodedata.normalize("NFC", b):
+                if a != b and unicodedata.normalize("NFC", a) != unicodedata.normalize("NFC", b):
                     edits.append(f"{a}->{b}")
         elif op == "insert":
-            edits.append(f"+{new}")
+            edits.append(f"+{' '.join(tgt_words[b0:b1])}")
         elif op == "delete":
-            edits.append(f"-{old}")
+            edits.append(f"-{' '.join(src_words[a0:a1])}")
         else:
-            edits.append(f"{old}->{new}")
+            edits.append(f"{' '.join(src_words[a0:a1])}->{' '.join(tgt_words[b0:b1])}")
     breaks = len(BLANK_LINES_RE.findall(tgt_text)) - len(BLANK_LINES_RE.findall(src_text))
     if breaks:
         edits.append(("+" if breaks > 0 else "-") + "¶" * abs(breaks))
@@ -344,8 +369,8 @@ def align(
     covered=None,
 ) -> list[dict]:
     """The passages of one pair from its anchors (see :func:`analysis.reuse.source_candidates`);
-    ``src`` and ``tgt`` come from :func:`prepare`. Marks the target words of each passage in the
-    boolean array ``covered`` when one is given."""
+    ``src`` and ``tgt`` come from :func:`prepare`. Appends the target words ``(v0, v1)`` of each
+    passage to the list ``covered`` when one is given."""
     found = _passages(
         source_text,
         target_text,
@@ -359,7 +384,7 @@ def align(
     for passage in found:
         _, _, v0, v1 = passage.pop("_words")
         if covered is not None:
-            covered[v0:v1] = True
+            covered.append((v0, v1))
     if options.paraphrase and found:
         found += paraphrases(
             src[3](),

@@ -9,13 +9,16 @@ can chain them, add up to ``min_words`` words (an exact upper bound of the passa
 nothing the aligner would find is lost while the cost follows the amount of shared text rather
 than the square of the corpus. The source is always the earlier article (date, then id).
 :func:`source_candidates` is a generator: it builds the links of one block of targets at a time
-(:func:`~analysis.reuse.index._target_blocks`) and yields their candidates, so the aligner
+(:class:`~analysis.reuse.index._TargetBlocks`) and yields their candidates, so the aligner
 consumes them as they come and neither the links nor the anchors of the whole corpus are ever
 held at once (the peak memory of all of Reuters at 10x was the links).
 
 :func:`find_reuse` composes pure stages (:func:`~analysis.reuse.index.article_signatures`, then
 :func:`source_candidates` per target, then :func:`align_target` / :func:`align_pair`), each a
-function of its inputs, so they can be partitioned (e.g. on Dask) with identical results.
+function of its inputs, so they can be partitioned (e.g. on Dask) with identical results. The
+blocks of targets (:class:`CandidateBlocks`) are such partitions: with ``processes`` above 1 they
+are shared out between forked processes (:mod:`analysis.reuse.workers`), and so are the blocks
+of the template search and the comparisons of the rewrite search, the rows put back in order.
 :func:`reused_spans` gives the target side of every passage with the origin of the text (the
 earliest article in its chain of reuse).
 """
@@ -30,9 +33,10 @@ import pandas as pd
 from analysis.corpus.loading import Corpus
 from analysis.options import ReuseOptions
 from analysis.reuse.alignment import align, prepare, prepare_text
-from analysis.reuse.index import _cluster_bounds, _postings, _runs, _signatures, _target_blocks
+from analysis.reuse.index import _cluster_bounds, _postings, _runs, _signatures, _TargetBlocks
 from analysis.reuse.rewrite import rewrite_candidates, rewrites
 from analysis.reuse.templates import find_templates
+from analysis.reuse.workers import map_parts
 
 __all__ = [
     "REUSE_COLUMNS",
@@ -117,14 +121,30 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
         True,
         codes=True,
     )
-    # The generator holds what it needs of the signatures; the frame itself is freed here.
-    candidates_of = source_candidates(corpus, signatures, options)
+    # The blocks hold what they need of the signatures; the frame itself is freed here.
+    blocks = CandidateBlocks(corpus, signatures, options, parts=_parts(options))
     del signatures
-    rows = []
-    for target_id, candidates in candidates_of:
-        rows.extend(align_target(target_id, texts, candidates, options, prepared=prepared))
+    rows = _aligned(blocks, texts, prepared, options)
+    del blocks
     rows.extend(later_stages(corpus, prepared, rows, options))
     return passages_frame(rows)
+
+
+def _aligned(blocks, texts: dict, prepared: dict, options: ReuseOptions) -> list[dict]:
+    """The passages of every target of the candidate ``blocks``, block by block, in order."""
+
+    def aligned(number: int) -> list[dict]:
+        rows = []
+        for target_id, candidates in blocks.candidates(number):
+            rows.extend(align_target(target_id, texts, candidates, options, prepared=prepared))
+        return rows
+
+    return [row for part in map_parts(len(blocks), aligned, options.processes) for row in part]
+
+
+def _parts(options: ReuseOptions) -> int:
+    """Blocks of targets to cut a search into: several per process (their costs differ)."""
+    return 1 if options.processes == 1 else 8 * options.processes
 
 
 def later_stages(
@@ -154,25 +174,30 @@ def find_rewrites(
     recycled: dict[str, list[tuple[int, int]]] = {}
     for p in passages:
         recycled.setdefault(p["target_id"], []).append((p["target_start"], p["target_end"]))
-    rows = []
-    for (x, y), paragraph_pairs in rewrite_candidates(
-        ids, list(prepared.values()), options
-    ).items():
-        source, target = ids[x], ids[y]
-        if rank[source] > rank[target]:
-            source, target = target, source
-            paragraph_pairs = sorted((b, a) for a, b in paragraph_pairs)
-        if (source, target) in aligned:
-            continue
-        found = rewrites(
-            prepared[source][3](),
-            prepared[target][3](),
-            paragraph_pairs,
-            options,
-            recycled=recycled.get(target, ()),
-        )
-        rows.extend({"source_id": source, "target_id": target, **p} for p in found)
-    return rows
+    candidates = list(rewrite_candidates(ids, list(prepared.values()), options).items())
+    parts = min(_parts(options), len(candidates)) or 1
+    size = -(-len(candidates) // parts)
+
+    def compared(number: int) -> list[dict]:
+        rows = []
+        for (x, y), paragraph_pairs in candidates[number * size : (number + 1) * size]:
+            source, target = ids[x], ids[y]
+            if rank[source] > rank[target]:
+                source, target = target, source
+                paragraph_pairs = sorted((b, a) for a, b in paragraph_pairs)
+            if (source, target) in aligned:
+                continue
+            found = rewrites(
+                prepared[source][3](),
+                prepared[target][3](),
+                paragraph_pairs,
+                options,
+                recycled=recycled.get(target, ()),
+            )
+            rows.extend({"source_id": source, "target_id": target, **p} for p in found)
+        return rows
+
+    return [row for part in map_parts(parts, compared, options.processes) for row in part]
 
 
 def source_candidates(
@@ -201,28 +226,70 @@ def source_candidates(
         anchors (maximal runs ``(source_word, target_word, length)`` of shared n-grams), sorted by
         target word. Targets come in id order.
     """
-    if "position" not in signatures.columns:
-        raise ValueError("signatures need positions: article_signatures(..., positions=True)")
-    rank_of = corpus.date_rank
-    limit = options.max_df if options.max_df is not None else len(signatures) + 1
-    k = int(signatures.attrs.get("k", 4))
-    ids, codes, positions, starts, sizes = _postings(signatures, limit, rank_of, link)
+    blocks = CandidateBlocks(corpus, signatures, options, link=link)
     del signatures
-    rank = np.array([rank_of[i] for i in ids], dtype=np.int64)
-    n = max(len(ids), 1)
+    for number in range(len(blocks)):
+        yield from blocks.candidates(number)
 
-    # Most shared text first ("covering"), latest first ("nearest", see align_target).
-    def order(c):
-        return -c[1] if options.sources == "nearest" else (c[0], c[1])
 
-    # The right row of every link is the later article (rows are in chronological order within
-    # an n-gram): the target. Blocks of targets keep the links of one block in memory at a time.
-    for left, right in _target_blocks(codes, starts, sizes, link):
+class CandidateBlocks:
+    """The candidates of :func:`source_candidates`, block of targets by block.
+
+    The postings of the signatures are kept (int32 codes and positions) and the links of one
+    block of consecutive targets at a time (:class:`~analysis.reuse.index._TargetBlocks`, at least
+    ``parts`` blocks): :meth:`candidates` yields the targets of one block in id order, so blocks
+    in order give every target in order, and blocks can be shared out between processes.
+    """
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        signatures: pd.DataFrame,
+        options: ReuseOptions,
+        *,
+        link: str = "all",
+        parts: int = 1,
+    ):
+        if "position" not in signatures.columns:
+            raise ValueError("signatures need positions: article_signatures(..., positions=True)")
+        rank_of = corpus.date_rank
+        limit = options.max_df if options.max_df is not None else len(signatures) + 1
+        self.k = int(signatures.attrs.get("k", 4))
+        self.options = options
+        self.ids, self.codes, self.positions, starts, sizes = _postings(
+            signatures, limit, rank_of, link
+        )
+        del signatures
+        self.rank = np.array([rank_of[i] for i in self.ids], dtype=np.int64)
+        # The right row of every link is the later article (rows are in chronological order
+        # within an n-gram): the target.
+        self.blocks = _TargetBlocks(self.codes, starts, sizes, link, parts)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def candidates(self, number: int):
+        """Yield ``(target_id, candidates)`` for the targets of block ``number`` (see
+        :func:`source_candidates`)."""
+        options, ids, codes, positions, rank = (
+            self.options,
+            self.ids,
+            self.codes,
+            self.positions,
+            self.rank,
+        )
+        n = max(len(ids), 1)
+
+        # Most shared text first ("covering"), latest first ("nearest", see align_target).
+        def order(c):
+            return -c[1] if options.sources == "nearest" else (c[0], c[1])
+
+        left, right = self.blocks.links(number)
         target_pos = positions[right]
         pair = codes[right].astype(np.int64) * n + codes[left]
         diagonal = positions[left] - target_pos
         del left, right
-        run_pair, run_tgt, run_diagonal, run_len = _runs(pair, diagonal, target_pos, k)
+        run_pair, run_tgt, run_diagonal, run_len = _runs(pair, diagonal, target_pos, self.k)
         del pair, diagonal, target_pos
         pairs, bound = _cluster_bounds(run_pair, run_tgt, run_len, options.max_gap)
         good = bound >= options.min_words
@@ -231,14 +298,22 @@ def source_candidates(
         run_pair, run_tgt, run_len = run_pair[keep], run_tgt[keep], run_len[keep]
         run_src = (run_tgt + run_diagonal[keep]).tolist()
         cuts = np.searchsorted(run_pair, pairs).tolist()
-        ends = [*cuts[1:], len(run_pair)]
+        ends = [*cuts[1:], len(run_pair)] if cuts else []
         run_tgt, run_len = run_tgt.tolist(), run_len.tolist()
         targets, sources = np.divmod(pairs, n)
         by_target: dict[int, list] = {}
-        for number, (t, src) in enumerate(zip(targets.tolist(), sources.tolist(), strict=True)):
-            r0, r1 = cuts[number], ends[number]
+        # Python integers throughout: the sort keys compare faster than numpy scalars.
+        for t, src, negative, when, r0, r1 in zip(
+            targets.tolist(),
+            sources.tolist(),
+            (-bound).tolist(),
+            rank[sources].tolist(),
+            cuts,
+            ends,
+            strict=True,
+        ):
             anchors = list(zip(run_src[r0:r1], run_tgt[r0:r1], run_len[r0:r1], strict=True))
-            by_target.setdefault(t, []).append((-bound[number], rank[src], src, anchors))
+            by_target.setdefault(t, []).append((negative, when, src, anchors))
         for t in sorted(by_target):
             ordered = sorted(by_target.pop(t), key=order)
             yield ids[t], [(ids[src], anchors) for _, _, src, anchors in ordered]
@@ -270,20 +345,22 @@ def align_target(
     # then (reversed) its origin; each pass skips a source whose anchors add fewer than
     # ``min_words`` words outside what that pass has already linked.
     passes = [candidates, candidates[::-1]] if options.sources == "nearest" else [candidates]
-    aligned: dict[str, tuple[list[dict], np.ndarray]] = {}
+    aligned: dict[str, tuple[list[dict], list[tuple[int, int]]]] = {}
+    words = len(target[1])
     for ordered in passes:
-        covered = np.zeros(len(target[1]), dtype=bool)
+        # Target words linked in this pass, one byte each (counted by C loops).
+        covered = bytearray(words)
         for source_id, anchors in ordered:
             if source_id in aligned:
-                covered |= aligned[source_id][1]
+                _cover(covered, aligned[source_id][1])
                 continue
             if (
                 options.sources != "all"
-                and covered.any()
+                and 1 in covered
                 and _covered_words(anchors, covered) < options.min_words
             ):
                 continue
-            own = np.zeros(len(target[1]), dtype=bool)
+            own: list[tuple[int, int]] = []
             passages = align(
                 texts[source_id],
                 target_text,
@@ -293,7 +370,7 @@ def align_target(
                 options,
                 covered=own,
             )
-            covered |= own
+            _cover(covered, own)
             aligned[source_id] = passages, own
     return [
         {"source_id": source_id, "target_id": target_id, **p}
@@ -302,9 +379,15 @@ def align_target(
     ]
 
 
-def _covered_words(anchors, covered: np.ndarray) -> int:
+def _cover(covered: bytearray, ranges: list[tuple[int, int]]) -> None:
+    """Mark the target words ``[v0, v1)`` of each range as covered."""
+    for v0, v1 in ranges:
+        covered[v0:v1] = b"\x01" * (v1 - v0)
+
+
+def _covered_words(anchors, covered: bytearray) -> int:
     """The words of the anchors that still fall outside the covered target words."""
-    return sum(n - int(covered[j : j + n].sum()) for _, j, n in anchors)
+    return sum(n - covered.count(1, j, j + n) for _, j, n in anchors)
 
 
 def check_passages(reuse: object, columns: list[str] = REUSE_COLUMNS) -> None:

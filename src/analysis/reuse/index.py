@@ -8,6 +8,8 @@ one form (Defence/Defense, Turkiye/Türkiye/Turkey...: :mod:`analysis.lexicon.sp
 are for comparison only; the text is never changed, and folding never moves a word boundary, so
 keys line up with word spans.
 
+Each distinct key gets one integer id in the process (:data:`VOCABULARY`): the aligner sees a text
+as an array of ids, and what a key determines (its hash, its frame key) is an array look-up by id.
 Runs of ``k`` keys (word n-grams) are hashed to 64-bit integers with a stable hash (CRC32 of each
 key, mixed polynomially), so every process and every partition agrees. :func:`article_signatures`
 lists each article's n-gram hashes (optionally with positions); grouping the rows by hash gives,
@@ -22,7 +24,7 @@ Memory: the links of an n-gram held by ``m`` articles grow with ``m**2`` (the st
 wire corpus, and more so of its copies at 10x), so :func:`analysis.reuse.source_candidates` never
 holds them all: the postings are kept as int32 article codes and positions
 (:func:`_postings`), and the links are built, reduced to anchors and freed one block of targets
-at a time (:func:`_target_blocks`, about ``_BLOCK_LINKS`` links a block).
+at a time (:class:`_TargetBlocks`, about ``_BLOCK_LINKS`` links a block).
 
 The stages are pure functions of their inputs: signatures per partition of articles, then the
 pairs after grouping (shuffling) the signature rows by hash, give the same result as in process.
@@ -32,11 +34,12 @@ from __future__ import annotations
 
 import unicodedata
 import zlib
+from array import array
 
 import numpy as np
 import pandas as pd
 
-from analysis.corpus.units import _WORD_RE
+from analysis.corpus.units import _WORD_RE, paragraph_spans
 from analysis.lexicon.spelling import SPELLING_VARIANTS
 
 __all__ = [
@@ -55,8 +58,9 @@ __all__ = [
 _QUOTES = str.maketrans({"’": "'"})
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _KEYS: dict[str, str] = {}
-#: Links per block of targets in :func:`_target_blocks` (a few hundred MB of arrays at most).
-_BLOCK_LINKS = 1 << 22
+#: Links per block of targets in :class:`_TargetBlocks` (the arrays of a block stay small enough
+#: to be sorted in cache: half a million links sort four times faster per link than four million).
+_BLOCK_LINKS = 1 << 19
 _HASHES: dict[str, int] = {}
 
 
@@ -75,17 +79,116 @@ def _finish(folded: str) -> str:
     """Key of a word already lowercased and quote-folded (cached: words repeat a lot)."""
     key = _KEYS.get(folded)
     if key is None:
-        key = folded
-        if not key.isascii():
-            key = unicodedata.normalize("NFKD", key.casefold())
-            key = "".join(ch for ch in key if not unicodedata.combining(ch))
-        if key in SPELLING_VARIANTS:
-            key = SPELLING_VARIANTS[key]
-        elif key.endswith("'s") and key[:-2] in SPELLING_VARIANTS:
-            key = SPELLING_VARIANTS[key[:-2]] + "'s"
+        key = _folded_key(folded)
         if len(_KEYS) < 1_000_000:
             _KEYS[folded] = key
     return key
+
+
+def _folded_key(folded: str) -> str:
+    key = folded
+    if not key.isascii():
+        key = unicodedata.normalize("NFKD", key.casefold())
+        key = "".join(ch for ch in key if not unicodedata.combining(ch))
+    if key in SPELLING_VARIANTS:
+        key = SPELLING_VARIANTS[key]
+    elif key.endswith("'s") and key[:-2] in SPELLING_VARIANTS:
+        key = SPELLING_VARIANTS[key[:-2]] + "'s"
+    return key
+
+
+class _Vocabulary:
+    """One integer id per distinct comparison key, for the whole process.
+
+    The aligner and the n-gram indexes see a text as an ``array("i")`` of key ids (4 bytes a
+    word): two words have the same id exactly when they have the same key, so equality, the
+    alignment and difflib's matching blocks are those of the keys. What a key determines is
+    computed once per key and kept in arrays indexed by id: its stable hash (:func:`_key_hash`)
+    and its frame key (:func:`analysis.reuse.templates.frame_key`, as a key id), so the hashes of
+    a corpus and its frame keys are array look-ups rather than a Python pass over every word.
+    ``words`` maps a word as the tokenizer folds it to its key id (bounded like the other caches;
+    the ids themselves are never dropped, so they stay unique). Ids depend on the order in which
+    keys are first met, results never do: only the equality of ids is used.
+    """
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.keys: list[str] = []
+        self._hashes = np.empty(1 << 12, dtype=np.uint64)
+        self._frames = np.empty(1 << 12, dtype=np.intc)
+        self.words = _WordIds(self)
+        self.id_of("#")
+
+    def id_of(self, key: str) -> int:
+        """The id of a key (a new one for a key not met before)."""
+        found = self.ids.get(key)
+        if found is not None:
+            return found
+        found = len(self.keys)
+        self.ids[key] = found
+        self.keys.append(key)
+        if found == len(self._hashes):
+            self._hashes = np.resize(self._hashes, 2 * found)
+            self._frames = np.resize(self._frames, 2 * found)
+        self._hashes[found] = _key_hash(key)
+        self._frames[found] = found if not key[:1].isdigit() else self.id_of("#")
+        return found
+
+    @property
+    def hashes(self) -> np.ndarray:
+        """The hash of every key, by id."""
+        return self._hashes[: len(self.keys)]
+
+    @property
+    def frames(self) -> np.ndarray:
+        """The id of the frame key of every key, by id (``#`` for a number)."""
+        return self._frames[: len(self.keys)]
+
+
+class _WordIds(dict):
+    """Folded word -> key id (see :class:`_Vocabulary`); a word not met before gets its key."""
+
+    __slots__ = ("_vocabulary",)
+
+    def __init__(self, vocabulary: _Vocabulary):
+        super().__init__()
+        self._vocabulary = vocabulary
+
+    def __missing__(self, word: str) -> int:
+        found = self._vocabulary.id_of(_folded_key(word))
+        if len(self) < 1_000_000:
+            self[word] = found
+        return found
+
+
+def key_ids(keys) -> array:
+    """The vocabulary ids of a list of keys, as an ``array("i")``."""
+    return array("i", map(VOCABULARY.id_of, keys))
+
+
+def text_key_ids(text: str) -> tuple[array, list[int]]:
+    """The key ids of the words of ``text``, paragraph by paragraph, and the index of the first
+    word of each paragraph (plus the number of words): the keys of :func:`word_keys` of each
+    paragraph. Lowercasing never shortens a text, so when it keeps the length of the whole text
+    it keeps that of every paragraph, and each paragraph's folded text is a slice of the whole's
+    (paragraphs are separated by white space, where lowercasing has no context to look at)."""
+    ids = array("i")
+    bounds: list[int] = []
+    folded = _folded(text)
+    word_ids = VOCABULARY.words.__getitem__
+    for start, end in paragraph_spans(text):
+        bounds.append(len(ids))
+        if folded is not None:
+            ids.extend(map(word_ids, _WORD_RE.findall(folded, start, end)))
+        else:
+            ids.extend(map(VOCABULARY.id_of, word_keys(text[start:end])))
+    bounds.append(len(ids))
+    return ids, bounds
+
+
+def id_view(ids: array) -> np.ndarray:
+    """The key ids of an ``array("i")`` as a numpy array (no copy)."""
+    return np.frombuffer(ids, dtype=np.intc)
 
 
 def _folded(text: str) -> str | None:
@@ -128,6 +231,10 @@ def _key_hash(key: str) -> int:
         if len(_HASHES) < 1_000_000:
             _HASHES[key] = value
     return value
+
+
+#: The key ids of this process (see :class:`_Vocabulary`).
+VOCABULARY = _Vocabulary()
 
 
 def _rolling(base: np.ndarray, k: int) -> np.ndarray:
@@ -187,25 +294,29 @@ def article_signatures(
     _check_positive(k=k)
     return _signatures(
         articles.index.to_numpy(dtype=object),
-        [word_keys(text) for text in articles["text"].tolist()],
+        [key_ids(word_keys(text)) for text in articles["text"].tolist()],
         k,
         positions,
     )
 
 
 def _signatures(
-    ids: np.ndarray, key_lists: list[list[str]], k: int, positions: bool, *, codes: bool = False
+    ids: np.ndarray,
+    id_arrays: list[array],
+    k: int,
+    positions: bool,
+    *,
+    codes: bool = False,
+    hashes: np.ndarray | None = None,
 ):
-    """The frame of :func:`article_signatures`; with ``codes``, ``article_id`` is categorical
-    (a small integer per row instead of a reference to an id string: 4 bytes, and no factorizing
-    in :func:`_postings`)."""
-    get = _HASHES.get
-    counts = np.array([len(keys) for keys in key_lists], dtype=np.int64)
-    ends = np.cumsum(counts)
-    # One array of word hashes, filled article by article (no list of the whole corpus).
-    words = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint64)
-    for end, count, keys in zip(ends.tolist(), counts.tolist(), key_lists, strict=True):
-        words[end - count : end] = [get(key) or _key_hash(key) for key in keys]
+    """The frame of :func:`article_signatures` from the key ids of each article
+    (:func:`text_key_ids`); ``hashes`` is the hash of each key id (default: the key's own, the
+    vocabulary's; the template search gives those of the frame keys). With ``codes``,
+    ``article_id`` is categorical (a small integer per row instead of a reference to an id
+    string: 4 bytes, and no factorizing in :func:`_postings`)."""
+    table = VOCABULARY.hashes if hashes is None else hashes
+    counts = np.array([len(a) for a in id_arrays], dtype=np.int64)
+    words = table[np.concatenate([id_view(a) for a in id_arrays])] if len(id_arrays) else table[:0]
     grams = _rolling(words, k)
     del words
     owner = np.repeat(np.arange(len(ids), dtype=np.int32), counts)[: len(grams)]
@@ -265,21 +376,56 @@ def shared_ngrams(signatures: pd.DataFrame, *, max_df: int = 1000) -> pd.DataFra
     )
 
 
-def _order(*keys: np.ndarray) -> np.ndarray:
+def _order(*keys: np.ndarray, unique: bool = False) -> np.ndarray:
     """Stable order sorting by the first key, then the next... (a lexsort of integer keys).
 
-    The keys are packed into one int64 when their ranges fit, which sorts much faster.
+    The keys are packed into one int64 when their ranges fit, which sorts much faster. With
+    ``unique`` (no two rows have the same keys, so every sort gives the one order), the faster
+    unstable sort is used.
     """
-    if len(keys[0]) == 0:
-        return np.empty(0, dtype=np.int64)
-    lows = [int(key.min()) for key in keys]
-    widths = [int(key.max()) - low + 1 for key, low in zip(keys, lows, strict=True)]
-    if sum(max(w - 1, 1).bit_length() for w in widths) > 62:
+    packed = _packed(keys)
+    if packed is None:
         return np.lexsort(keys[::-1])
+    return np.argsort(packed) if unique else np.argsort(packed, kind="stable")
+
+
+def _packed(keys) -> np.ndarray | None:
+    """The keys packed into one int64 that sorts as they do, lexicographically (None when their
+    ranges do not fit in 62 bits): each key less its minimum, in its own bits."""
+    layout = _layout(keys)
+    if layout is None:
+        return None
     packed = np.zeros(len(keys[0]), dtype=np.int64)
-    for key, low, width in zip(keys, lows, widths, strict=True):
-        packed = packed * width + (key.astype(np.int64) - low)
-    return np.argsort(packed, kind="stable")
+    for key, (low, bits) in zip(keys, layout, strict=True):
+        packed <<= bits
+        packed |= key.astype(np.int64) - low
+    return packed
+
+
+def _layout(keys) -> list[tuple[int, int]] | None:
+    """The minimum and the number of bits of each key, or None when they need more than 62."""
+    if len(keys[0]) == 0:
+        return [(0, 0) for _ in keys]
+    layout = [
+        (int(key.min()), max(int(key.max()) - int(key.min()), 1).bit_length()) for key in keys
+    ]
+    return layout if sum(bits for _, bits in layout) <= 62 else None
+
+
+def _sorted_keys(*keys: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The rows of the keys (int64) sorted by the first key, then the next...: their packed
+    values are sorted and unpacked, which is much faster than sorting by a permutation."""
+    layout = _layout(keys)
+    if layout is None or len(keys[0]) == 0:
+        order = _order(*keys)
+        return tuple(key.astype(np.int64)[order] for key in keys)
+    packed = _packed(keys)
+    packed.sort()
+    out = []
+    for low, bits in layout[::-1]:
+        out.append((packed & ((1 << bits) - 1)) + low)
+        packed >>= bits
+    return tuple(out[::-1])
 
 
 def _hits(signatures: pd.DataFrame, max_df: int, rank: dict | None = None, link: str = "all"):
@@ -354,38 +500,56 @@ def _article_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return ids, remap[factor]
 
 
-def _target_blocks(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray, link: str):
+class _TargetBlocks:
     """The links of :func:`_all_links` or :func:`_nearest_links` as ``(left, right)`` row arrays,
     in blocks of consecutive target codes (the code of ``right``, always the later article), each
-    of about ``_BLOCK_LINKS`` links: what one block of targets needs is built, used and freed
-    before the next (the links of an n-gram held by many articles grow with its square)."""
-    if len(codes) == 0:
-        return
-    width = int(codes.max()) + 1
-    if link == "nearest":
-        left, right = _nearest_links(codes, starts, sizes)
-        target = codes[right]
-        per_target = np.bincount(target, minlength=width)
-    else:
-        first = np.repeat(starts, sizes).astype(np.int32)
-        earlier = np.arange(len(codes), dtype=np.int32) - first
-        per_target = np.bincount(codes, weights=earlier, minlength=width)
-    total = np.cumsum(per_target)
-    cuts = np.searchsorted(total, np.arange(_BLOCK_LINKS, total[-1], _BLOCK_LINKS))
-    bounds = [0, *np.unique(cuts + 1).tolist(), width]
-    for c0, c1 in zip(bounds[:-1], bounds[1:], strict=True):
-        if c0 >= c1:
-            continue
+    of about ``_BLOCK_LINKS`` links, and at least ``parts`` blocks when there are that many
+    targets: what one block of targets needs is built (:meth:`links`), used and freed before the
+    next (the links of an n-gram held by many articles grow with its square), and blocks can be
+    shared out between processes."""
+
+    def __init__(
+        self, codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray, link: str, parts: int = 1
+    ):
+        self.codes, self.link = codes, link
+        self.bounds: list[int] = []
+        if len(codes) == 0:
+            return
+        width = int(codes.max()) + 1
         if link == "nearest":
-            chosen = np.flatnonzero((target >= c0) & (target < c1))
-            yield left[chosen], right[chosen]
-            continue
-        chosen = np.flatnonzero((codes >= c0) & (codes < c1) & (earlier > 0))
-        counts = earlier[chosen]
+            self.left, self.right = _nearest_links(codes, starts, sizes)
+            target = codes[self.right]
+            per_target = np.bincount(target, minlength=width)
+        else:
+            self.first = np.repeat(starts, sizes).astype(np.int32)
+            self.earlier = np.arange(len(codes), dtype=np.int32) - self.first
+            target = codes
+            per_target = np.bincount(codes, weights=self.earlier, minlength=width)
+        # Rows (of the links, or of the postings) grouped by target code, so that a block's
+        # rows are a slice rather than a scan of every row for each block.
+        self.by_target = np.argsort(target, kind="stable").astype(np.int32)
+        self.target_starts = np.searchsorted(target[self.by_target], np.arange(width + 1))
+        total = np.cumsum(per_target)
+        step = max(min(_BLOCK_LINKS, int(total[-1]) // max(parts, 1)), 1)
+        cuts = np.searchsorted(total, np.arange(step, total[-1], step))
+        self.bounds = sorted({0, width, *(cuts + 1).tolist()})
+
+    def __len__(self) -> int:
+        return max(len(self.bounds) - 1, 0)
+
+    def links(self, number: int) -> tuple[np.ndarray, np.ndarray]:
+        """The links of the targets of block ``number``."""
+        c0, c1 = self.bounds[number], self.bounds[number + 1]
+        codes = self.codes
+        chosen = np.sort(self.by_target[self.target_starts[c0] : self.target_starts[c1]])
+        if self.link == "nearest":
+            return self.left[chosen], self.right[chosen]
+        chosen = chosen[self.earlier[chosen] > 0]
+        counts = self.earlier[chosen]
         block_right = np.repeat(chosen, counts)
-        block_left = np.repeat(first[chosen], counts) + _ranges(counts)
+        block_left = np.repeat(self.first[chosen], counts) + _ranges(counts)
         distinct = codes[block_left] != codes[block_right]
-        yield block_left[distinct], block_right[distinct]
+        return block_left[distinct], block_right[distinct]
 
 
 def _all_links(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray):
@@ -439,8 +603,8 @@ def _runs(pair: np.ndarray, diagonal: np.ndarray, position: np.ndarray, k: int):
     Returns ``(run_pair, run_position, run_words)``: the run's pair, the position of its first
     word (on the ``position`` side) and its length in words.
     """
-    order = _order(pair, diagonal, position)
-    pair, diagonal, position = pair[order], diagonal[order], position[order]
+    # One link per (pair, diagonal, position): an n-gram occurrence of each article.
+    pair, diagonal, position = _sorted_keys(pair, diagonal, position)
     new_run = np.r_[
         True,
         (pair[1:] != pair[:-1])
@@ -450,7 +614,7 @@ def _runs(pair: np.ndarray, diagonal: np.ndarray, position: np.ndarray, k: int):
     first = np.flatnonzero(new_run)
     run_pair, run_diagonal, run_position = pair[first], diagonal[first], position[first]
     run_words = np.diff(np.r_[first, len(pair)]) + k - 1
-    order = _order(run_pair, run_position, run_diagonal)
+    order = _order(run_pair, run_position, run_diagonal, unique=True)
     return run_pair[order], run_position[order], run_diagonal[order], run_words[order]
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
@@ -77,11 +76,15 @@ def content_stems(sentence: str) -> tuple[str, ...]:
     >>> content_stems("The reforms are carried out under the President's instructions.")
     ('reform', 'carrie', 'presid', 'instru')
     """
-    return tuple(
-        word.casefold()[:6]
-        for word in _STEM_RE.findall(sentence)
-        if len(word) > 2 and word.casefold() not in STOP_WORDS
-    )
+    get = _STEM_OF.get
+    stems = []
+    for word in _STEM_RE.findall(sentence):
+        stem = get(word)
+        if stem is None:
+            stem = _word_stem(word, word.casefold())
+        if stem:
+            stems.append(stem)
+    return tuple(stems)
 
 
 def paraphrase_similarity(first: str, second: str) -> tuple[float, int]:
@@ -105,13 +108,6 @@ def paraphrase_similarity(first: str, second: str) -> tuple[float, int]:
     return round(2 * common / (len(a) + len(b)), 4), common
 
 
-def _shared(a: Counter, b: Counter) -> int:
-    """The stems two counts share, with repeats: ``sum((a & b).values())`` without the Counter."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(n, b[stem]) for stem, n in a.items() if stem in b)
-
-
 def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     """Length of the longest common subsequence of two stem sequences (rapidfuzz's LCSseq)."""
     return int(LCSseq.similarity(a, b))
@@ -127,10 +123,13 @@ class ArticleStems:
     of these per article it aligns).
     """
 
-    __slots__ = ("paragraphs", "starts", "stems", "text")
+    __slots__ = ("_sentences", "paragraphs", "rewrite_sentences", "starts", "stems", "text")
 
     def __init__(self, text: str):
         self.text = text
+        self._sentences: dict[int, tuple] = {}
+        #: Paragraph number -> its sentences as :func:`analysis.reuse.rewrite.rewrites` reads them.
+        self.rewrite_sentences: dict[int, list] = {}
         self.paragraphs = paragraph_spans(text)
         starts: list[int] = []
         self.stems: list[str] = []
@@ -149,19 +148,33 @@ class ArticleStems:
 
     def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:
         """The stems of the paragraph ``[p0, p1)`` that start outside the ``taken`` spans."""
-        i0, i1 = bisect_left(self.starts, p0), bisect_left(self.starts, p1)
-        inside = [(a, b) for a, b in taken if a < p1 and b > p0]
-        if not inside:
-            return tuple(self.stems[i0:i1])
-        return tuple(
-            stem
-            for start, stem in zip(self.starts[i0:i1], self.stems[i0:i1], strict=True)
-            if not any(a <= start < b for a, b in inside)
+        starts, stems = self.starts, self.stems
+        i0, i1 = bisect_left(starts, p0), bisect_left(starts, p1)
+        # The stems starting in a taken span [a, b) are those of one run of indexes.
+        cut = sorted(
+            (bisect_left(starts, a, i0, i1), bisect_left(starts, b, i0, i1))
+            for a, b in taken
+            if a < p1 and b > p0
         )
+        if not cut:
+            return tuple(stems[i0:i1])
+        kept, cursor = [], i0
+        for r0, r1 in cut:
+            kept.extend(stems[cursor:r0])
+            cursor = max(cursor, r1)
+        kept.extend(stems[cursor:i1])
+        return tuple(kept)
 
     def sentences(self, p0: int, p1: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-        """The sentences of the paragraph ``[p0, p1)``: spans in the article, content stems."""
-        return tuple((p0 + s, p0 + e, st) for s, e, st in _paragraph_sentences(self.text[p0:p1]))
+        """The sentences of the paragraph ``[p0, p1)``: spans in the article, content stems (kept
+        for the article: the pairs of an article ask for the same paragraphs again)."""
+        found = self._sentences.get(p0)
+        if found is None:
+            found = tuple(
+                (p0 + s, p0 + e, st) for s, e, st in _paragraph_sentences(self.text[p0:p1])
+            )
+            self._sentences[p0] = found
+        return found
 
 
 def paraphrases(
@@ -178,7 +191,7 @@ def paraphrases(
         for p0, p1 in article.paragraphs:
             stems = article.paragraph_stems(p0, p1, taken_spans)
             if len(stems) >= min_common:
-                out.append((p0, p1, stems, Counter(stems)))
+                out.append((p0, p1, stems))
         return out
 
     def sentences(article, p0, p1, taken_spans):
@@ -192,27 +205,22 @@ def paraphrases(
     src_taken = [(p["source_start"], p["source_end"]) for p in taken]
     tgt_taken = [(p["target_start"], p["target_end"]) for p in taken]
     # Sentences never cross paragraphs, and the longest common subsequence of two sentences is at
-    # most that of the stems of their paragraphs outside the passages (itself at most the stems
-    # they share, counted with repeats): only paragraph pairs where it reaches ``min_common`` are
-    # split into sentences (the costly step) and compared.
+    # most that of the stems of their paragraphs outside the passages: only paragraph pairs where
+    # it reaches ``min_common`` are split into sentences (the costly step) and compared.
     src_sents, tgt_sents, pairs = {}, {}, []
     tgt_paragraphs = paragraphs(tgt, tgt_taken)
-    for a0, a1, a_stems, a_count in paragraphs(src, src_taken):
-        for b0, b1, b_stems, b_count in tgt_paragraphs:
-            if _shared(a_count, b_count) >= min_common and _lcs(a_stems, b_stems) >= min_common:
+    for a0, a1, a_stems in paragraphs(src, src_taken):
+        for b0, b1, b_stems in tgt_paragraphs:
+            if _lcs(a_stems, b_stems) >= min_common:
                 if a0 not in src_sents:
                     src_sents[a0] = sentences(src, a0, a1, src_taken)
                 if b0 not in tgt_sents:
                     tgt_sents[b0] = sentences(tgt, b0, b1, tgt_taken)
                 pairs.append((a0, b0))
     scored = []
-    counts = {b: [Counter(stems) for _, _, stems in sents] for b, sents in tgt_sents.items()}
     for pa, pb in pairs:
         for a0, a1, a_stems in src_sents[pa]:
-            a_count = Counter(a_stems)
-            for (b0, b1, b_stems), b_count in zip(tgt_sents[pb], counts[pb], strict=True):
-                if _shared(a_count, b_count) < min_common:
-                    continue
+            for b0, b1, b_stems in tgt_sents[pb]:
                 common = _lcs(a_stems, b_stems)
                 similarity = 2 * common / (len(a_stems) + len(b_stems))
                 if common >= min_common and similarity >= threshold:

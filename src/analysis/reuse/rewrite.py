@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -42,7 +42,8 @@ from analysis.lexicon.reporting import forms
 from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.lexicon.titles import THING_HEADS
 from analysis.options import ReuseOptions
-from analysis.reuse.paraphrase import _STEM_RE, ArticleStems, _paragraph_sentences
+from analysis.reuse.index import VOCABULARY, _ranges, id_view
+from analysis.reuse.paraphrase import _STEM_RE, ArticleStems
 
 __all__ = ["named_origin", "rewrite_candidates", "rewrites", "sentence_match"]
 
@@ -58,6 +59,8 @@ _ORIGIN_RES = (
     re.compile(rf"(?:[Tt]he\s+)?({_INSTITUTION})(?:'s|’s)?\s+(?:press\s+service\s+)?(?:{_CUE})\b"),
 )
 _KEY_STEMS: dict[str, tuple[str, ...]] = {}
+#: Words per block of articles in :func:`rewrite_candidates` (bounds its arrays).
+_BLOCK_WORDS = 1 << 20
 
 
 def _key_stems(key: str) -> tuple[str, ...]:
@@ -89,39 +92,41 @@ def rewrite_candidates(
         ``(article a, article b) -> [(paragraph of a, paragraph of b), ...]``, article numbers
         (indexes of ``ids``) with ``a < b``, paragraph numbers within each article; sorted.
     """
+    # The stems of each key id present, once (a key may hold several: "turkish-azerbaijani"),
+    # then the stems of every word by array look-ups, a block of articles at a time (memory):
+    # one (stem, paragraph) row per distinct pair. Paragraphs are numbered in article order.
+    paragraph_counts = np.array([len(p[2]) - 1 for p in prepared], dtype=np.int64)
+    article = np.repeat(np.arange(len(prepared), dtype=np.int64), paragraph_counts)
+    number_of = _ranges(paragraph_counts)
+    n = max(len(article), 1)
+    blocks = _article_blocks(prepared)
+    present = np.zeros(len(VOCABULARY.keys), dtype=bool)
+    for a0, a1 in blocks:
+        present[_words(prepared[a0:a1])] = True
     stem_ids: dict[str, int] = {}
-    key_ids: dict[str, tuple[int, ...]] = {}
-
-    def ids_of(key: str) -> tuple[int, ...]:
-        found = key_ids.get(key)
-        if found is None:
-            found = tuple(stem_ids.setdefault(s, len(stem_ids)) for s in _key_stems(key))
-            key_ids[key] = found
-        return found
-
-    owner, stem = [], []
-    paragraph_article, paragraph_number = [], []
-    known = key_ids.get
-    for number, (_, keys, bounds, _) in enumerate(prepared):
-        for p in range(len(bounds) - 1):
-            found = set(
-                chain.from_iterable(
-                    [known(key) or ids_of(key) for key in keys[bounds[p] : bounds[p + 1]]]
-                )
-            )
-            if found:
-                node = len(paragraph_article)
-                paragraph_article.append(number)
-                paragraph_number.append(p)
-                owner.extend([node] * len(found))
-                stem.extend(sorted(found))
-    owner_arr, stem_arr = np.array(owner, dtype=np.int64), np.array(stem, dtype=np.int64)
-    order = np.lexsort((owner_arr, stem_arr))
-    owner_arr, stem_arr = owner_arr[order], stem_arr[order]
+    held = np.zeros(len(present), dtype=np.int64)
+    flat: list[int] = []
+    for key in np.flatnonzero(present).tolist():
+        found = [stem_ids.setdefault(s, len(stem_ids)) for s in _key_stems(VOCABULARY.keys[key])]
+        held[key] = len(found)
+        flat.extend(found)
+    first = np.cumsum(held) - held
+    flat_stems = np.array(flat, dtype=np.int64)
+    rows = []
+    node = 0
+    for a0, a1 in blocks:
+        block = prepared[a0:a1]
+        words = _words(block)
+        lengths = [b1 - b0 for p in block for b0, b1 in zip(p[2], p[2][1:], strict=False)]
+        paragraph = np.repeat(np.arange(node, node + len(lengths)), lengths)
+        node += len(lengths)
+        count = held[words]
+        stems = flat_stems[np.repeat(first[words], count) + _ranges(count)]
+        rows.append(np.unique(stems * n + np.repeat(paragraph, count)))
+    stem_arr, owner_arr = np.divmod(np.sort(np.concatenate(rows or [np.empty(0, np.int64)])), n)
     starts = np.flatnonzero(np.r_[True, stem_arr[1:] != stem_arr[:-1]])[: len(stem_arr)]
     sizes = np.diff(np.r_[starts, len(stem_arr)])
     keep = (sizes > 1) & (sizes <= options.rewrite_max_df)
-    article = np.array(paragraph_article, dtype=np.int64)
     lefts, rights = [], []
     for size in np.unique(sizes[keep]):
         rows = starts[keep & (sizes == size)][:, None] + np.arange(size)
@@ -133,13 +138,11 @@ def rewrite_candidates(
     if not lefts:
         return {}
     left, right = np.concatenate(lefts), np.concatenate(rights)
-    n = max(len(paragraph_article), 1)
     pairs, shared = np.unique(
         np.minimum(left, right) * n + np.maximum(left, right), return_counts=True
     )
     pairs = pairs[shared >= options.rewrite_min_shared]
     out: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    number_of = np.array(paragraph_number, dtype=np.int64)
     for a, b in zip(*np.divmod(pairs, n), strict=True):
         x, y = int(article[a]), int(article[b])
         pa, pb = int(number_of[a]), int(number_of[b])
@@ -147,6 +150,20 @@ def rewrite_candidates(
             x, y, pa, pb = y, x, pb, pa
         out.setdefault((x, y), []).append((pa, pb))
     return {key: sorted(value) for key, value in sorted(out.items())}
+
+
+def _article_blocks(prepared: list) -> list[tuple[int, int]]:
+    """Consecutive ranges of articles holding about ``_BLOCK_WORDS`` words each."""
+    words = _BLOCK_WORDS
+    total = np.cumsum([len(p[1]) for p in prepared])
+    cuts = np.searchsorted(total, np.arange(words, total[-1], words)) + 1 if len(total) else []
+    bounds = [0, *sorted(set(np.asarray(cuts).tolist()) - {0, len(prepared)}), len(prepared)]
+    return [(a, b) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if a < b]
+
+
+def _words(block: list) -> np.ndarray:
+    """The key ids of the words of a block of prepared articles, concatenated."""
+    return np.concatenate([id_view(p[1]) for p in block] or [np.empty(0, dtype=np.intc)])
 
 
 def sentence_match(first: tuple, second: tuple) -> tuple[float, int]:
@@ -191,6 +208,12 @@ def _sentence_stems(sentence: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(stems), frozenset(names)
 
 
+@lru_cache(maxsize=65536)
+def _article_origin(text: str) -> str:
+    """:func:`named_origin` of a whole article (an article is in many candidate pairs)."""
+    return named_origin(text)
+
+
 def named_origin(text: str) -> str:
     """The first institution the text names as the source of what it reports ("" when none).
 
@@ -223,21 +246,21 @@ def rewrites(
     ``rewrite_min_sentences`` (see the module docstring); offsets into each article's text.
     Target sentences overlapping a ``recycled`` span ``(start, end)`` are left out."""
 
-    def sentences(article, paragraph, cache):
-        if paragraph not in cache:
+    def sentences(article, paragraph):
+        # Kept with the article: an article is in many candidate pairs.
+        found = article.rewrite_sentences.get(paragraph)
+        if found is None:
             p0, p1 = article.paragraphs[paragraph]
-            cache[paragraph] = [
-                (p0 + s, p0 + e, _sentence_stems(article.text[p0 + s : p0 + e]))
-                for s, e, _ in _paragraph_sentences(article.text[p0:p1])
+            found = [
+                (s, e, _sentence_stems(article.text[s:e])) for s, e, _ in article.sentences(p0, p1)
             ]
-        return cache[paragraph]
+            article.rewrite_sentences[paragraph] = found
+        return found
 
-    src_cache: dict[int, list] = {}
-    tgt_cache: dict[int, list] = {}
     scored = []
     for pa, pb in paragraph_pairs:
-        for a0, a1, a_stems in sentences(src, pa, src_cache):
-            for b0, b1, b_stems in sentences(tgt, pb, tgt_cache):
+        for a0, a1, a_stems in sentences(src, pa):
+            for b0, b1, b_stems in sentences(tgt, pb):
                 if any(b0 < end and start < b1 for start, end in recycled):
                     continue
                 # Matched stems are at most the shorter sentence's: an exact bound of both tests.
@@ -261,7 +284,7 @@ def rewrites(
             chosen.append((a0, a1, b0, b1, -negative))
     if len(chosen) < options.rewrite_min_sentences:
         return []
-    origin = named_origin(src.text) or named_origin(tgt.text)
+    origin = _article_origin(src.text) or _article_origin(tgt.text)
     return [
         {
             "source_start": a0,

@@ -26,13 +26,15 @@ the share of equal frame keys (1.0 when only figures changed).
 from __future__ import annotations
 
 import dataclasses
+from array import array
 
 import numpy as np
 
 from analysis.corpus.loading import Corpus
 from analysis.options import ReuseOptions
 from analysis.reuse.alignment import _anchors, align
-from analysis.reuse.index import _signatures
+from analysis.reuse.index import VOCABULARY, _signatures, id_view
+from analysis.reuse.workers import map_parts
 
 __all__ = ["find_templates", "frame_key"]
 
@@ -56,44 +58,60 @@ def find_templates(
     ``prepared`` maps every article id to its :func:`~analysis.reuse.alignment.prepare_text`;
     see the module docstring.
     """
-    from analysis.reuse.detection import source_candidates
+    from analysis.reuse.detection import CandidateBlocks, _parts
 
-    # Keys repeat across the corpus: each distinct key is folded once.
-    folded: dict[str, str] = {}
-    get = folded.get
-    frames = {
-        article_id: (
-            spans,
-            [get(key) or folded.setdefault(key, frame_key(key)) for key in keys],
-            bounds,
-            stems,
-        )
-        for article_id, (spans, keys, bounds, stems) in prepared.items()
-    }
+    # The frame key of every key id is a look-up in the vocabulary; the frame keys of an
+    # article are only built when it is aligned (_FrameKeys).
+    frames = _FrameKeys(prepared)
     signatures = _signatures(
-        np.array(list(frames), dtype=object),
-        [f[1] for f in frames.values()],
+        np.array(list(prepared), dtype=object),
+        [p[1] for p in prepared.values()],
         options.k,
         True,
         codes=True,
+        hashes=VOCABULARY.hashes[VOCABULARY.frames],
     )
     recycled: dict[str, list[tuple[int, int]]] = {}
     for p in passages:
         recycled.setdefault(p["target_id"], []).append((p["target_start"], p["target_end"]))
     plain = dataclasses.replace(options, paraphrase=False)
     texts = corpus.articles["text"].to_dict()
-    rows = []
-    for target_id, candidates in source_candidates(corpus, signatures, plain, link="nearest"):
-        taken = recycled.get(target_id, [])
-        found = _frame_passages(target_id, candidates, texts, frames, taken, plain, full=False)
-        if not found and options.template_close_frames:
-            # The n-grams of one frame may each link to another near holder (frames differing
-            # in a word: profit/loss, Year/Nine mths), so no pair gathers anchors that chain:
-            # the nearest few candidates are aligned again on all the frame keys they share.
-            nearest = candidates[: options.template_close_frames]
-            found = _frame_passages(target_id, nearest, texts, frames, taken, plain, full=True)
-        rows.extend(found)
-    return rows
+    blocks = CandidateBlocks(corpus, signatures, plain, link="nearest", parts=_parts(options))
+    del signatures
+
+    def framed(number: int) -> list[dict]:
+        rows = []
+        for target_id, candidates in blocks.candidates(number):
+            taken = recycled.get(target_id, [])
+            found = _frame_passages(target_id, candidates, texts, frames, taken, plain, full=False)
+            if not found and options.template_close_frames:
+                # The n-grams of one frame may each link to another near holder (frames
+                # differing in a word: profit/loss, Year/Nine mths), so no pair gathers anchors
+                # that chain: the nearest few candidates are aligned again on all the frame keys
+                # they share.
+                nearest = candidates[: options.template_close_frames]
+                found = _frame_passages(target_id, nearest, texts, frames, taken, plain, full=True)
+            rows.extend(found)
+        return rows
+
+    return [row for part in map_parts(len(blocks), framed, options.processes) for row in part]
+
+
+class _FrameKeys(dict):
+    """Article id -> its :func:`~analysis.reuse.alignment.prepare_text` with frame key ids in
+    place of the key ids, built on first use."""
+
+    __slots__ = ("_prepared",)
+
+    def __init__(self, prepared: dict):
+        super().__init__()
+        self._prepared = prepared
+
+    def __missing__(self, article_id: str):
+        spans, keys, bounds, stems = self._prepared[article_id]
+        frame = array("i", VOCABULARY.frames[id_view(keys)].tobytes())
+        self[article_id] = found = (spans, frame, bounds, stems)
+        return found
 
 
 def _frame_passages(target_id, candidates, texts, frames, taken, options, *, full):

@@ -1,0 +1,170 @@
+"""The fast paths of reuse detection give exactly what their plain definitions give."""
+
+from __future__ import annotations
+
+import random
+from array import array
+from difflib import SequenceMatcher
+
+import pytest
+
+from analysis.corpus.units import paragraph_spans
+from analysis.options import ReuseOptions
+from analysis.reuse import rewrite
+from analysis.reuse.alignment import _best_chain, prepare_text
+from analysis.reuse.index import VOCABULARY, text_key_ids, word_keys
+
+TEXTS = [
+    "The Defence Ministry’s view.\n\nTürkiye and Turkey, 2,000 troops.",
+    "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ.\n\nΣΑΣ ΟΔΟΣ",  # final sigma: lowercasing looks at the letters around
+    "İstanbul and Straße.\n\nNo change here.",  # lowercasing İ lengthens the first paragraph
+    "Zu\u0308rich  \n \n\n  Gene\u0300ve, 3rd qtr",
+    "",
+    "   \n\n  ",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_key_ids_are_the_word_keys_of_each_paragraph(text):
+    ids, bounds = text_key_ids(text)
+    keys, expected_bounds = [], []
+    for start, end in paragraph_spans(text):
+        expected_bounds.append(len(keys))
+        keys.extend(word_keys(text[start:end]))
+    expected_bounds.append(len(keys))
+    assert [VOCABULARY.keys[i] for i in ids] == keys
+    assert bounds == expected_bounds
+    assert prepare_text(text)[1] == ids
+
+
+def test_equal_keys_have_equal_ids_and_a_number_has_the_frame_key_hash():
+    ids, _ = text_key_ids("Defence defense DEFENSE 30 1,234,000 cts")
+    assert ids.tolist()[:3] == [ids[0]] * 3 and len(set(ids.tolist())) == 4
+    frames = VOCABULARY.frames
+    assert [VOCABULARY.keys[frames[i]] for i in ids] == ["defense"] * 3 + ["#", "#", "cts"]
+
+
+def _all_pairs_chain(anchors, max_gap):
+    """_best_chain as first written: every earlier anchor tried as a predecessor."""
+    order = sorted(range(len(anchors)), key=lambda n: (anchors[n][1], anchors[n][0]))
+    score, back = {}, {}
+    for position, n in enumerate(order):
+        i, j, length = anchors[n]
+        best, parent = 0.0, None
+        for m in order[:position]:
+            pi, pj, plen = anchors[m]
+            gap_src, gap_tgt = i - (pi + plen), j - (pj + plen)
+            if 0 <= gap_src <= max_gap and 0 <= gap_tgt <= max_gap:
+                value = score[m] - max(gap_src, gap_tgt)
+                if value > best:
+                    best, parent = value, m
+        score[n], back[n] = length + best, parent
+    end = max(order, key=lambda n: (score[n], -anchors[n][1], -anchors[n][0]))
+    chain = [end]
+    while back[chain[-1]] is not None:
+        chain.append(back[chain[-1]])
+    return score[end], chain[::-1]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_best_chain_is_the_chain_of_trying_every_earlier_anchor(seed):
+    rng = random.Random(seed)
+    # Anchors crowded on a few words, on many diagonals, so that ties and long windows occur.
+    anchors = sorted(
+        {
+            (rng.randrange(60), rng.randrange(60), rng.randint(4, 9))
+            for _ in range(rng.randint(1, 80))
+        }
+    )
+    for max_gap in (0, 3, 8):
+        assert _best_chain(anchors, max_gap) == _all_pairs_chain(anchors, max_gap)
+
+
+def test_rewrite_candidates_are_the_same_block_by_block(monkeypatch):
+    texts = [
+        "Hasanov met Dalkiran in Nakhchivan.\n\nThe drills near Nakhchivan ended.",
+        "Gasanov received Dalkiran, Nakhchivan drills.",
+        "Dalkiran and Hasanov toured Nakhchivan.\n\nOther news entirely.",
+        "",
+    ]
+    prepared = [prepare_text(t) for t in texts]
+    options = ReuseOptions(rewrite_min_shared=2)
+    whole = rewrite.rewrite_candidates(list("abcd"), prepared, options)
+    # dalkir, nakhch shared by the first paragraphs; drills, nakhch by a's second and b's.
+    assert whole == {(0, 1): [(0, 0), (1, 0)], (0, 2): [(0, 0)], (1, 2): [(0, 0)]}
+    monkeypatch.setattr(rewrite, "_BLOCK_WORDS", 1)
+    assert rewrite._article_blocks(prepared) == [(0, 1), (1, 2), (2, 3), (3, 4)]
+    assert rewrite.rewrite_candidates(list("abcd"), prepared, options) == whole
+
+
+@pytest.mark.parametrize("sequence", [[], [7], [1, 2, 1, 2, 1], list(range(50)) * 3])
+def test_difflib_gives_two_equal_sequences_one_equal_block(sequence):
+    opcodes = SequenceMatcher(None, sequence, list(sequence), autojunk=False).get_opcodes()
+    assert opcodes == ([("equal", 0, len(sequence), 0, len(sequence))] if sequence else [])
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "frames", "described"),
+    [
+        ("Shr 30 cts vs 25 cts", "Shr 12 cts vs 14 cts", True, (1.0, "30->12; 25->14")),
+        (
+            "The Defence Ministry said",
+            "the defense ministry said",
+            False,
+            (1.0, "The->the; Defence->defense; Ministry->ministry"),
+        ),
+        ("the ministry said", "the ministry said", False, (1.0, "punctuation")),
+        ("the ministry said", "the army said", False, (2 / 3, "ministry->army")),
+    ],
+)
+def test_described_edits(source, target, frames, described):
+    from analysis.reuse.alignment import _describe
+
+    src_ids, tgt_ids = text_key_ids(source)[0], text_key_ids(target)[0]
+    if frames:
+        src_ids = array("i", VOCABULARY.frames[list(src_ids)].tolist())
+        tgt_ids = array("i", VOCABULARY.frames[list(tgt_ids)].tolist())
+    words = source.split(), target.split()
+    assert _describe(source, target, *words, src_ids, tgt_ids) == described
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_paragraph_stems_outside_taken_spans_are_those_of_a_filter_by_offset(seed):
+    from analysis.reuse.paraphrase import ArticleStems
+
+    rng = random.Random(seed)
+    words = ["ministry", "reforms", "army", "the", "standards", "navy", "drills", "said"]
+    text = "\n\n".join(
+        " ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) for _ in range(4)
+    )
+    article = ArticleStems(text)
+    taken = [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(rng.randint(0, 4))]
+    for p0, p1 in article.paragraphs:
+        expected = tuple(
+            stem
+            for start, stem in zip(article.starts, article.stems, strict=True)
+            if p0 <= start < p1 and not any(a <= start < b for a, b in taken)
+        )
+        assert article.paragraph_stems(p0, p1, taken) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The reforms are carried out under the President's instructions.",
+        "STRASSE Straße straße ÉCOLE école İstanbul ΟΔΟΣ is an ox of us",
+        "",
+    ],
+)
+def test_content_stems_read_through_the_cache_are_the_casefolded_prefixes(sentence):
+    import re
+
+    from analysis.lexicon.stop_words import STOP_WORDS
+    from analysis.reuse.paraphrase import content_stems
+
+    words = re.findall(r"[^\W\d_]+", sentence)
+    expected = tuple(
+        w.casefold()[:6] for w in words if len(w) > 2 and w.casefold() not in STOP_WORDS
+    )
+    assert content_stems(sentence) == expected
+    assert content_stems(sentence) == expected  # a second time, from the cache
