@@ -63,7 +63,7 @@ from analysis.lexicon.footers import (
 )
 from analysis.lexicon.outlets import BYLINE_OUTLETS
 
-__all__ = ["ArticleFormatError", "Corpus", "date_rank", "load_corpus"]
+__all__ = ["ArticleFormatError", "Corpus", "date_rank", "is_glob", "load_corpus"]
 
 FOOTER_SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 ERROR_MODES = ("raise", "collect")
@@ -404,9 +404,22 @@ def _iter_records(source, options: _Options, report) -> Iterator[_Record]:
                 report(exc)
 
 
+def is_glob(path: str | PathLike) -> bool:
+    """Whether ``path`` is read as a glob pattern: it holds ``*``, ``?`` or ``[`` and names no
+    existing file or folder.
+
+    Examples
+    --------
+    >>> is_glob("reuters21578/reut2-*.sgm"), is_glob("articles/")
+    (True, False)
+    """
+    text = str(path)
+    return any(ch in text for ch in "*?[") and not Path(text).exists()
+
+
 def _expand(item: str | PathLike, report) -> list[Path]:
     text = str(item)
-    if any(ch in text for ch in "*?[") and not Path(text).exists():
+    if is_glob(text):
         matches = sorted(Path(p) for p in globlib.glob(text, recursive=True) if Path(p).is_file())
         if not matches:
             report(ArticleFormatError(text, None, "the glob pattern matched no files"))

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.corpus.loading import is_glob
 from analysis.paths import PROJECT_ROOT
 from analysis.report.writing import check_output_folder, staged_folder, write_atomic
 
@@ -111,10 +112,10 @@ def run_notebooks(
 
     if corpus is not None:
         corpus = Path(corpus).absolute()
-        is_glob = any(ch in corpus.name for ch in "*?[") and not corpus.exists()
-        if is_glob and not glob.glob(str(corpus)):
+        pattern = is_glob(corpus)
+        if pattern and not glob.glob(str(corpus)):
             raise FileNotFoundError(f"the glob pattern matched no files: {corpus}")
-        if not is_glob and not corpus.exists():
+        if not pattern and not corpus.exists():
             raise FileNotFoundError(f"no such file or folder: {corpus}")
     out = check_output_folder(out_dir)
     paths = [Path(p) for p in notebooks] if notebooks is not None else notebook_paths()

@@ -86,18 +86,18 @@ INDEX_PAGE = "families/index.html"
 
 
 def _index_page(
-    corpus: Corpus,
     families: pd.DataFrame,
+    texts: dict[int, str],
     pages_of: dict[str, str],
     labels: pd.Series,
 ) -> str:
-    """Every family of ``families``, in its order, with its size, origin and first words, each
-    linked to its page: plain links, so every page is one click from the report."""
+    """Every family of ``families``, in its order, with its size, origin and first words (of
+    ``texts``, its text by family id), each linked to its page: plain links, so every page is
+    one click from the report."""
     rows = []
     for rank, family in enumerate(families.itertuples(index=False), start=1):
         family_id, origin = int(family.family_id), family.origin_id
-        text = corpus.text(origin)[family.origin_start : family.origin_end]
-        words = text.split()
+        words = texts[family_id].split()
         gist = " ".join(words[:INDEX_WORDS]) + (" …" if len(words) > INDEX_WORDS else "")
         rows.append(
             f"<tr><td>{rank}</td><td><a href='family-{family_id}.html'>family {family_id}</a>"
@@ -161,6 +161,7 @@ def family_pages(
     article_families: dict[str, list[int]] = {}
     files: dict[str, str] = {}
     pages: dict[int, str] = {}
+    texts: dict[int, str] = {}
     for family in families.itertuples(index=False):
         family_id = int(family.family_id)
         page = f"families/family-{family_id}.html"
@@ -188,7 +189,7 @@ def family_pages(
                 f"<td><a href='../{pairs[pair]}'>side by side</a></td></tr>"
             )
         origin = family.origin_id
-        text = corpus.text(origin)[family.origin_start : family.origin_end]
+        text = texts[family_id] = corpus.text(origin)[family.origin_start : family.origin_end]
         members = "".join(f"<li>{_link(pages_of[a], labels[a])}</li>" for a in family.article_ids)
         body = (
             f"<h1 id='family'>Boilerplate family {family_id}: {family.n_articles} articles, "
@@ -207,7 +208,7 @@ def family_pages(
         )
         files[page] = _page(f"Boilerplate family {family_id}", body)
     if len(families):
-        files[INDEX_PAGE] = _index_page(corpus, families, pages_of, labels)
+        files[INDEX_PAGE] = _index_page(families, texts, pages_of, labels)
     for pair, page in pairs.items():
         source_id, target_id = pair
         view = side_by_side(corpus, source_id, target_id, reuse=reuse.iloc[pair_rows[pair]])
