@@ -6,6 +6,8 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 CORPUS ?= seeds
 # reports/NAME for CORPUS=path/NAME or path/NAME.jsonl (reports/seeds for the seeds)
 REPORT_DIR ?= reports/$(basename $(notdir $(abspath $(CORPUS))))
+# Paragraphs parsed once, by the report and the notebooks and by later runs (any corpus)
+PARSE_CACHE ?= .cache/parse
 
 .DEFAULT_GOAL := help
 .PHONY: help install report notebooks test lint bench clean
@@ -22,8 +24,8 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed ## Create .venv and install the package with notebook and test tools
 
 report: $(VENV)/.installed ## Analyse CORPUS (default seeds/; e.g. make report CORPUS=path/): report.html and the four notebooks run on it, in REPORT_DIR
-	$(PY) -m analysis report "$(CORPUS)" --out $(REPORT_DIR) --errors collect $(REPORT_ARGS)
-	$(PY) -m analysis notebooks "$(CORPUS)" --out $(REPORT_DIR)/notebooks $(NOTEBOOK_ARGS)
+	$(PY) -m analysis report "$(CORPUS)" --out $(REPORT_DIR) --errors collect --sources-parse-cache $(PARSE_CACHE) $(REPORT_ARGS)
+	$(PY) -m analysis notebooks "$(CORPUS)" --out $(REPORT_DIR)/notebooks --parse-cache $(PARSE_CACHE) $(NOTEBOOK_ARGS)
 	@echo "open $(REPORT_DIR)/report.html and $(REPORT_DIR)/notebooks/*.html"
 
 notebooks: $(VENV)/.installed ## Re-execute the notebooks in place (regenerates their stored outputs)
@@ -46,5 +48,5 @@ bench: $(VENV)/.installed ## Run every benchmark (needs ../shared/data; about an
 	$(PY) benchmarks/bench_pipeline.py --sizes 0.05 0.1 0.2 --steps reuse chronology sources
 	$(PY) benchmarks/bench_pipeline.py --stories 1000 4000 --steps report
 
-clean: ## Remove the virtual environment and generated reports
-	rm -rf $(VENV) reports build
+clean: ## Remove the virtual environment, generated reports and the parse cache
+	rm -rf $(VENV) reports build .cache

@@ -92,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FIELD=COLUMN,...",
         help="where a table keeps each field, e.g. id=url,date=publish_date,text=body",
     )
+    notebooks.add_argument(
+        "--parse-cache",
+        metavar="FOLDER",
+        help="folder of a parse cache (as report's --sources-parse-cache): paragraphs parsed "
+        "before are not parsed again",
+    )
     return parser
 
 
@@ -104,7 +110,9 @@ def _notebooks(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         parser.error(f"no such file or folder: {args.corpus}")
     from analysis.report.notebooks import run_notebooks
 
-    runs = run_notebooks(args.corpus, args.out, columns=args.columns, progress=True)
+    runs = run_notebooks(
+        args.corpus, args.out, columns=args.columns, parse_cache=args.parse_cache, progress=True
+    )
     for run in runs:
         print(run)
     failed = [run.name for run in runs if run.error]

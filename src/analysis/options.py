@@ -74,6 +74,11 @@ def _boolean(value: object) -> str | None:
     return None if isinstance(value, bool) else "True or False"
 
 
+def _optional_path(value: object) -> str | None:
+    ok = value is None or (isinstance(value, str) and value.strip() != "")
+    return None if ok else "None or a folder path"
+
+
 def _choice(*choices: str) -> Callable[[object], str | None]:
     def check(value: object) -> str | None:
         return None if value in choices else " or ".join(repr(c) for c in choices)
@@ -244,6 +249,12 @@ class SourcesOptions(Options):
         "parc",
         _choice("named", "parc"),
         "attributions: parc (every source, unnamed and anonymous ones marked) or named only",
+    )
+    parse_cache: str | None = option(
+        None,
+        _optional_path,
+        "folder of a parse cache: paragraphs parsed before are read from it, new ones added "
+        "(the tables are the same with or without it)",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -10,6 +11,8 @@ import pytest
 
 from analysis.__main__ import main
 from analysis.report.notebooks import notebook_paths, run_notebooks
+from analysis.sources.parsecache import ParseCache
+from analysis.sources.parsing import load_nlp
 
 NAMES = ["01_corpus_overview", "02_boilerplate_reuse", "03_chronology", "04_source_overlap"]
 
@@ -33,7 +36,10 @@ def test_every_notebook_has_a_parameters_cell_first_among_code_cells():
         nb = json.loads(path.read_text())
         code = [c for c in nb["cells"] if c["cell_type"] == "code"]
         assert code[0]["metadata"].get("tags") == ["parameters"], path.name
-        assert "".join(code[0]["source"]).splitlines()[1:] == ["CORPUS = None", "COLUMNS = None"]
+        lines = "".join(code[0]["source"]).splitlines()
+        settings = [line for line in lines if not line.startswith("#")]
+        parses = ["PARSE_CACHE = None"] if path.name.startswith("04_") else []
+        assert settings == ["CORPUS = None", "COLUMNS = None", *parses], path.name
 
 
 def test_the_four_notebooks_run_on_a_one_article_corpus(tmp_path):
@@ -50,8 +56,10 @@ def test_the_four_notebooks_run_on_a_one_article_corpus(tmp_path):
         }
     ).to_csv(table, index=False)
     columns = {"id": "url", "date": "published", "text": "body"}
-    runs = run_notebooks(table, tmp_path / "out", columns=columns)
+    runs = run_notebooks(table, tmp_path / "out", columns=columns, parse_cache=tmp_path / "cache")
     assert [(r.name, r.error) for r in runs] == [(name, None) for name in NAMES]
+    # notebook 04 parsed the article's two paragraphs into the cache it was given
+    assert len(ParseCache(tmp_path / "cache", load_nlp())) == 2
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         f"{name}.{ext}" for name in NAMES for ext in ("html", "ipynb")
     )
@@ -123,3 +131,23 @@ def test_a_glob_corpus_reaches_the_notebook_as_written(tmp_path):
     assert runs[0].error is None
     executed = nbformat.read(tmp_path / "out" / "01_glob.ipynb", as_version=4)
     assert executed.cells[-1].outputs[0]["text"] == "2 True\n"
+
+
+def test_the_parse_cache_reaches_only_the_notebooks_that_declare_it(tmp_path):
+    (tmp_path / "a.txt").write_text(" date 2024-01-02\n\nOne paragraph.\n", encoding="utf-8")
+    (tmp_path / "books").mkdir()
+    plain = _notebook(tmp_path / "books" / "01_plain.ipynb", "print('PARSE_CACHE' in dir())")
+    declaring = _notebook(tmp_path / "books" / "02_parses.ipynb", "print(PARSE_CACHE)")
+    book = nbformat.read(declaring, as_version=4)
+    book.cells[0].source += "\nPARSE_CACHE = None"
+    nbformat.write(book, declaring)
+    runs = run_notebooks(
+        tmp_path / "a.txt", tmp_path / "out", notebooks=[plain, declaring], parse_cache="cache"
+    )
+    assert [r.error for r in runs] == [None, None]
+    outputs = [
+        nbformat.read(tmp_path / "out" / name, as_version=4).cells[-1].outputs[0]["text"]
+        for name in ("01_plain.ipynb", "02_parses.ipynb")
+    ]
+    # a relative folder is made absolute, since the kernel runs in the notebooks' folder
+    assert outputs == ["False\n", f"{(Path.cwd() / 'cache')}\n"]

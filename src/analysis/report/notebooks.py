@@ -3,7 +3,8 @@
 Design
 ------
 Each notebook of ``notebooks/`` opens with a parameters cell (papermill's convention: a code cell
-tagged ``parameters``) that sets ``CORPUS`` (``None``: the seeds) and ``COLUMNS``.
+tagged ``parameters``) that sets ``CORPUS`` (``None``: the seeds) and ``COLUMNS``; notebook 04,
+which parses, also ``PARSE_CACHE`` (the report's parse cache, so ``make report`` parses once).
 :func:`run_notebooks` executes every numbered notebook with papermill, which injects the
 researcher's values after that cell, in the notebooks' own folder (so relative paths in them
 hold), and writes for each one the executed ``NN_name.ipynb`` and its ``NN_name.html``
@@ -77,6 +78,7 @@ def run_notebooks(
     *,
     columns: Mapping[str, str] | None = None,
     notebooks: Sequence[str | os.PathLike] | None = None,
+    parse_cache: str | os.PathLike | None = None,
     progress: bool = False,
 ) -> list[NotebookRun]:
     """Execute the notebooks on ``corpus`` and write them, executed and as HTML, to ``out_dir``.
@@ -91,6 +93,10 @@ def run_notebooks(
         The ``COLUMNS`` parameter: the package's fields to a table's column names.
     notebooks : sequence of paths, optional
         The notebooks to run (default: :func:`notebook_paths`).
+    parse_cache : path, optional
+        The ``PARSE_CACHE`` parameter, for the notebooks that declare it: the folder of a parse
+        cache (:class:`~analysis.sources.parsecache.ParseCache`), so that a corpus the report has
+        just parsed is not parsed again.
     progress : bool
         Show papermill's progress bar per notebook.
 
@@ -122,16 +128,18 @@ def run_notebooks(
     parameters = {
         "CORPUS": None if corpus is None else str(corpus),
         "COLUMNS": None if columns is None else dict(columns),
+        "PARSE_CACHE": None if parse_cache is None else str(Path(parse_cache).absolute()),
     }
     runs = []
     with staged_folder(out) as stage:
         for path in paths:
             executed = stage / path.name
             try:
+                declared = papermill.inspect_notebook(str(path))
                 papermill.execute_notebook(
                     str(path),
                     str(executed),
-                    parameters=parameters,
+                    parameters={k: v for k, v in parameters.items() if k in declared},
                     cwd=str(path.parent),
                     progress_bar=progress,
                     log_output=False,

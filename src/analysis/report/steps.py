@@ -500,7 +500,9 @@ def start_parse(state: ReportState) -> None:
     then reads the docs as they come. The docs, and so the tables, are those of any other run."""
     processes = state.options.sources.processes
     if state.client is None and processes > 1 and state.parse is None:
-        state.parse = ParagraphParse(state.corpus, workers=processes)
+        state.parse = ParagraphParse(
+            state.corpus, workers=processes, cache=state.options.sources.parse_cache
+        )
 
 
 def _parse(state: ReportState) -> ParsedCorpus:
@@ -512,7 +514,11 @@ def _parse(state: ReportState) -> ParsedCorpus:
     else:
         started, state.parse = state.parse, None
         if started is None:
-            parse = parse_paragraphs(corpus, n_process=state.options.sources.processes)
+            parse = parse_paragraphs(
+                corpus,
+                n_process=state.options.sources.processes,
+                cache=state.options.sources.parse_cache,
+            )
         else:
             parse = iter(started)
         docs = list(

@@ -47,6 +47,7 @@ corpus alone: not on the order of its articles, nor on the hash seed.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -349,7 +350,13 @@ def ministry_name(department: str, country: str | None) -> str:
     return f"{department} Ministry of {country}" if country else f"{department} Ministry"
 
 
-def parse_corpus(corpus: Corpus, *, docs: list | None = None, n_process: int = 1) -> ParsedCorpus:
+def parse_corpus(
+    corpus: Corpus,
+    *,
+    docs: list | None = None,
+    n_process: int = 1,
+    cache: str | os.PathLike | None = None,
+) -> ParsedCorpus:
     """Parse ``corpus`` and give every entity mention its canonical name (see the module doc).
 
     This is the one spaCy pass of the sources analysis: :func:`extract_entities` and
@@ -364,6 +371,10 @@ def parse_corpus(corpus: Corpus, *, docs: list | None = None, n_process: int = 1
     n_process : int
         Processes of the spaCy parse (:func:`~analysis.sources.parsing.parse_paragraphs`); the
         result is the same for any value.
+    cache : path, optional
+        Folder of a parse cache (:class:`~analysis.sources.parsecache.ParseCache`): paragraphs
+        parsed before, by any run with the same pipeline, are read from it and the others added to
+        it. The result is the same with or without it.
 
     Returns
     -------
@@ -382,7 +393,9 @@ def parse_corpus(corpus: Corpus, *, docs: list | None = None, n_process: int = 1
     """
     if not isinstance(corpus, Corpus):
         raise TypeError(f"corpus must be an analysis.Corpus, got {type(corpus).__name__}")
-    parsed = parse_paragraphs(corpus, n_process=n_process) if docs is None else docs
+    parsed = (
+        docs if docs is not None else parse_paragraphs(corpus, n_process=n_process, cache=cache)
+    )
     # The docs are kept serialized (about 10 bytes a token instead of 1.4 KB): the whole parse of
     # a large corpus fits in memory; the analyses read them back article by article.
     docs = DocStore(load_nlp().vocab)

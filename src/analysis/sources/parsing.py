@@ -51,12 +51,18 @@ check the annotations byte for byte and the tables frame for frame. The default 
 the chunks and gathers the answers in its own threads, so the parse runs while the caller works
 on something else (the report's reuse and chronology steps, which need no parse), and reading the
 docs later waits only for what is not yet parsed.
+
+Given a parse cache (:class:`~analysis.sources.parsecache.ParseCache`, or its folder), both read
+the paragraphs the cache holds from it and parse only the others, adding them to it a chunk at a
+time: the report and then notebook 04 on one corpus, or a corpus grown by a few articles, parse
+each distinct paragraph once. The docs are the same with or without it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -72,6 +78,8 @@ from analysis.lexicon.places import COUNTRY_VARIANTS, DEMONYMS
 from analysis.lexicon.titles import DOCUMENT_HEADS
 from analysis.sources.components import UnsupportedPattern, index_attribute_ruler
 from analysis.sources.docstore import ATTRS
+from analysis.sources.parsecache import CHUNK as CACHE_CHUNK
+from analysis.sources.parsecache import ParseCache
 
 __all__ = [
     "MEDIA_OUTLETS",
@@ -207,7 +215,11 @@ def _is_positive_int(value: object) -> bool:
 
 
 def parse_paragraphs(
-    corpus: Corpus, *, batch_size: int = 64, n_process: int = 1
+    corpus: Corpus,
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    cache: ParseCache | str | os.PathLike | None = None,
 ) -> Iterator[tuple[str, int, Doc]]:
     """Parse every paragraph of ``corpus``; yield ``(article_id, paragraph_start, doc)``.
 
@@ -221,6 +233,10 @@ def parse_paragraphs(
         Paragraphs per ``nlp.pipe`` batch (with several processes: per message to a worker).
     n_process : int
         Worker processes of the parse (1: this process). The docs are the same for any value.
+    cache : ParseCache or path, optional
+        A parse cache (:class:`~analysis.sources.parsecache.ParseCache`, or its folder): the
+        paragraphs it holds are read from it, the others parsed and added to it. The docs are the
+        same with or without it.
 
     Raises
     ------
@@ -228,6 +244,8 @@ def parse_paragraphs(
         If ``corpus`` is not a :class:`~analysis.corpus.loading.Corpus`.
     ValueError
         If ``batch_size`` or ``n_process`` is not a positive integer.
+    analysis.sources.parsecache.ParseCacheError
+        If a file of the cache cannot be read (the message names it).
 
     Examples
     --------
@@ -239,7 +257,7 @@ def parse_paragraphs(
     """
     _check_parse_arguments(corpus, batch_size, n_process)
     workers = None if n_process == 1 else n_process
-    return iter(ParagraphParse(corpus, batch_size=batch_size, workers=workers))
+    return iter(ParagraphParse(corpus, batch_size=batch_size, workers=workers, cache=cache))
 
 
 def _check_parse_arguments(
@@ -264,7 +282,8 @@ class ParagraphParse:
     parses in this process, lazily, as the iteration asks. The docs are the same either way (a
     parse depends on the paragraph text alone). Iterate once; :meth:`close` (or the ``with``
     block) ends the workers early, after which the object cannot be read. :meth:`pending` counts
-    the chunks the workers have not answered yet.
+    the chunks the workers have not answered yet. With ``cache`` only the paragraphs the cache
+    lacks are parsed (:attr:`cached` counts the others), and they are added to it.
 
     Examples
     --------
@@ -277,14 +296,27 @@ class ParagraphParse:
     True
     """
 
-    def __init__(self, corpus: Corpus, *, batch_size: int = 64, workers: int | None = None):
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        batch_size: int = 64,
+        workers: int | None = None,
+        cache: ParseCache | str | os.PathLike | None = None,
+    ):
         _check_parse_arguments(corpus, batch_size, 1 if workers is None else workers, "workers")
         nlp = load_nlp()  # loaded before any fork, so forked workers share it
+        if cache is not None and not isinstance(cache, ParseCache):
+            cache = ParseCache(cache, nlp)
+        self._cache = cache
         paras = corpus.paragraphs
         self._texts = paras["text"].tolist()
         self._articles = paras["article_id"].tolist()
         self._starts = paras["start"].tolist()
         unique = list(dict.fromkeys(self._texts))
+        if cache is not None:
+            unique = [text for text in unique if text not in cache]
+        self._to_parse = set(unique)
         self._pool = None
         self._answers: list[AsyncResult] = []
         self._used = self._closed = False
@@ -295,6 +327,11 @@ class ParagraphParse:
                 unique, batch_size=batch_size, n_process=workers
             )
             self._parsed = _unpack(self._answers, nlp.vocab)
+
+    @property
+    def cached(self) -> int:
+        """How many distinct paragraphs the cache serves (0 without a cache)."""
+        return 0 if self._cache is None else len(set(self._texts) - self._to_parse)
 
     def pending(self) -> int:
         """Chunks of paragraphs handed to the workers and not answered yet (0 without workers)."""
@@ -321,20 +358,31 @@ class ParagraphParse:
         # A paragraph recycled word for word is parsed once: its Doc serves every copy (a parse
         # depends on the text alone), so boilerplate costs the parser nothing more. A Doc is kept
         # only while a copy of its text is still to come, so a caller that stores docs compactly
-        # (analysis.sources.docstore) never holds the whole parse.
+        # (analysis.sources.docstore) never holds the whole parse; new parses go to the cache a
+        # chunk at a time for the same reason.
         remaining = Counter(self._texts)
         docs: dict[str, Doc] = {}
-        parsed = self._parsed
+        parsed, cache, fresh = self._parsed, self._cache, []
         for text, article_id, start in zip(self._texts, self._articles, self._starts, strict=True):
             doc = docs.get(text)
             if doc is None:
-                doc = next(parsed)
+                if text in self._to_parse:
+                    doc = next(parsed)
+                    if cache is not None:
+                        fresh.append(doc)
+                        if len(fresh) == CACHE_CHUNK:
+                            cache.add(fresh)
+                            fresh = []
+                else:
+                    doc = cache.get(text)
             remaining[text] -= 1
             if remaining[text]:
                 docs[text] = doc
             else:
                 docs.pop(text, None)
             yield article_id, int(start), doc
+        if fresh:
+            cache.add(fresh)
 
     def close(self) -> None:
         """End the worker processes (nothing to do when they are done or there are none)."""
