@@ -74,6 +74,17 @@ def test_the_four_notebooks_run_on_a_one_article_corpus(tmp_path):
         for o in c.outputs
     )
     assert "<Corpus: 1 articles, 2 paragraphs, 0 problems>" in outputs
+    reuse = nbformat.read(tmp_path / "out" / "02_boilerplate_reuse.ipynb", as_version=4)
+    printed = [
+        o.get("text", "") + o.get("data", {}).get("text/plain", "")
+        for c in reuse.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+    ]
+    # the pair sections say there is no pair; the article is never compared with itself
+    alone = "One article: there is no earlier article to compare it with.\n"
+    assert printed.count(alone) == 4
+    assert not any("SideBySide" in text for text in printed)
 
 
 def test_a_failing_notebook_is_kept_and_the_others_run(tmp_path):

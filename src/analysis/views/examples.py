@@ -22,6 +22,7 @@ from analysis.corpus.loading import Corpus
 __all__ = [
     "busiest_events",
     "entity_table",
+    "example_pair",
     "largest",
     "latest_article",
     "matrix_selection",
@@ -42,9 +43,40 @@ def latest_article(corpus: Corpus) -> str:
     >>> latest_article(load_corpus(SEEDS_DIR))
     '001_80062493b65dd1fc'
     """
+    return _by_date(corpus)[-1]
+
+
+def _by_date(corpus: Corpus) -> list[str]:
     arts = corpus.articles
     order = pd.DataFrame({"date": arts["date"].to_numpy(), "id": arts.index.to_numpy()})
-    return str(order.sort_values(["date", "id"], kind="stable")["id"].iloc[-1])
+    return order.sort_values(["date", "id"], kind="stable")["id"].astype(str).tolist()
+
+
+def example_pair(corpus: Corpus, reuse: pd.DataFrame) -> tuple[str | None, str]:
+    """The ``(earlier, later)`` pair of articles a reuse walk-through shows.
+
+    The pair whose passages hold the most words (:func:`most_reused_pair`); when no two articles
+    share a passage, the two latest articles (by date, then id); with one article, ``(None,
+    that_article)``: there is nothing earlier to compare it with, never the article with itself.
+
+    Examples
+    --------
+    >>> from analysis import find_reuse, load_corpus
+    >>> from analysis.paths import SEEDS_DIR
+    >>> seeds = load_corpus(SEEDS_DIR)
+    >>> example_pair(seeds, find_reuse(seeds))
+    ('000_5b183b1fed710e9a', '001_80062493b65dd1fc')
+    >>> example_pair(seeds, find_reuse(seeds).iloc[:0])  # nothing shared: the two latest
+    ('000_5b183b1fed710e9a', '001_80062493b65dd1fc')
+    >>> one = load_corpus(seeds.articles.reset_index().rename(columns={"article_id": "id"})[:1])
+    >>> example_pair(one, find_reuse(one))
+    (None, '000_5b183b1fed710e9a')
+    """
+    pair = most_reused_pair(reuse)
+    if pair is not None:
+        return pair
+    latest = _by_date(corpus)[-2:]
+    return (latest[0], latest[1]) if len(latest) == 2 else (None, latest[0])
 
 
 def most_reused_pair(reuse: pd.DataFrame) -> tuple[str, str] | None:
