@@ -142,6 +142,36 @@ def test_dask_parse_matches_in_process(client):
         ]
 
 
+def test_dask_parse_with_a_cache_sends_only_new_paragraphs(client, tmp_path):
+    from analysis.distributed import parse_paragraphs_dask
+    from analysis.sources.parsing import parse_paragraphs
+
+    class Recording:
+        """The cluster's client, noting the paragraphs sent to the workers."""
+
+        def __init__(self, client):
+            self.client, self.sent = client, []
+
+        def map(self, function, chunks, **kwargs):
+            self.sent.extend(text for chunk in chunks for _, text, _ in chunk)
+            return self.client.map(function, chunks, **kwargs)
+
+        def gather(self, futures):
+            return self.client.gather(futures)
+
+    corpus = load_corpus(SEEDS_DIR)
+    local = list(parse_paragraphs(corpus))
+    cold, warm = Recording(client), Recording(client)
+    runs = [parse_paragraphs_dask(corpus, c, chunk_size=5, cache=tmp_path) for c in (cold, warm)]
+    assert cold.sent == corpus.paragraphs["text"].tolist() and warm.sent == []
+    for run in runs:
+        assert [(a, s) for a, s, _ in run] == [(a, s) for a, s, _ in local]
+        for (_, _, got), (_, _, want) in zip(run, local, strict=True):
+            assert [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in got] == [
+                (t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in want
+            ]
+
+
 def rewrite_corpus():
     """The dev part of the constructed rewrite set, and a reprinted block: every kind at once."""
     import sys

@@ -208,27 +208,39 @@ def _parse_chunk(paragraphs: list[tuple[str, str, int]]) -> bytes:
     return store.to_bytes()
 
 
-def parse_paragraphs_dask(corpus: Corpus, client, *, chunk_size: int = 400) -> list:
+def parse_paragraphs_dask(corpus: Corpus, client, *, chunk_size: int = 400, cache=None) -> list:
     """:func:`analysis.sources.parsing.parse_paragraphs` on a Dask cluster: the same
     ``(article_id, start, doc)`` list, parsed in chunks of paragraphs on the workers and sent back
-    as spaCy DocBins."""
+    as spaCy DocBins. With ``cache`` (a :class:`~analysis.sources.parsecache.ParseCache` or its
+    folder) the paragraphs it holds are read from it here and only the others are sent out; they
+    are added to it."""
     from spacy.tokens import DocBin
 
+    from analysis.sources.parsecache import ParseCache
     from analysis.sources.parsing import load_nlp
 
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+    vocab = load_nlp().vocab
+    if cache is not None and not isinstance(cache, ParseCache):
+        cache = ParseCache(cache, load_nlp())
     paras = list(
         corpus.paragraphs[["article_id", "text", "start"]].itertuples(index=False, name=None)
     )
-    chunks = [paras[i : i + chunk_size] for i in range(0, len(paras), chunk_size)]
+    todo = paras if cache is None else [p for p in paras if p[1] not in cache]
+    chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
     futures = client.map(_parse_chunk, chunks, pure=False)
-    vocab = load_nlp().vocab
-    docs = []
+    fresh = {}
     for chunk, blob in zip(chunks, client.gather(futures), strict=True):
         parsed = DocBin(store_user_data=True).from_bytes(blob).get_docs(vocab)
-        docs.extend(
-            (article_id, int(start), doc)
+        fresh.update(
+            ((article_id, int(start)), doc)
             for (article_id, _, start), doc in zip(chunk, parsed, strict=True)
         )
+    if cache is not None:
+        cache.add(fresh.values())
+    docs = []
+    for article_id, text, start in paras:
+        doc = fresh.get((article_id, int(start)))
+        docs.append((article_id, int(start), cache.get(text) if doc is None else doc))
     return docs

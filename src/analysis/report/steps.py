@@ -510,7 +510,7 @@ def _parse(state: ReportState) -> ParsedCorpus:
     if state.client is not None:
         from analysis.distributed import parse_paragraphs_dask
 
-        docs = parse_paragraphs_dask(corpus, state.client)
+        docs = parse_paragraphs_dask(corpus, state.client, cache=state.options.sources.parse_cache)
     else:
         started, state.parse = state.parse, None
         if started is None:
