@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from spacy.tokens import DocBin
-from test_parsing import small_corpus
+from test_parsing import _annotations, small_corpus
 
 from analysis import extract_entities, extract_sources, load_corpus, parse_corpus
 from analysis.options import SourcesOptions
 from analysis.sources import parsecache, parsing
-from analysis.sources.docstore import ATTRS
 from analysis.sources.parsecache import ParseCache, ParseCacheError, pipeline_fingerprint
 from analysis.sources.parsing import ParagraphParse, load_nlp, parse_paragraphs
-
-
-def _annotations(doc):
-    packed = DocBin(attrs=list(ATTRS), store_user_data=True)
-    packed.add(doc)
-    return packed.to_bytes()
 
 
 @pytest.fixture(scope="module")
