@@ -106,6 +106,10 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
         # ISO 8601 has no quarters: a count of quarters is written in months.
         ("The charge is spread over the next three quarters.", "2022-04-12",
          [("the next three quarters", "DURATION", "P9M")]),
+        ("Margins fell in recent quarters and will rise in coming quarters.", "2022-04-12",
+         [("recent quarters", "DURATION", "PXM"), ("coming quarters", "DURATION", "PXM")]),
+        ("Sales rose for several quarters.", "2022-04-12",
+         [("several quarters", "DURATION", "PXM")]),
         # Between a subject or modal and its verb, "one day" is an unspecified future time.
         ("Islam will one day be the second largest religion.", "2022-04-12",
          [("one day", "DATE", "FUTURE_REF")]),
