@@ -110,6 +110,13 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("recent quarters", "DURATION", "PXM"), ("coming quarters", "DURATION", "PXM")]),
         ("Sales rose for several quarters.", "2022-04-12",
          [("several quarters", "DURATION", "PXM")]),
+        # A month before a year in words is that month, as before a year in figures.
+        ("It began in January nineteen ninety-seven and ended in March of two thousand.",
+         "2001-05-02",
+         [("January nineteen ninety-seven", "DATE", "1997-01"),
+          ("March of two thousand", "DATE", "2000-03")]),
+        ("Nineteen ninety-seven was calm; you may nineteen times ask.", "2001-05-02",
+         [("Nineteen ninety-seven", "DATE", "1997")]),
         # Between a subject or modal and its verb, "one day" is an unspecified future time.
         ("Islam will one day be the second largest religion.", "2022-04-12",
          [("one day", "DATE", "FUTURE_REF")]),

@@ -629,7 +629,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "spelled_year",
-        _I
+        r"(?:"
+        + MONTH
+        + r",?\s+(?:of\s+)?)?"
+        + _I
         + r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<sy_tens>ten|"
         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
         r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<sy_ones>one|"
