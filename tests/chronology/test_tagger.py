@@ -360,8 +360,18 @@ def test_four_digit_numbers_without_a_context_are_no_years(text):
         ("The vote is this Thursday.", "2022-04-14"),
         ("The ministers met last Thursday.", "2022-04-07"),
         ("The ministers meet next Monday.", "2022-04-18"),
+        # A plan told in the past looks ahead: the auxiliary before it gives no past.
+        ("Protesters were planning to march on Saturday.", "2022-04-16"),
+        ("The vote was scheduled for Thursday.", "2022-04-14"),
+        ("The vote, scheduled for Thursday, was postponed.", "2022-04-14"),
+        # ... but "was due to" may give a cause, and "had planned" a plan of the past.
+        ("The drop in March was due to a strike.", "2022-03"),
+        ("The vote had been scheduled for March.", "2022-03"),
+        # What a period runs since has begun, whatever cue follows.
+        ("The carrier has been on patrol since March and was scheduled to return.", "2022-03"),
+        ("Prices have risen since Thursday and will rise.", "2022-04-07"),
     ],
-)
+)  # fmt: skip
 def test_tense_places_underspecified_dates(text, expected):
     assert extract_timexes(text, "2022-04-12")["value"].tolist() == [expected]
 
