@@ -260,33 +260,6 @@ def test_periods_of_a_named_year_or_day_and_timetable_words(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # "The quarter" after the day a fiscal quarter ended is the quarter reported on.
-        ("It earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. "
-         "29 rose. Costs in the quarter fell.",
-         [("the fiscal first quarter", "1989-Q1"), ("the quarter", "1989-Q1"),
-          ("Sept. 29", "1989-09-29"), ("the quarter", "1989-Q1")]),
-        ("Profit rose in the fiscal second quarter, ended Sept. 30. The latest period had a "
-         "charge.",
-         [("the fiscal second quarter", "1989-Q2"), ("Sept. 30", "1989-09-30"),
-          ("The latest period", "1989-Q2")]),
-        # With no quarter reported on, the quarter is the last one ended by the publication.
-        ("Sales rose on Sept. 29. The latest period had a charge. Costs in the quarter fell.",
-         [("Sept. 29", "1989-09-29"), ("The latest period", "1989-Q3"),
-          ("the quarter", "1989-Q3")]),
-        # A quarter named last is the one meant, even an outlook.
-        ("Third-quarter profit fell on Sept. 30. It expects the fourth quarter to be weak, and "
-         "the quarter will have a charge.",
-         [("Third-quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"),
-          ("the fourth quarter", "1989-Q4"), ("the quarter", "1989-Q4")]),
-    ],
-)  # fmt: skip
-def test_the_quarter_is_the_one_the_story_reports_on(text, expected):
-    assert [(t, v) for t, _, v in tagged(text, "1989-10-26")] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # A past verb does not date a month that labels a noun: the nearer month wins.
         ("Limited sales were booked for March shipment.", "1987-03"),
         ("Traders bought cocoa for April shipments.", "1987-04"),

@@ -259,17 +259,10 @@ class Discourse:
                 return self.year_before()
             if word == "current":
                 return f"{dct.year}-Q{(dct.month - 1) // 3 + 1}"
-            if word == "latest" and self.last_quarter:
-                return self.last_quarter
             if word in {"latest", "last", "final", "previous"} or not self.last_date:
                 return f"{previous.year}-Q{(previous.month - 1) // 3 + 1}"
             if re.fullmatch(r"\d{4}-Q\d", self.last_date):
                 return self.last_date
-            # "The quarter" after "the quarter ended Sept. 29": the quarter the story reports
-            # on, which may be a fiscal one ("the fiscal first quarter"), not the calendar
-            # quarter of the last date named.
-            if self.last_quarter:
-                return self.last_quarter
             return f"{previous.year}-Q{(previous.month - 1) // 3 + 1}"
         value = f"{year}-Q{q}" if year else place_quarter(q, dct, self.tense(cand))
         if "prior" in g:  # "the year-ago third quarter": that quarter a year before
