@@ -175,9 +175,35 @@ def test_skipping_windows_finds_the_same_candidates(monkeypatch):
             traps=rule.traps,
             modifiers=rule.modifiers,
             adjust=rule.adjust,
-        )
+        )  # no ``starts``: every position of every window is tried
         object.__setattr__(searched, "needs", frozenset())
         every_window.append(searched)
     monkeypatch.setattr(rules, "_PATTERN_RULES", tuple(every_window))
     assert [find_candidates(text) for text in texts] == found
     assert any(found)
+
+
+def test_a_rule_start_passes_over_no_match():
+    # Each rule's look-ahead against its bare pattern on whole texts, with the words it begins
+    # with in odd cases and the letters that fold onto ASCII ones (kelvin sign, long s, dotted
+    # and dotless i) before, inside and after them.
+    odd = "\u212a\u017f\u0130\u0131\u212b"
+    words = "a an A-year ThE tHiS a  few Twenty-five SEVERAL Fiscal 1987 19:30 0900 EST Monday"
+    texts = _texts() + [
+        f"{words} {odd} " + " ".join(c + w for c in odd for w in words.split()),
+        "\u0130n a few years, the \u017fame month, \u212aate a day earlier, the ye\u0131r ago.",
+        "Fi\u017fcal 1987, the la\u017ft quarter, thi\u017f week, \u017feveral days,",
+        "2\u00b91 May 5, \u0661\u0669\u0668\u0667 and \u0663 years ago.",
+    ]
+    started = [rule for rule in rules._PATTERN_RULES if rule.starts is not None]
+    assert {"duration", "ago", "relative", "year"} <= {rule.name for rule in started}
+    for rule in started:
+        bare = re.compile(rule.pattern)
+        for text in texts:
+            expected = [(m.span(), m.groupdict()) for m in bare.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in rule.compiled.finditer(text)] == expected
+
+
+def test_a_start_needs_a_pattern():
+    with pytest.raises(ValueError, match="rule 'time_day': a joined rule"):
+        Rule("time_day", None, (), normalize.time_day, starts="x")

@@ -106,6 +106,17 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
         # ISO 8601 has no quarters: a count of quarters is written in months.
         ("The charge is spread over the next three quarters.", "2022-04-12",
          [("the next three quarters", "DURATION", "P9M")]),
+        ("Margins fell in recent quarters and will rise in coming quarters.", "2022-04-12",
+         [("recent quarters", "DURATION", "PXM"), ("coming quarters", "DURATION", "PXM")]),
+        ("Sales rose for several quarters.", "2022-04-12",
+         [("several quarters", "DURATION", "PXM")]),
+        # A month before a year in words is that month, as before a year in figures.
+        ("It began in January nineteen ninety-seven and ended in March of two thousand.",
+         "2001-05-02",
+         [("January nineteen ninety-seven", "DATE", "1997-01"),
+          ("March of two thousand", "DATE", "2000-03")]),
+        ("Nineteen ninety-seven was calm; you may nineteen times ask.", "2001-05-02",
+         [("Nineteen ninety-seven", "DATE", "1997")]),
         # Between a subject or modal and its verb, "one day" is an unspecified future time.
         ("Islam will one day be the second largest religion.", "2022-04-12",
          [("one day", "DATE", "FUTURE_REF")]),
@@ -322,8 +333,18 @@ def test_four_digit_numbers_without_a_context_are_no_years(text):
         ("The vote is this Thursday.", "2022-04-14"),
         ("The ministers met last Thursday.", "2022-04-07"),
         ("The ministers meet next Monday.", "2022-04-18"),
+        # A plan told in the past looks ahead: the auxiliary before it gives no past.
+        ("Protesters were planning to march on Saturday.", "2022-04-16"),
+        ("The vote was scheduled for Thursday.", "2022-04-14"),
+        ("The vote, scheduled for Thursday, was postponed.", "2022-04-14"),
+        # ... but "was due to" may give a cause, and "had planned" a plan of the past.
+        ("The drop in March was due to a strike.", "2022-03"),
+        ("The vote had been scheduled for March.", "2022-03"),
+        # What a period runs since has begun, whatever cue follows.
+        ("The carrier has been on patrol since March and was scheduled to return.", "2022-03"),
+        ("Prices have risen since Thursday and will rise.", "2022-04-07"),
     ],
-)
+)  # fmt: skip
 def test_tense_places_underspecified_dates(text, expected):
     assert extract_timexes(text, "2022-04-12")["value"].tolist() == [expected]
 

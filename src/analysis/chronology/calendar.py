@@ -293,9 +293,9 @@ def duration_value(num: float | None, unit: str) -> str:
 
     Examples
     --------
-    >>> counts = [(8, "month"), (2.5, "year"), (5.5, "hour"), (None, "day")]
+    >>> counts = [(8, "month"), (2.5, "year"), (5.5, "hour"), (None, "day"), (None, "quarter")]
     >>> [duration_value(n, u) for n, u in counts]
-    ['P8M', 'P2Y6M', 'PT5H30M', 'PXD']
+    ['P8M', 'P2Y6M', 'PT5H30M', 'PXD', 'PXM']
     """
     letter, is_time = UNITS[unit_key(unit)]
     if letter == "DE":
@@ -304,8 +304,9 @@ def duration_value(num: float | None, unit: str) -> str:
         letter, num = "Y", None if num is None else num * 100
     elif letter == "WE":
         letter, num = "D", None if num is None else num * 2
-    elif letter == "Q" and num is not None:
-        letter, num = "M", num * 3  # "the next three quarters" is P9M: ISO 8601 has no quarters
+    elif letter == "Q":
+        # "The next three quarters" is P9M and "recent quarters" PXM: ISO 8601 has no quarters.
+        letter, num = "M", None if num is None else num * 3
     if num is None:
         amount = "X"
     elif num == int(num):

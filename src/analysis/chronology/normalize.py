@@ -452,15 +452,17 @@ def year_end(state: Discourse, cand: Candidate) -> Timex:
 
 
 def spelled_year(state: Discourse, cand: Candidate) -> Timex:
-    """A year in words: "nineteen ninety-two", "two thousand and one"."""
+    """A year in words, after a month or not: "nineteen ninety-two", "January two thousand"."""
     g = cand.groups
     if "sy2" in g or g["sy"].lower().startswith("two"):
-        return Timex(
-            "DATE", str(2000 + int(count_of(g.get("sy2", "0") if "sy2" in g else "0") or 0))
-        )
-    tens = int(count_of(g["sy_tens"]) or 0)
-    ones = int(count_of(g.get("sy_ones", "0")) or 0)
-    return Timex("DATE", str(1900 + tens + ones))
+        year_number = 2000 + int(count_of(g.get("sy2", "0") if "sy2" in g else "0") or 0)
+    else:
+        tens = int(count_of(g["sy_tens"]) or 0)
+        ones = int(count_of(g.get("sy_ones", "0")) or 0)
+        year_number = 1900 + tens + ones
+    if "mon" in g:
+        return Timex("DATE", f"{year_number}-{_month_number(g['mon']):02d}")
+    return Timex("DATE", str(year_number))
 
 
 def weekend(state: Discourse, cand: Candidate) -> Timex:

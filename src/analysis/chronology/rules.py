@@ -74,6 +74,23 @@ ORDQ = (
 )
 
 
+def _heads(words: object, ignore_case: bool = True) -> str:
+    """The first two characters of ``words`` as an alternation, a space standing for white space.
+
+    The look-ahead of a rule's ``starts``: a one-letter word is given with the character that
+    must follow it ("a " for "a" and a space).
+
+    Examples
+    --------
+    >>> _heads(["this", "three", "a few", "a-"])
+    '(?i:a\\\\-|a\\\\s|th)'
+    >>> _heads(["May", "March"], ignore_case=False)
+    '(?:Ma)'
+    """
+    heads = sorted({"".join(r"\s" if c == " " else re.escape(c) for c in w[:2]) for w in words})
+    return ("(?i:" if ignore_case else "(?:") + "|".join(heads) + ")"
+
+
 # The trigger categories: a rule runs only in windows around the words of its categories (every
 # match of the rule contains one), which keeps the cascade fast on long texts with few dates.
 # "digit" is any number; "word" is the words the rules of that category name themselves.
@@ -126,6 +143,12 @@ class Rule:
         at, not in a look-behind): a window without any of them is not searched. By default the
         ``words`` of a rule that runs around its own words only, else none (every window is
         searched).
+    starts : str or None
+        A regular expression every match begins with, tried as a look-ahead before the pattern
+        at each position: positions where it fails are passed over after a test of one or two
+        characters instead of a try of every branch of the pattern. It must hold at the start
+        of every match (made with :func:`_heads` from the words the pattern begins with, under
+        the same case flags), so the matches are the same. None: every position is tried.
 
     Raises
     ------
@@ -152,6 +175,7 @@ class Rule:
     modifiers: str | None = "date"
     adjust: Adjust | None = None
     needs: frozenset[str] = frozenset()
+    starts: str | None = None
     compiled: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -180,6 +204,8 @@ class Rule:
             fail("a trap is not callable")
         if self.modifiers not in (*_MODIFIERS, None):
             fail(f"unknown modifiers {self.modifiers!r} (not one of {', '.join(_MODIFIERS)})")
+        if self.starts is not None and self.pattern is None:
+            fail("a joined rule (no pattern) has no start")
         if self.adjust is not None and not callable(self.adjust):
             fail("adjust is not callable")
         if isinstance(self.needs, str):
@@ -191,7 +217,12 @@ class Rule:
             fail("needs are non-empty lower-case strings")
         object.__setattr__(self, "needs", needs)
         try:
-            compiled = None if self.pattern is None else re.compile(self.pattern)
+            if self.pattern is None:
+                compiled = None
+            elif self.starts is None:
+                compiled = re.compile(self.pattern)
+            else:
+                compiled = re.compile(f"(?={self.starts})(?:{self.pattern})")
         except re.error as error:
             fail(f"bad pattern: {error}")
         object.__setattr__(self, "compiled", compiled)
@@ -374,6 +405,17 @@ _REFERENCE_WORDS = ("now", "current", "currently", "recent", "recently", "earlie
 
 _I = "(?i:"
 _DIGITS = tuple("0123456789")
+# What a match of each pattern begins with (``Rule.starts``), from the words its first group names.
+_NUM_HEADS = r"\d|" + _heads(
+    [*(w for w in NUMBERS if w not in ("a", "an")), "several", "a few", "few", "many", "some",
+     "a couple of", "a number of", "the next few", "an", "a ", "a-"]
+)  # fmt: skip
+_SPAN_REL_WORDS = ("past", "last", "next", "previous", "coming", "following", "first", "final",
+                   "remaining", "recent", "preceding", "ensuing", "upcoming")  # fmt: skip
+_RELATIVE_WORDS = ("this", "last", "next", "past", "previous", "coming", "current", "following",
+                   "upcoming", "same", "that", "preceding")  # fmt: skip
+_WEEKDAY_HEADS = _heads(w for w in WEEKDAYS if len(w) > 4)
+_MONTH_HEADS = _heads((m.capitalize() for m in MONTHS), ignore_case=False)
 RULES: tuple[Rule, ...] = (
     Rule(
         "iso",
@@ -395,6 +437,7 @@ RULES: tuple[Rule, ...] = (
         ("month",),
         normalize.explicit_day,
         needs=_DIGITS,
+        starts=_WEEKDAY_HEADS + "|" + _MONTH_HEADS,
     ),
     Rule(
         "part_of_date",
@@ -433,6 +476,7 @@ RULES: tuple[Rule, ...] = (
         ("month",),
         normalize.explicit_day,
         needs=_DIGITS,
+        starts=_WEEKDAY_HEADS + r"|\d",
     ),
     Rule(
         "month_year",
@@ -461,6 +505,7 @@ RULES: tuple[Rule, ...] = (
         normalize.clock_time,
         modifiers=None,
         needs=("local", "hrs", *(zone.lower() for zone in _ZONE_ABBREVIATIONS)),
+        starts=r"\d[\d:.]",
     ),
     Rule(
         "year",
@@ -468,6 +513,7 @@ RULES: tuple[Rule, ...] = (
         ("digit",),
         normalize.year,
         traps=(_not_a_year,),
+        starts=r"[12]|" + _heads(["fiscal", "calendar"]),
     ),
     Rule(
         "short_year",
@@ -572,6 +618,7 @@ RULES: tuple[Rule, ...] = (
         ("unit",),
         normalize.edge_of_unit,
         needs=("the",),
+        starts=_heads(["the"], ignore_case=False),
     ),
     Rule(
         "year_end",
@@ -582,7 +629,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "spelled_year",
-        _I
+        r"(?:"
+        + MONTH
+        + r",?\s+(?:of\s+)?)?"
+        + _I
         + r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?P<sy_tens>ten|"
         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
         r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<sy_ones>one|"
@@ -628,6 +678,7 @@ RULES: tuple[Rule, ...] = (
         ("unit",),
         normalize.year_ago,
         needs=("year",),
+        starts=_heads(["the", "year", "prior"]),
     ),
     Rule(
         "ago",
@@ -643,6 +694,7 @@ RULES: tuple[Rule, ...] = (
         modifiers="duration",
         adjust=_count_before_event,
         needs=("ago", "earlier", "later", "before", "after", "from", "hence", "since"),
+        starts=_NUM_HEADS,
     ),
     Rule(
         "set",
@@ -652,6 +704,7 @@ RULES: tuple[Rule, ...] = (
         normalize.recurrence,
         traps=(_not_a_rate,),
         modifiers=None,
+        starts=_heads(["every", "each", "per", "a "]),
     ),
     Rule(
         "span_rel",
@@ -664,21 +717,8 @@ RULES: tuple[Rule, ...] = (
         normalize.span_rel,
         traps=(_money,),
         modifiers="duration",
-        needs=(
-            "past",
-            "last",
-            "next",
-            "previous",
-            "coming",
-            "following",
-            "first",
-            "final",
-            "remaining",
-            "recent",
-            "preceding",
-            "ensuing",
-            "upcoming",
-        ),
+        needs=_SPAN_REL_WORDS,
+        starts=_heads(["the", *_SPAN_REL_WORDS]),
     ),
     Rule(
         "relative",
@@ -700,20 +740,8 @@ RULES: tuple[Rule, ...] = (
         normalize.relative,
         words=("this", *SEASONS),
         traps=(_title,),
-        needs=(
-            "this",
-            "last",
-            "next",
-            "past",
-            "previous",
-            "coming",
-            "current",
-            "following",
-            "upcoming",
-            "same",
-            "that",
-            "preceding",
-        ),
+        needs=_RELATIVE_WORDS,
+        starts=_heads(["the", *_RELATIVE_WORDS]),
     ),
     Rule(
         "neighbour_day",
@@ -723,6 +751,7 @@ RULES: tuple[Rule, ...] = (
         ("unit",),
         normalize.neighbour_day,
         needs=("next", "following", "previous", "preceding", "before", "after"),
+        starts=_heads(["the"]),
     ),
     Rule(
         "within",
@@ -731,6 +760,7 @@ RULES: tuple[Rule, ...] = (
         ("unit",),
         normalize.within,
         needs=("earlier", "later", "early", "late"),
+        starts=_heads(["earlier", "later", "early", "late"]),
     ),
     Rule(
         "duration",
@@ -743,6 +773,7 @@ RULES: tuple[Rule, ...] = (
         normalize.duration,
         traps=(_money, _not_a_count),
         modifiers="duration",
+        starts=_NUM_HEADS,
     ),
     Rule(
         "bare_units",
@@ -752,6 +783,7 @@ RULES: tuple[Rule, ...] = (
         ("unit",),
         normalize.duration,
         modifiers="duration",
+        starts=_heads(["year", "month", "week", "day", "hour", "minute", "decade", "centurie"]),
     ),
     Rule(
         "deictic",
@@ -764,6 +796,7 @@ RULES: tuple[Rule, ...] = (
         normalize.deictic,
         words=_DEICTIC_WORDS,
         modifiers=None,
+        starts=_heads(_DEICTIC_WORDS + ("last night",)),
     ),
     Rule("weekday", WEEKDAY + r"(?:\s+" + _I + PART + r"))?", ("day",), normalize.weekday),
     Rule(
@@ -834,6 +867,25 @@ RULES: tuple[Rule, ...] = (
         words=_REFERENCE_WORDS,
         traps=(_not_a_reference,),
         modifiers=None,
+        starts=_heads(
+            [
+                "recently",
+                "lately",
+                "formerly",
+                "earlier",
+                "nowadays",
+                "currently",
+                "right now",
+                "now",
+                "recent",
+                "later",
+                "the",
+                "at present",
+                "these days",
+                "a later date",
+                "present",
+            ]
+        ),
     ),
     Rule("time_day", None, (), normalize.time_day),
 )

@@ -75,6 +75,10 @@ _DEADLINE = re.compile(r"(?i)\b(?:" + _phrases(DEADLINE_WORDS) + r")\s+$")
 # "did not begin until Tuesday": a base form after "did" is in the past.
 _DID = re.compile(r"(?i)\b(?:did|didn't|didn’t)(?:\s+not)?\s+$")
 _INFINITIVE = re.compile(r"(?i)\bto\s+$")
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+_SPACES = re.compile(r"\s*")
+_PLAN_AHEAD = re.compile(r"(?i)(?:planning|going|set|scheduled)\b")
+_PAST_AUXILIARIES = frozenset(["was", "were"])
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -134,18 +138,29 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     """
     left, right = clause_bounds(text, start, end)
     cues: list[tuple[int, str, bool]] = []
+    # "On patrol since March": what a period runs since has begun.
+    if _SINCE.search(text, max(left, start - 6), start):
+        return "past"
     if _DEADLINE.search(text, max(left, start - 7), start) and not _PAST_PERFECT.search(
         text, left, start
     ):
         return "future"
+    future_starts = set()
     for match in _FUTURE_CUE.finditer(text, left, right):
         if match.end() <= start or match.start() >= end:
             planned_before = _planned_before(text, left, match.start())
             cues.append((match.start(), "past" if planned_before else "future", True))
+            if _PLAN_AHEAD.match(match.group(0)):
+                future_starts.add(match.start())
     for match in _WORD.finditer(text, left, right):
         if start <= match.start() < end:
             continue
         word = match.group(0)
+        # "were planning to", "was scheduled": the auxiliary belongs to the plan, which
+        # decides ("was due to" may give a cause: the auxiliary stays a past cue there).
+        ahead = _SPACES.match(text, match.end())
+        if word in _PAST_AUXILIARIES and ahead.end() > match.end() and ahead.end() in future_starts:
+            continue
         if word in REPORTING_CUES:
             # "reported on July 14", "In September, it announced": a reporting verb right next
             # to the date governs it; further away it only says when something was reported.

@@ -33,7 +33,7 @@ FUTURE_CUES: tuple[str, ...] = (
     "will", "won't", "shall", "'ll", "going to", "to be", "would", "is to", "are to", "due to",
     "plans to", "plan to", "planning to", "intends to", "intend to", "upcoming", "next", "coming",
     "tomorrow", "aims to", "aim to", "must", "should", "might", "payable", "effective",
-    "expires", "expire", "deadline", "set to", "set for", "ahead of",
+    "expires", "expire", "deadline", "set to", "set for", "ahead of", "scheduled",
 )  # fmt: skip
 
 # A verb of intent with its infinitive ("agreed to buy") looks ahead, even in the past.
