@@ -8,7 +8,8 @@ form the *anchors* of that pair. A pair is aligned only if its anchors, grouped 
 can chain them, add up to ``min_words`` words, and cover that many words on each side (words
 under several anchors counted once: :func:`~analysis.reuse.index._chain_bounds`); both are exact
 upper bounds of the passage score, so nothing the aligner would find is lost while the cost
-follows the amount of shared text rather than the square of the corpus. The source is always the earlier article (date, then id).
+follows the amount of shared text rather than the square of the corpus. The source is always
+the earlier article (date, then id).
 :func:`source_candidates` is a generator: it builds the links of one block of targets at a time
 (:class:`~analysis.reuse.index._TargetBlocks`) and yields their candidates, so the aligner
 consumes them as they come and neither the links nor the anchors of the whole corpus are ever
