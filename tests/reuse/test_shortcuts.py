@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from analysis.corpus.units import paragraph_spans
+from analysis.corpus.units import paragraph_spans, word_spans
 from analysis.options import ReuseOptions
 from analysis.reuse import rewrite
 from analysis.reuse.alignment import _best_chain, prepare_text
@@ -168,3 +168,69 @@ def test_content_stems_read_through_the_cache_are_the_casefolded_prefixes(senten
     )
     assert content_stems(sentence) == expected
     assert content_stems(sentence) == expected  # a second time, from the cache
+
+
+def _chain_bound(anchors, max_gap):
+    """_chain_bounds of the anchors of one pair."""
+    import numpy as np
+
+    from analysis.reuse.index import _chain_bounds
+
+    anchors = sorted(anchors, key=lambda a: (a[1], a[0]))
+    columns = [np.array(c, dtype=np.int64) for c in zip(*anchors, strict=True)]
+    source, target, length = columns
+    pairs, bound = _chain_bounds(
+        np.zeros(len(anchors), dtype=np.int64), target, source, length, max_gap
+    )
+    assert pairs.tolist() == [0]
+    return int(bound[0])
+
+
+@pytest.mark.parametrize(
+    ("anchors", "bound"),
+    [
+        ([(0, 0, 12)], 12),
+        # One target phrase matched at three places of the source: 12 words of anchors, 4 covered.
+        ([(0, 0, 4), (10, 0, 4), (20, 0, 4)], 4),
+        # One source phrase matched at three places of the target.
+        ([(0, 0, 4), (0, 10, 4), (0, 20, 4)], 4),
+        # Overlapping runs on two diagonals cover 6 target words and 7 source words.
+        ([(0, 0, 4), (3, 2, 4)], 6),
+        # Two clusters of the target (more than max_gap apart): the larger counts.
+        ([(0, 0, 5), (6, 6, 3), (30, 40, 4)], 8),
+    ],
+)
+def test_chain_bound_counts_the_words_a_cluster_covers_on_each_side(anchors, bound):
+    assert _chain_bound(anchors, 8) == bound
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_chain_bound_is_at_least_the_best_chain(seed):
+    rng = random.Random(seed)
+    anchors = sorted(
+        {
+            (rng.randrange(60), rng.randrange(60), rng.randint(4, 9))
+            for _ in range(rng.randint(1, 80))
+        }
+    )
+    for max_gap in (0, 3, 8):
+        assert _chain_bound(anchors, max_gap) >= _best_chain(anchors, max_gap)[0]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["Zu\u0308rich and ÉCOLE 3rd-qtr it's, ok. THE Reforms"])
+def test_article_stems_are_the_stems_of_every_letter_run(text):
+    import re
+
+    from analysis.lexicon.stop_words import STOP_WORDS
+    from analysis.reuse.alignment import _Spans
+    from analysis.reuse.paraphrase import ArticleStems
+
+    expected = [
+        (m.start(), m.group().casefold()[:6])
+        for m in re.finditer(r"[^\W\d_]+", text)
+        if len(m.group()) > 2 and m.group().casefold() not in STOP_WORDS
+    ]
+    article = ArticleStems(text)
+    assert list(zip(article.starts, article.stems, strict=True)) == expected
+    spans = word_spans(text)
+    assert _Spans(text)[: len(spans) + 1] == spans

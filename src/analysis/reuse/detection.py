@@ -5,9 +5,11 @@ Design
 **Candidates** (:mod:`analysis.reuse.index`): every article's word 4-grams are hashed with
 their positions; n-grams shared by two articles, at consecutive positions on one diagonal,
 form the *anchors* of that pair. A pair is aligned only if its anchors, grouped as the aligner
-can chain them, add up to ``min_words`` words (an exact upper bound of the passage score), so
-nothing the aligner would find is lost while the cost follows the amount of shared text rather
-than the square of the corpus. The source is always the earlier article (date, then id).
+can chain them, add up to ``min_words`` words, and cover that many words on each side (words
+under several anchors counted once: :func:`~analysis.reuse.index._chain_bounds`); both are exact
+upper bounds of the passage score, so nothing the aligner would find is lost while the cost
+follows the amount of shared text rather than the square of the corpus. The source is always
+the earlier article (date, then id).
 :func:`source_candidates` is a generator: it builds the links of one block of targets at a time
 (:class:`~analysis.reuse.index._TargetBlocks`) and yields their candidates, so the aligner
 consumes them as they come and neither the links nor the anchors of the whole corpus are ever
@@ -33,7 +35,14 @@ import pandas as pd
 from analysis.corpus.loading import Corpus
 from analysis.options import ReuseOptions
 from analysis.reuse.alignment import align, prepare, prepare_text
-from analysis.reuse.index import _cluster_bounds, _postings, _runs, _signatures, _TargetBlocks
+from analysis.reuse.index import (
+    _chain_bounds,
+    _cluster_bounds,
+    _postings,
+    _runs,
+    _signatures,
+    _TargetBlocks,
+)
 from analysis.reuse.rewrite import rewrite_candidates, rewrites
 from analysis.reuse.templates import find_templates
 from analysis.reuse.workers import map_parts
@@ -239,6 +248,8 @@ class CandidateBlocks:
     block of consecutive targets at a time (:class:`~analysis.reuse.index._TargetBlocks`, at least
     ``parts`` blocks): :meth:`candidates` yields the targets of one block in id order, so blocks
     in order give every target in order, and blocks can be shared out between processes.
+    With ``tight`` (default), the pairs whose anchors cannot chain into ``min_words`` words
+    (:func:`~analysis.reuse.index._chain_bounds`), which would give no passage, are left out.
     """
 
     def __init__(
@@ -249,13 +260,14 @@ class CandidateBlocks:
         *,
         link: str = "all",
         parts: int = 1,
+        tight: bool = True,
     ):
         if "position" not in signatures.columns:
             raise ValueError("signatures need positions: article_signatures(..., positions=True)")
         rank_of = corpus.date_rank
         limit = options.max_df if options.max_df is not None else len(signatures) + 1
         self.k = int(signatures.attrs.get("k", 4))
-        self.options = options
+        self.options, self.tight = options, tight
         self.ids, self.codes, self.positions, starts, sizes = _postings(
             signatures, limit, rank_of, link
         )
@@ -296,7 +308,19 @@ class CandidateBlocks:
         pairs, bound = pairs[good], bound[good]
         keep = np.isin(run_pair, pairs)
         run_pair, run_tgt, run_len = run_pair[keep], run_tgt[keep], run_len[keep]
-        run_src = (run_tgt + run_diagonal[keep]).tolist()
+        run_src = run_tgt + run_diagonal[keep]
+        del run_diagonal
+        if self.tight:
+            # A pair whose chains cannot reach min_words gives no passage, and leaving it out
+            # changes nothing else (an aligned pair without a passage covers no word): the
+            # tighter bound filters, the first still orders the candidates.
+            _, chain_bound = _chain_bounds(run_pair, run_tgt, run_src, run_len, options.max_gap)
+            good = chain_bound >= options.min_words
+            pairs, bound = pairs[good], bound[good]
+            keep = np.isin(run_pair, pairs)
+            run_pair, run_tgt, run_len = run_pair[keep], run_tgt[keep], run_len[keep]
+            run_src = run_src[keep]
+        run_src = run_src.tolist()
         cuts = np.searchsorted(run_pair, pairs).tolist()
         ends = [*cuts[1:], len(run_pair)] if cuts else []
         run_tgt, run_len = run_tgt.tolist(), run_len.tolist()

@@ -32,6 +32,7 @@ pairs after grouping (shuffling) the signature rows by hash, give the same resul
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import zlib
 from array import array
@@ -62,6 +63,9 @@ _KEYS: dict[str, str] = {}
 #: to be sorted in cache: half a million links sort four times faster per link than four million).
 _BLOCK_LINKS = 1 << 19
 _HASHES: dict[str, int] = {}
+#: The word pattern for ASCII text: with ``re.ASCII`` the same matches (``\w`` of an ASCII
+#: character is the same class, the combining marks are not ASCII), found faster.
+_ASCII_WORD_RE = re.compile(_WORD_RE.pattern, re.ASCII)
 
 
 def word_key(word: str) -> str:
@@ -176,10 +180,11 @@ def text_key_ids(text: str) -> tuple[array, list[int]]:
     bounds: list[int] = []
     folded = _folded(text)
     word_ids = VOCABULARY.words.__getitem__
+    findall = (_ASCII_WORD_RE if text.isascii() else _WORD_RE).findall
     for start, end in paragraph_spans(text):
         bounds.append(len(ids))
         if folded is not None:
-            ids.extend(map(word_ids, _WORD_RE.findall(folded, start, end)))
+            ids.extend(map(word_ids, findall(folded, start, end)))
         else:
             ids.extend(map(VOCABULARY.id_of, word_keys(text[start:end])))
     bounds.append(len(ids))
@@ -682,6 +687,47 @@ def _cluster_bounds(run_pair, run_start, run_words, max_gap):
         return run_pair[firsts], np.maximum.reduceat(run_words, firsts)
     firsts = np.flatnonzero(np.r_[True, run_pair[1:] != run_pair[:-1]])
     return run_pair[firsts], np.add.reduceat(run_words, firsts)
+
+
+def _chain_bounds(run_pair, run_target, run_source, run_words, max_gap):
+    """A tighter bound than :func:`_cluster_bounds` of the best chain of each pair's anchors.
+
+    The anchors of one chain never overlap, on either side (each starts at or after the end of
+    the one before it), and follow each other at most ``max_gap`` words apart on both sides: a
+    chain scores at most the words its cluster's anchors cover on the target side (overlaps
+    counted once), and at most the same on the source side, clustered by source word. Anchors
+    scattered across the diagonals of repeated phrases (tables, "cts a share, vs") add up to
+    ``min_words`` in :func:`_cluster_bounds` without covering that many words, and such pairs
+    would be aligned for nothing.
+
+    ``run_pair`` (sorted) and ``run_target`` (sorted within a pair) give the anchors in the order
+    of :func:`_runs`; returns the distinct pairs (sorted) and the smaller of the two bounds.
+    """
+    if len(run_pair) == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    pairs, by_target = _covered_bounds(run_pair, run_target, run_words, max_gap)
+    order = _order(run_pair, run_source)
+    _, by_source = _covered_bounds(run_pair[order], run_source[order], run_words[order], max_gap)
+    return pairs, np.minimum(by_target, by_source)
+
+
+def _covered_bounds(run_pair, run_start, run_words, max_gap):
+    """Per pair, the most words the runs of one of its clusters cover (runs sorted by pair,
+    then start; clusters as in :func:`_cluster_bounds`)."""
+    pair_index = np.cumsum(np.r_[True, run_pair[1:] != run_pair[:-1]])
+    span = int(run_start.max() + run_words.max()) + max_gap + 2
+    end = run_start + run_words
+    reach = np.maximum.accumulate(pair_index * span + end) - pair_index * span
+    new_pair = np.r_[True, run_pair[1:] != run_pair[:-1]]
+    # The furthest end of the earlier runs of the pair (none for a pair's first run).
+    before = np.where(new_pair, run_start, np.r_[0, reach[:-1]])
+    covered = np.maximum(end - np.maximum(run_start, before), 0)
+    new_cluster = new_pair | (run_start > before + max_gap)
+    cluster_first = np.flatnonzero(new_cluster)
+    words = np.add.reduceat(covered, cluster_first)
+    cluster_pair = run_pair[cluster_first]
+    firsts = np.flatnonzero(np.r_[True, cluster_pair[1:] != cluster_pair[:-1]])
+    return cluster_pair[firsts], np.maximum.reduceat(words, firsts)
 
 
 def candidate_pairs(

@@ -23,6 +23,7 @@ import re
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
 
 import pandas as pd
 from rapidfuzz.distance import LCSseq
@@ -40,25 +41,34 @@ __all__ = [
 ]
 
 _STEM_RE = re.compile(r"[^\W\d_]+")
-#: Word as :class:`ArticleStems` matches it -> its content stem ("" for none); and each stem
-#: as one string shared by every article (both bounded: words repeat a lot).
-_STEM_OF: dict[str, str] = {}
+#: The same pattern for ASCII text (the same matches, found faster).
+_ASCII_STEM_RE = re.compile(_STEM_RE.pattern, re.ASCII)
 _STEMS: dict[str, str] = {}
 _CACHE_SIZE = 1_000_000
 
 
-def _word_stem(word: str, folded: str) -> str:
-    """The content stem of a word given with its casefolded form: "" for a stop word or a word
-    of two letters or fewer, else the first six letters (remembered for the word)."""
-    if len(word) <= 2 or folded in STOP_WORDS:
-        stem = ""
-    else:
-        stem = folded[:6]
-        if len(_STEMS) < _CACHE_SIZE:
-            stem = _STEMS.setdefault(stem, stem)
-    if len(_STEM_OF) < _CACHE_SIZE:
-        _STEM_OF[word] = stem
-    return stem
+class _StemOf(dict):
+    """Word as :class:`ArticleStems` matches it -> its content stem ("" for a stop word or a
+    word of two letters or fewer, else the first six letters casefolded), each stem one string
+    shared by every article; a word not met before gets its stem (both bounded: words repeat a
+    lot). A dict, so that a text's words are looked up by a C-level ``map``."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> str:
+        folded = word.casefold()
+        if len(word) <= 2 or folded in STOP_WORDS:
+            stem = ""
+        else:
+            stem = folded[:6]
+            if len(_STEMS) < _CACHE_SIZE:
+                stem = _STEMS.setdefault(stem, stem)
+        if len(self) < _CACHE_SIZE:
+            self[word] = stem
+        return stem
+
+
+_STEM_OF = _StemOf()
 
 
 @lru_cache(maxsize=65536)
@@ -76,15 +86,7 @@ def content_stems(sentence: str) -> tuple[str, ...]:
     >>> content_stems("The reforms are carried out under the President's instructions.")
     ('reform', 'carrie', 'presid', 'instru')
     """
-    get = _STEM_OF.get
-    stems = []
-    for word in _STEM_RE.findall(sentence):
-        stem = get(word)
-        if stem is None:
-            stem = _word_stem(word, word.casefold())
-        if stem:
-            stems.append(stem)
-    return tuple(stems)
+    return tuple(filter(None, map(_STEM_OF.__getitem__, _STEM_RE.findall(sentence))))
 
 
 def paraphrase_similarity(first: str, second: str) -> tuple[float, int]:
@@ -131,20 +133,16 @@ class ArticleStems:
         #: Paragraph number -> its sentences as :func:`analysis.reuse.rewrite.rewrites` reads them.
         self.rewrite_sentences: dict[int, list] = {}
         self.paragraphs = paragraph_spans(text)
-        starts: list[int] = []
-        self.stems: list[str] = []
-        # Lowercasing ASCII text keeps every offset, so the whole text is folded at once.
-        folded_text = text.lower() if text.isascii() else None
-        stem_of = _STEM_OF.get
-        for match in _STEM_RE.finditer(folded_text or text):
-            word = match.group()
-            stem = stem_of(word)
-            if stem is None:
-                stem = _word_stem(word, word if folded_text else word.casefold())
-            if stem:
-                starts.append(match.start())
-                self.stems.append(stem)
-        self.starts = array("q", starts)
+        # Lowercasing ASCII text keeps every offset, so the whole text is folded at once (and a
+        # lowercase word's stem is that of the word). C-level maps over the matches: the stem of
+        # each word, the start of each word with a stem.
+        if text.isascii():
+            matches = list(_ASCII_STEM_RE.finditer(text.lower()))
+        else:
+            matches = list(_STEM_RE.finditer(text))
+        stems = list(map(_STEM_OF.__getitem__, map(re.Match.group, matches)))
+        self.starts = array("q", compress(map(re.Match.start, matches), stems))
+        self.stems: list[str] = list(filter(None, stems))
 
     def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:
         """The stems of the paragraph ``[p0, p1)`` that start outside the ``taken`` spans."""

@@ -76,7 +76,16 @@ def find_templates(
         recycled.setdefault(p["target_id"], []).append((p["target_start"], p["target_end"]))
     plain = dataclasses.replace(options, paraphrase=False)
     texts = corpus.articles["text"].to_dict()
-    blocks = CandidateBlocks(corpus, signatures, plain, link="nearest", parts=_parts(options))
+    # The close frames realign a report's nearest candidates on all the frame keys they share,
+    # also those whose linking anchors cannot chain: the candidates are kept for it.
+    blocks = CandidateBlocks(
+        corpus,
+        signatures,
+        plain,
+        link="nearest",
+        parts=_parts(options),
+        tight=not options.template_close_frames,
+    )
     del signatures
 
     def framed(number: int) -> list[dict]:
