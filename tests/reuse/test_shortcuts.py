@@ -66,16 +66,20 @@ def _all_pairs_chain(anchors, max_gap):
     return score[end], chain[::-1]
 
 
-@pytest.mark.parametrize("seed", range(40))
-def test_best_chain_is_the_chain_of_trying_every_earlier_anchor(seed):
+def _random_anchors(seed):
+    """Anchors crowded on a few words, on many diagonals, so that ties and long windows occur."""
     rng = random.Random(seed)
-    # Anchors crowded on a few words, on many diagonals, so that ties and long windows occur.
-    anchors = sorted(
+    return sorted(
         {
             (rng.randrange(60), rng.randrange(60), rng.randint(4, 9))
             for _ in range(rng.randint(1, 80))
         }
     )
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_best_chain_is_the_chain_of_trying_every_earlier_anchor(seed):
+    anchors = _random_anchors(seed)
     for max_gap in (0, 3, 8):
         assert _best_chain(anchors, max_gap) == _all_pairs_chain(anchors, max_gap)
 
@@ -206,13 +210,7 @@ def test_chain_bound_counts_the_words_a_cluster_covers_on_each_side(anchors, bou
 
 @pytest.mark.parametrize("seed", range(40))
 def test_chain_bound_is_at_least_the_best_chain(seed):
-    rng = random.Random(seed)
-    anchors = sorted(
-        {
-            (rng.randrange(60), rng.randrange(60), rng.randint(4, 9))
-            for _ in range(rng.randint(1, 80))
-        }
-    )
+    anchors = _random_anchors(seed)
     for max_gap in (0, 3, 8):
         assert _chain_bound(anchors, max_gap) >= _best_chain(anchors, max_gap)[0]
 
