@@ -714,11 +714,11 @@ def _chain_bounds(run_pair, run_target, run_source, run_words, max_gap):
 def _covered_bounds(run_pair, run_start, run_words, max_gap):
     """Per pair, the most words the runs of one of its clusters cover (runs sorted by pair,
     then start; clusters as in :func:`_cluster_bounds`)."""
-    pair_index = np.cumsum(np.r_[True, run_pair[1:] != run_pair[:-1]])
+    new_pair = np.r_[True, run_pair[1:] != run_pair[:-1]]
+    pair_index = np.cumsum(new_pair)
     span = int(run_start.max() + run_words.max()) + max_gap + 2
     end = run_start + run_words
     reach = np.maximum.accumulate(pair_index * span + end) - pair_index * span
-    new_pair = np.r_[True, run_pair[1:] != run_pair[:-1]]
     # The furthest end of the earlier runs of the pair (none for a pair's first run).
     before = np.where(new_pair, run_start, np.r_[0, reach[:-1]])
     covered = np.maximum(end - np.maximum(run_start, before), 0)

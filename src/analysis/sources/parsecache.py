@@ -189,25 +189,22 @@ class ParseCache:
 
     def add(self, docs: Iterable[Doc]) -> None:
         """Keep ``docs`` (their texts not yet cached), :data:`CHUNK` to a file."""
-        batch: list[Doc] = []
-        batched: set[bytes] = set()
+        batch: dict[bytes, Doc] = {}
         for doc in docs:
             key = _key(doc.text)
-            if key in self._where or key in batched:
+            if key in self._where or key in batch:
                 continue
-            batch.append(doc)
-            batched.add(key)
+            batch[key] = doc
             if len(batch) == CHUNK:
-                self._write(batch)
-                batch, batched = [], set()
+                self._write(list(batch), list(batch.values()))
+                batch = {}
         if batch:
-            self._write(batch)
+            self._write(list(batch), list(batch.values()))
 
-    def _write(self, docs: list[Doc]) -> None:
+    def _write(self, keys: list[bytes], docs: list[Doc]) -> None:
         # Imported here: the report package imports the sources analyses at its top.
         from analysis.report.writing import write_atomic
 
-        keys = [_key(doc.text) for doc in docs]
         name = hashlib.blake2b(b"".join(keys), digest_size=12).hexdigest()
         packed = DocBin(attrs=list(ATTRS), store_user_data=True)
         for doc in docs:
