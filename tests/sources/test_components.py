@@ -1,15 +1,21 @@
-"""The indexed attribute ruler sets what spaCy's ruler sets, token for token."""
+"""The indexed attribute ruler and the cached lemmatizer set what spaCy's components set, token for
+token."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 
 from analysis import load_corpus
 from analysis.paths import SEEDS_DIR
+from analysis.sources import components
 from analysis.sources.components import (
+    CachedLemmatizer,
     IndexedAttributeRuler,
     UnsupportedPattern,
+    cache_lemmatizer,
     index_attribute_ruler,
 )
 from analysis.sources.parsing import MODEL_NAMES, load_nlp
@@ -43,6 +49,7 @@ def test_same_annotations_as_spacy_on_seeds_and_news():
     texts = [*load_corpus(SEEDS_DIR).paragraphs["text"], *NEWS]
     indexed = load_nlp()
     assert isinstance(indexed.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    assert isinstance(indexed.get_pipe("lemmatizer"), CachedLemmatizer)
     assert indexed.pipe_names == [*spacy_nlp.pipe_names[:-1], "entity_ruler", "ner"]
     for text in texts:
         want = spacy_nlp(text)
@@ -121,3 +128,67 @@ def test_unsupported_patterns_keep_spacys_ruler(blank, pattern):
 def test_outlet_with_a_hyphen_is_media():
     doc = load_nlp()("Agence France-Presse reported the vote on Sunday.")
     assert [(e.text, e.label_) for e in doc.ents][0] == ("Agence France-Presse", "MEDIA")
+
+
+def _lemmas_of(nlp, texts):
+    return [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)]
+
+
+def test_cached_lemmas_are_spacys_on_a_cold_and_a_warm_cache(monkeypatch):
+    spacy_nlp = _model()
+    texts = [*load_corpus(SEEDS_DIR).paragraphs["text"], *NEWS]
+    want = _lemmas_of(spacy_nlp, texts)
+    nlp = _model()
+    cache_lemmatizer(nlp)
+    assert _lemmas_of(nlp, texts) == want
+    # The second pass reads every lemma from the cache, in another order.
+    assert _lemmas_of(nlp, texts[::-1]) == want[::-1]
+    # A cache that starts again after every few keys still gives the same lemmas.
+    monkeypatch.setattr(components, "CACHE_LIMIT", 3)
+    small = _model()
+    cache_lemmatizer(small)
+    assert _lemmas_of(small, texts) == want
+    assert len(small.get_pipe("lemmatizer")._lemmas) <= 3
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_lemma_set_before_stays_unless_overwritten(overwrite):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add([[{"LOWER": "said"}]], {"LEMMA": "SAY"})
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": overwrite})
+    lemmatizer.lookups.add_table("lemma_lookup", {"said": "say", "talks": "talk"})
+    want = [t.lemma_ for t in nlp("She said talks said")]
+    cache_lemmatizer(nlp)
+    got = [t.lemma_ for t in nlp("She said talks said")]
+    assert got == want
+    assert got == ["She", "say" if overwrite else "SAY", "talk", "say" if overwrite else "SAY"]
+
+
+class _ShoutingLemmatizer(Lemmatizer):
+    """A lemmatizer of a mode whose lemma is not a function of word, tag and morphology alone."""
+
+    def shout_lemmatize(self, token):
+        return [token.text.upper()]
+
+
+@Language.factory("shouting_lemmatizer")
+def _make_shouting_lemmatizer(nlp, name):
+    return _ShoutingLemmatizer(nlp.vocab, None, name, mode="shout")
+
+
+def test_a_lemmatizer_of_another_mode_is_left_as_it_is():
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("shouting_lemmatizer", name="lemmatizer")
+    with pytest.raises(ValueError, match="lemmatizer mode 'shout' is not one of"):
+        CachedLemmatizer(lemmatizer)
+    with pytest.raises(ValueError, match="'shout'"):
+        cache_lemmatizer(nlp)
+    assert nlp.pipe_names == ["lemmatizer"]
+    assert nlp.get_pipe("lemmatizer") is lemmatizer
+    assert [t.lemma_ for t in nlp("said")] == ["SAID"]
+
+
+def test_an_empty_doc_is_lemmatized_to_nothing():
+    nlp = _model()
+    cache_lemmatizer(nlp)
+    assert len(nlp.get_pipe("lemmatizer")(nlp.make_doc(""))) == 0

@@ -27,8 +27,9 @@ pattern per outlet and per head did.
 
 The model's ``attribute_ruler`` is replaced by
 :class:`~analysis.sources.components.IndexedAttributeRuler`, which sets the same tags, parts of
-speech, morphology and lemmas, token for token, in about a seventh of the time (see
-:mod:`analysis.sources.components`).
+speech, morphology and lemmas, token for token, in about a seventh of the time, and its rule
+lemmatizer by :class:`~analysis.sources.components.CachedLemmatizer`, which keeps every lemma by
+word, part of speech and morphology (see :mod:`analysis.sources.components`).
 
 :func:`parse_paragraphs` runs the pipeline over every paragraph of a corpus with ``nlp.pipe`` in
 batches (paragraphs are short, independent units, and their offsets are known), returning one
@@ -76,7 +77,12 @@ from analysis.corpus.loading import Corpus
 from analysis.lexicon.outlets import MEDIA_OUTLETS
 from analysis.lexicon.places import COUNTRY_VARIANTS, DEMONYMS
 from analysis.lexicon.titles import DOCUMENT_HEADS
-from analysis.sources.components import UnsupportedPattern, index_attribute_ruler
+from analysis.sources.components import (
+    CACHED_MODES,
+    UnsupportedPattern,
+    cache_lemmatizer,
+    index_attribute_ruler,
+)
 from analysis.sources.docstore import ATTRS
 from analysis.sources.parsecache import CHUNK as CACHE_CHUNK
 from analysis.sources.parsecache import ParseCache
@@ -202,6 +208,9 @@ def load_nlp() -> Language:
         # Another model's ruler may use patterns the indexed one does not read: spaCy's serves.
         with contextlib.suppress(UnsupportedPattern):
             index_attribute_ruler(nlp)
+        # A lemmatizer of another mode may read more than the word, its tag and morphology.
+        if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").mode in CACHED_MODES:
+            cache_lemmatizer(nlp)
         return nlp
     raise ModelNotInstalledError(
         "no spaCy English model is installed; install the pinned re-upload with "
