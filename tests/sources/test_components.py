@@ -192,3 +192,21 @@ def test_an_empty_doc_is_lemmatized_to_nothing():
     nlp = _model()
     cache_lemmatizer(nlp)
     assert len(nlp.get_pipe("lemmatizer")(nlp.make_doc(""))) == 0
+
+
+def test_the_models_own_word_lists_are_left_as_they_are():
+    nlp = _model()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    before = {key: list(words) for key, words in index.items()}
+    cache_lemmatizer(nlp)
+    cached = nlp.get_pipe("lemmatizer")
+    assert cached.lemmatizer.lookups.get_table("lemma_index") is index
+    assert {key: list(words) for key, words in index.items()} == before
+    asked = cached._asked.lookups.get_table("lemma_index")
+    assert {key: frozenset(words) for key, words in index.items()} == dict(asked.items())
+    assert [t.lemma_ for t in nlp("Ministers discussed the agreements")] == [
+        "minister",
+        "discuss",
+        "the",
+        "agreement",
+    ]

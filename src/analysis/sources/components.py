@@ -24,24 +24,29 @@ A model whose ruler uses anything else (an operator, another attribute, three to
 spaCy's ruler: :func:`index_attribute_ruler` lets :class:`UnsupportedPattern` through, and
 :func:`analysis.sources.parsing.load_nlp` then leaves the pipeline as it is.
 
-:class:`CachedLemmatizer` does the same for the rule ``lemmatizer`` (about 8% of the parse):
-spaCy's caches a lemma by word, part of speech and morphology only when the rules ran, so every
-base form, proper noun, number and punctuation mark (seven tokens in ten in news) goes through
-``is_base_form`` and its morphology dictionary again. A rule or lookup lemma depends on those
-three values alone, so :class:`CachedLemmatizer` keeps every answer of the model's own
-lemmatizer under them, reads and writes a doc's columns with ``to_array``/``from_array``, and
-asks the model's lemmatizer only on a new triple; a lemma the attribute ruler set stays unless
-the lemmatizer overwrites. A lemmatizer of another mode keeps spaCy's.
+:class:`CachedLemmatizer` does the same for the rule ``lemmatizer`` (9% of the parse). Two
+things made spaCy's slow: its table of known words per part of speech (``lemma_index``) is a
+list, so each candidate form of a new word is looked for in up to 57,528 nouns one by one (about
+2 ms a word); and it caches a lemma only when the rules ran, so every base form, proper noun,
+number and punctuation mark goes through ``is_base_form`` and its morphology dictionary again.
+:class:`CachedLemmatizer` asks a shallow copy of the model's lemmatizer whose word lists are
+frozensets (its rules read them only by membership, so each answer is the same) and keeps every
+answer under the token's word, part of speech and morphology, the three values a rule or lookup
+lemma depends on; it reads and writes a doc's columns with ``to_array``/``from_array``. A lemma
+the attribute ruler set stays unless the lemmatizer overwrites; a lemmatizer of another mode keeps
+spaCy's.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
@@ -297,11 +302,14 @@ class CachedLemmatizer:
         self.vocab = lemmatizer.vocab
         self.overwrite = lemmatizer.overwrite
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._asked = _with_index_sets(lemmatizer)
+        # Bound to the copy: the model's own ``lemmatize`` reads the original lists.
+        self._lemmatize = getattr(self._asked, f"{lemmatizer.mode}_lemmatize")
 
     def __call__(self, doc: Doc) -> Doc:
         columns = doc.to_array(_LEMMA_COLUMNS)
         lemmas = columns[:, 3].copy()
-        lemmatize = self.lemmatizer.lemmatize
+        lemmatize = self._lemmatize
         strings = self.vocab.strings
         for i, (orth, pos, morph, lemma) in enumerate(columns.tolist()):
             if lemma and not self.overwrite:
@@ -312,10 +320,26 @@ class CachedLemmatizer:
                 found = strings.add(lemmatize(doc[i])[0])
                 if len(self._lemmas) >= CACHE_LIMIT:
                     self._lemmas.clear()
+                    self._asked.cache.clear()
                 self._lemmas[key] = found
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64, copy=False))
         return doc
+
+
+def _with_index_sets(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """A shallow copy of ``lemmatizer`` whose ``lemma_index`` word lists are frozensets."""
+    asked = copy.copy(lemmatizer)
+    asked.cache = {}
+    if lemmatizer.lookups.has_table("lemma_index"):
+        lookups = Lookups()
+        for name in lemmatizer.lookups.tables:
+            table = lemmatizer.lookups.get_table(name)
+            kept = lookups.add_table(name)
+            for key, value in table.items():
+                kept[key] = frozenset(value) if name == "lemma_index" else value
+        asked.lookups = lookups
+    return asked
 
 
 @Language.factory("cached_lemmatizer", default_config={"wraps": "lemmatizer"})
