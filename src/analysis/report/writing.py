@@ -5,8 +5,9 @@ The whole report is written into a fresh folder beside the output folder
 exchange of the two names where the system has one, else two renames), and the previous report is
 removed: a run that stops or is killed before the end leaves the previous report complete and
 untouched, and a finished run leaves nothing of an earlier one. Every file is written into a
-temporary file in its folder, flushed, then renamed over the final name, with the modes the user's
-umask gives (as ``open`` would), so an interrupted write never leaves half a file.
+temporary file in its folder, flushed, then renamed over the final name
+(:func:`analysis.files.write_atomic`), with the modes the user's umask gives (as ``open`` would),
+so an interrupted write never leaves half a file.
 Nested values of a table (tuples, lists, sets, dicts) are written as JSON text; figures are saved
 without the software and date metadata and with fixed SVG ids, so the same figure gives the same
 bytes. Tables are streamed into their temporary file, so a table of millions of rows is never
@@ -23,13 +24,15 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
+
+from analysis.files import current_umask, write_atomic
 
 __all__ = [
     "OutputFolderError",
@@ -45,12 +48,6 @@ __all__ = [
 
 class OutputFolderError(ValueError):
     """The output folder cannot be written (it is a file, or its parent is not writable)."""
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def check_output_folder(out_dir: str | os.PathLike) -> Path:
@@ -113,7 +110,7 @@ def staged_folder(out_dir: Path) -> Iterator[Path]:
     )
     try:
         yield stage
-        stage.chmod(0o777 & ~_umask())
+        stage.chmod(0o777 & ~current_umask())
         if out_dir.exists():
             _exchange(stage, out_dir)
             shutil.rmtree(stage)  # the previous report, now under the stage's name
@@ -140,37 +137,6 @@ def _exchange(a: Path, b: Path) -> None:
     os.rename(b, aside)
     os.rename(a, b)
     os.rename(aside, a)
-
-
-def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
-
-    ``data`` is the bytes, or a function that writes them into the open (binary) temporary file,
-    so that a large table is streamed to disk rather than held in memory as one string.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
-    >>> write_atomic(target, b"hello")
-    >>> target.read_bytes()
-    b'hello'
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            if callable(data):
-                data(handle)
-            else:
-                handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def flat_table(frame: pd.DataFrame) -> pd.DataFrame:

@@ -42,6 +42,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from analysis.files import write_atomic
 from analysis.sources.docstore import ATTRS
 
 __all__ = ["CHUNK", "FORMAT", "ParseCache", "ParseCacheError", "pipeline_fingerprint"]
@@ -202,9 +203,6 @@ class ParseCache:
             self._write(list(batch), list(batch.values()))
 
     def _write(self, keys: list[bytes], docs: list[Doc]) -> None:
-        # Imported here: the report package imports the sources analyses at its top.
-        from analysis.report.writing import write_atomic
-
         name = hashlib.blake2b(b"".join(keys), digest_size=12).hexdigest()
         packed = DocBin(attrs=list(ATTRS), store_user_data=True)
         for doc in docs:
