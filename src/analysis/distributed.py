@@ -196,16 +196,10 @@ def _later_task(articles: pd.DataFrame, passages: list[dict], options: ReuseOpti
 
 
 def _parse_chunk(paragraphs: list[tuple[str, str, int]]) -> bytes:
-    from spacy.tokens import DocBin
-
+    from analysis.sources.docstore import pack_docs
     from analysis.sources.parsing import load_nlp
 
-    nlp = load_nlp()
-    store = DocBin(store_user_data=True)
-    texts = ((text, None) for _, text, _ in paragraphs)
-    for doc, _ in nlp.pipe(texts, as_tuples=True, batch_size=64):
-        store.add(doc)
-    return store.to_bytes()
+    return pack_docs(load_nlp().pipe((text for _, text, _ in paragraphs), batch_size=64))
 
 
 def parse_paragraphs_dask(corpus: Corpus, client, *, chunk_size: int = 400, cache=None) -> list:
@@ -232,7 +226,7 @@ def parse_paragraphs_dask(corpus: Corpus, client, *, chunk_size: int = 400, cach
     futures = client.map(_parse_chunk, chunks, pure=False)
     fresh = {}
     for chunk, blob in zip(chunks, client.gather(futures), strict=True):
-        parsed = DocBin(store_user_data=True).from_bytes(blob).get_docs(vocab)
+        parsed = DocBin().from_bytes(blob).get_docs(vocab)
         fresh.update(
             ((article_id, int(start)), doc)
             for (article_id, _, start), doc in zip(chunk, parsed, strict=True)

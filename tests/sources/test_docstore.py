@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from spacy.tokens import DocBin
 
 import analysis
 from analysis.corpus.loading import load_corpus
 from analysis.paths import SEEDS_DIR
 from analysis.sources import docstore
-from analysis.sources.docstore import DocStore
+from analysis.sources.docstore import DocStore, pack_docs
 from analysis.sources.parsing import load_nlp
 
 TEXTS = [
@@ -95,3 +96,19 @@ def test_sources_and_entities_are_the_same_with_chunks_of_two(monkeypatch):
     pd.testing.assert_frame_equal(small_sources, sources)
     pd.testing.assert_frame_equal(small_entities, entities)
     assert len(sources) == 17
+
+
+def test_packed_docs_keep_user_data_only_when_a_doc_has_some():
+    nlp = load_nlp()
+    plain = [nlp("Reuters said so."), nlp("It rained on Tuesday.")]
+    blob = pack_docs(plain)
+    bare = DocBin().from_bytes(blob)
+    assert bare.user_data == [None, None]
+    back = list(bare.get_docs(nlp.vocab))
+    assert [d.to_json() for d in back] == [d.to_json() for d in plain]
+    assert [d.user_data for d in back] == [{}, {}]
+    marked = [nlp("Reuters said so."), nlp("It rained.")]
+    marked[1].user_data["origin"] = "wire"
+    back = list(DocBin().from_bytes(pack_docs(marked)).get_docs(nlp.vocab))
+    assert [d.user_data for d in back] == [{}, {"origin": "wire"}]
+    assert list(DocBin().from_bytes(pack_docs([])).get_docs(nlp.vocab)) == []

@@ -14,17 +14,24 @@ parsed, so a chunk is unpacked about once. A paragraph recycled word for word is
 (:func:`analysis.sources.parsing.parse_paragraphs` gives its copies one ``Doc``).
 
 What is not kept: the encoder's tensor (no analysis reads vectors) and extension attributes.
+
+:func:`pack_docs` is the one way docs travel as bytes elsewhere (from parse workers, Dask workers
+and the parse cache): the same annotations, and the docs' ``user_data`` only when one of them has
+some. spaCy reads a doc's stored user data with srsly's msgpack, whose decoder registry scans the
+installed packages' entry points on every call: about 2 ms a doc in a JupyterLab environment, an
+empty dict read 5,000 times a second of it for 1,000 Reuters stories. The pipeline sets no user
+data, so none is stored and none is read; a pipeline that does keep it keeps it.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-__all__ = ["ATTRS", "CACHED_CHUNKS", "CHUNK", "DocStore"]
+__all__ = ["ATTRS", "CACHED_CHUNKS", "CHUNK", "DocStore", "pack_docs"]
 
 #: The token annotations kept (all that the analyses read).
 ATTRS = (
@@ -46,6 +53,27 @@ ATTRS = (
 CHUNK = 256
 #: Unpacked chunks kept in memory at once.
 CACHED_CHUNKS = 2
+
+
+def pack_docs(docs: Iterable[Doc]) -> bytes:
+    """``docs`` as the bytes of one ``DocBin`` of :data:`ATTRS`, with user data if any doc has some.
+
+    ``DocBin().from_bytes(...).get_docs(vocab)`` gives them back.
+
+    Examples
+    --------
+    >>> from analysis.sources.parsing import load_nlp
+    >>> nlp = load_nlp()
+    >>> docs = [nlp("Reuters said so."), nlp("It rained.")]
+    >>> back = list(DocBin().from_bytes(pack_docs(docs)).get_docs(nlp.vocab))
+    >>> [(d.text, [t.lemma_ for t in d], d.user_data) for d in back][0]
+    ('Reuters said so.', ['Reuters', 'say', 'so', '.'], {})
+    """
+    docs = list(docs)
+    packed = DocBin(attrs=list(ATTRS), store_user_data=any(doc.user_data for doc in docs))
+    for doc in docs:
+        packed.add(doc)
+    return packed.to_bytes()
 
 
 class DocStore(Sequence):

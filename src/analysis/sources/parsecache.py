@@ -43,7 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from analysis.files import write_atomic
-from analysis.sources.docstore import ATTRS
+from analysis.sources.docstore import ATTRS, pack_docs
 
 __all__ = ["CHUNK", "FORMAT", "ParseCache", "ParseCacheError", "pipeline_fingerprint"]
 
@@ -204,12 +204,9 @@ class ParseCache:
 
     def _write(self, keys: list[bytes], docs: list[Doc]) -> None:
         name = hashlib.blake2b(b"".join(keys), digest_size=12).hexdigest()
-        packed = DocBin(attrs=list(ATTRS), store_user_data=True)
-        for doc in docs:
-            packed.add(doc)
         chunk = self.folder / f"{name}.spacy"
         keys_file = chunk.with_suffix(".keys")
-        write_atomic(chunk, packed.to_bytes())
+        write_atomic(chunk, pack_docs(docs))
         write_atomic(keys_file, "".join(key.hex() + "\n" for key in keys).encode("ascii"))
         for i, key in enumerate(keys):
             self._where.setdefault(key, (chunk, i))

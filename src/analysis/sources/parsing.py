@@ -39,8 +39,9 @@ article text exactly.
 With ``n_process`` above 1 the unique paragraph texts are cut into chunks of ``batch_size`` and
 parsed by a pool of worker processes (forked where the system can, so they inherit the loaded
 pipeline, else started fresh, loading it once each). A worker sends each chunk back as one
-``DocBin`` of the annotations the analyses read (:data:`analysis.sources.docstore.ATTRS`) and the
-docs' ``user_data``; it leaves out the encoder's tensor, which no analysis reads and
+``DocBin`` of the annotations the analyses read (:func:`analysis.sources.docstore.pack_docs`:
+:data:`~analysis.sources.docstore.ATTRS`, and the docs' ``user_data`` if they have any); it
+leaves out the encoder's tensor, which no analysis reads and
 :class:`~analysis.sources.docstore.DocStore` drops anyway. That costs a tenth of what sending whole
 ``Doc`` objects did (``Doc.to_bytes`` carries the tensor: 82 MB for 1,000 Reuters stories against
 2 MB). A parse depends on the paragraph text alone, never on its chunk or its process, so the
@@ -83,7 +84,7 @@ from analysis.sources.components import (
     cache_lemmatizer,
     index_attribute_ruler,
 )
-from analysis.sources.docstore import ATTRS
+from analysis.sources.docstore import pack_docs
 from analysis.sources.parsecache import CHUNK as CACHE_CHUNK
 from analysis.sources.parsecache import ParseCache
 
@@ -409,10 +410,7 @@ class ParagraphParse:
 
 def _parse_chunk(texts: list[str]) -> bytes:
     """Worker: parse ``texts`` and return them as one ``DocBin`` (the annotations, no tensor)."""
-    packed = DocBin(attrs=list(ATTRS), store_user_data=True)
-    for doc in load_nlp().pipe(texts, batch_size=len(texts)):
-        packed.add(doc)
-    return packed.to_bytes()
+    return pack_docs(load_nlp().pipe(texts, batch_size=len(texts)))
 
 
 def _start_workers(
