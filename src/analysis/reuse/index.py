@@ -593,6 +593,34 @@ def _nearest_links(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray):
     return rows[left], rows[mine]
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values of an array, sorted: ``np.unique(values)`` by a sort (numpy 2's
+    ``np.unique`` finds them with a hash table, over ten times slower on millions of integers).
+
+    Examples
+    --------
+    >>> _distinct(np.array([5, 3, 5, 1, 3]))
+    array([1, 3, 5])
+    """
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
+def _members(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
+    """Which ``values`` are in ``distinct`` (sorted, no repeats): ``np.isin`` by bisection.
+
+    Examples
+    --------
+    >>> _members(np.array([4, 1, 9, 4, 0]), np.array([1, 4, 7]))
+    array([ True,  True, False,  True, False])
+    """
+    if len(distinct) == 0:
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(distinct, values)
+    at[at == len(distinct)] = 0
+    return distinct[at] == values
+
+
 def _ranges(counts: np.ndarray) -> np.ndarray:
     """``0 .. c-1`` for each count ``c``, concatenated."""
     total = int(counts.sum())

@@ -42,7 +42,7 @@ from analysis.lexicon.reporting import forms
 from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.lexicon.titles import THING_HEADS
 from analysis.options import ReuseOptions
-from analysis.reuse.index import VOCABULARY, _ranges, id_view
+from analysis.reuse.index import VOCABULARY, _distinct, _ranges, id_view
 from analysis.reuse.paraphrase import _STEM_RE, ArticleStems
 
 __all__ = ["named_origin", "rewrite_candidates", "rewrites", "sentence_match"]
@@ -122,7 +122,7 @@ def rewrite_candidates(
         node += len(lengths)
         count = held[words]
         stems = flat_stems[np.repeat(first[words], count) + _ranges(count)]
-        rows.append(np.unique(stems * n + np.repeat(paragraph, count)))
+        rows.append(_distinct(stems * n + np.repeat(paragraph, count)))
     stem_arr, owner_arr = np.divmod(np.sort(np.concatenate(rows or [np.empty(0, np.int64)])), n)
     starts = np.flatnonzero(np.r_[True, stem_arr[1:] != stem_arr[:-1]])[: len(stem_arr)]
     sizes = np.diff(np.r_[starts, len(stem_arr)])
