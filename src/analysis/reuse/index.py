@@ -470,17 +470,27 @@ def _postings(signatures: pd.DataFrame, max_df: int, rank: dict | None, link: st
         if "position" in signatures.columns
         else None
     )
-    order = _order(order_key) if positions is None else _order(order_key, positions)
+    # Most n-grams are held once: the hashes of those held by 2 to max_df rows are found by
+    # sorting the hashes alone, and only the rows that may hold one of them (every row of such
+    # an n-gram, and a few others: see _maybe_in) are ordered, by n-gram, then chronologically,
+    # then by position, and grouped; the n-grams of 2 to max_df rows among them are the same.
+    ordered = np.sort(hashes)
+    firsts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])[: len(ordered)]
+    sizes = np.diff(np.r_[firsts, len(ordered)])
+    rows = _maybe_in(hashes, ordered[firsts[(sizes > 1) & (sizes <= max_df)]])
+    del ordered, firsts, sizes
+    order_key = order_key[rows]
+    order = _order(order_key) if positions is None else _order(order_key, positions[rows])
     del order_key
-    order = order[np.argsort(hashes[order], kind="stable")]
-    hashes = hashes[order]
+    rows = rows[order[np.argsort(hashes[rows[order]], kind="stable")]]
+    del order
+    hashes = hashes[rows]
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])[: len(hashes)]
     sizes = np.diff(np.r_[starts, len(hashes)])
     del hashes
     keep = (sizes > 1) & (sizes <= max_df)
     starts, sizes = starts[keep], sizes[keep]
-    rows = order[np.repeat(starts, sizes) + _ranges(sizes)]
-    del order
+    rows = rows[np.repeat(starts, sizes) + _ranges(sizes)]
     starts = np.cumsum(sizes) - sizes
     codes = codes[rows]
     if positions is not None:
@@ -619,6 +629,27 @@ def _members(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
     at = np.searchsorted(distinct, values)
     at[at == len(distinct)] = 0
     return distinct[at] == values
+
+
+def _maybe_in(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
+    """The indexes, in order, of the ``values`` (uint64 hashes) whose top bits are those of one of
+    the ``distinct`` values: every value equal to one of them, and a few others (a table of
+    about 16 slots for each distinct value, one look-up a value; bisecting millions of values in
+    random order would miss the cache at every step).
+
+    Examples
+    --------
+    >>> values = np.array([9, 4, 7, 4, 2**63], dtype=np.uint64)
+    >>> _maybe_in(values, np.array([2**63], dtype=np.uint64))
+    array([4])
+    >>> _maybe_in(values, np.array([4], dtype=np.uint64))
+    array([0, 1, 2, 3])
+    """
+    bits = min(max((16 * len(distinct)).bit_length(), 8), 30)
+    shift = np.uint64(64 - bits)
+    table = np.zeros(1 << bits, dtype=bool)
+    table[distinct >> shift] = True
+    return np.flatnonzero(table[values >> shift])
 
 
 def _ranges(counts: np.ndarray) -> np.ndarray:
