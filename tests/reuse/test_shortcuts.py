@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from array import array
 from difflib import SequenceMatcher
 
@@ -10,7 +11,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.corpus.units import paragraph_spans, word_spans
+from analysis.corpus.units import (
+    paragraph_spans,
+    split_sentences,
+    surely_one_sentence,
+    word_spans,
+)
 from analysis.options import ReuseOptions
 from analysis.reuse import rewrite
 from analysis.reuse.alignment import _best_chain, prepare_text
@@ -20,9 +26,11 @@ from analysis.reuse.index import (
     _maybe_in,
     _members,
     _postings,
+    split_matches,
     text_key_ids,
     word_keys,
 )
+from analysis.reuse.paraphrase import ArticleStems
 
 TEXTS = [
     "The Defence Ministry’s view.\n\nTürkiye and Turkey, 2,000 troops.",
@@ -303,3 +311,45 @@ def test_postings_are_those_of_their_definition(seed):
         assert codes.tolist() == want_codes and places.tolist() == want_places
         assert sizes.tolist() == want_sizes
         assert starts.tolist() == np.r_[0, np.cumsum(want_sizes)[:-1]].tolist()[: len(want_sizes)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surely_one"),
+    [
+        ("Shr 30 cts vs 25 cts\nNet 1,234,000 vs 987,000", True),
+        ("It rose 5 pct.  ", True),
+        ('He said "we agree." ', True),
+        ("It rose. It fell.", False),
+        ('"We agree." He said so.', False),
+        ("Gen. Dalkiran arrived", False),  # pysbd decides: one sentence
+        ("Up 5.5 pct", True),
+        ("", True),
+    ],
+)
+def test_surely_one_sentence_is_at_most_one_sentence(text, surely_one):
+    assert surely_one_sentence(text) is surely_one
+    if surely_one:
+        assert len(split_sentences(text)) <= 1
+
+
+def test_the_sentence_bound_of_rewrites_counts_a_surely_single_paragraph_once():
+    article = ArticleStems("One line of text\n\nTwo. Sentences here.\n\nAnd one more")
+    assert [article.text[a:b] for a, b in article.paragraphs] == [
+        "One line of text",
+        "Two. Sentences here.",
+        "And one more",
+    ]
+    assert rewrite._most_sentences(article, [0], 2) == 1
+    assert rewrite._most_sentences(article, [1], 2) == 2
+    assert rewrite._most_sentences(article, [0, 2], 2) == 2
+    assert rewrite._most_sentences(article, [0, 2], 3) == 2
+    assert rewrite._most_sentences(article, [], 2) == 0
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "a1b2 c--d 3.5,6 x", "Shr 30 cts vs 25 cts. Net loss"])
+def test_split_matches_are_the_matches_of_finditer(text):
+    for pattern in (r"\w+(?:[.,]\w+)*", r"[^\W\d_]+"):
+        words, offsets = split_matches(re.compile(f"({pattern})"), text)
+        matches = list(re.finditer(pattern, text))
+        assert words == [m.group() for m in matches]
+        assert offsets.tolist() == [x for m in matches for x in m.span()]

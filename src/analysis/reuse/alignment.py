@@ -36,7 +36,14 @@ from itertools import chain
 
 from analysis.corpus.units import BLANK_LINES_RE, word_spans
 from analysis.options import ReuseOptions
-from analysis.reuse.index import _ASCII_WORD_RE, VOCABULARY, _rolling, id_view, text_key_ids
+from analysis.reuse.index import (
+    _ASCII_WORD_SPLIT_RE,
+    VOCABULARY,
+    _rolling,
+    id_view,
+    split_matches,
+    text_key_ids,
+)
 from analysis.reuse.paraphrase import ArticleStems, paraphrases
 
 __all__ = ["align", "align_pair", "prepare", "prepare_text"]
@@ -86,12 +93,10 @@ class _Spans:
     def __getitem__(self, index):
         if self._offsets is None:
             text = self._text
-            spans = (
-                [m.span() for m in _ASCII_WORD_RE.finditer(text)]
-                if text.isascii()
-                else word_spans(text)
-            )
-            self._offsets = array("q", chain.from_iterable(spans))
+            if text.isascii():
+                self._offsets = array("q", split_matches(_ASCII_WORD_SPLIT_RE, text)[1].tobytes())
+            else:
+                self._offsets = array("q", chain.from_iterable(word_spans(text)))
         offsets = self._offsets
         if isinstance(index, slice):
             start, stop, _ = index.indices(len(offsets) // 2)

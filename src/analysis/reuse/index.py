@@ -66,6 +66,8 @@ _HASHES: dict[str, int] = {}
 #: The word pattern for ASCII text: with ``re.ASCII`` the same matches (``\w`` of an ASCII
 #: character is the same class, the combining marks are not ASCII), found faster.
 _ASCII_WORD_RE = re.compile(_WORD_RE.pattern, re.ASCII)
+#: The same in one capturing group, for :func:`split_matches`.
+_ASCII_WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})", re.ASCII)
 
 
 def word_key(word: str) -> str:
@@ -196,6 +198,36 @@ def id_view(ids: array) -> np.ndarray:
     return np.frombuffer(ids, dtype=np.intc)
 
 
+def split_matches(splitter: re.Pattern, text: str) -> tuple[list[str], np.ndarray]:
+    """The matches of a pattern in ``text`` and their offsets ``[start0, end0, start1, end1,
+    ...]`` (int64), for a pattern written in one capturing group that never matches an empty
+    string: ``splitter.split`` gives the text between the matches and the matches alternately,
+    in one call and without a match object each, and their lengths add up to the offsets.
+
+    Examples
+    --------
+    >>> words, offsets = split_matches(re.compile(r"([a-z]+)"), "ab, cde f")
+    >>> words, offsets.tolist()
+    (['ab', 'cde', 'f'], [0, 2, 4, 7, 8, 9])
+    """
+    pieces = splitter.split(text)
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    return pieces[1::2], np.cumsum(lengths[:-1])
+
+
+def ids_joined(arrays) -> np.ndarray:
+    """The key ids of several ``array("i")`` one after the other, as one numpy array (read-only:
+    their bytes joined in one call, not a view made for each array).
+
+    Examples
+    --------
+    >>> from array import array
+    >>> ids_joined([array("i", [3, 1]), array("i"), array("i", [2])]).tolist()
+    [3, 1, 2]
+    """
+    return np.frombuffer(b"".join(arrays), dtype=np.intc)
+
+
 def _folded(text: str) -> str | None:
     """The text lowercased with quotes folded, or None if that changes its length."""
     folded = text.lower().translate(_QUOTES)
@@ -321,7 +353,7 @@ def _signatures(
     string: 4 bytes, and no factorizing in :func:`_postings`)."""
     table = VOCABULARY.hashes if hashes is None else hashes
     counts = np.array([len(a) for a in id_arrays], dtype=np.int64)
-    words = table[np.concatenate([id_view(a) for a in id_arrays])] if len(id_arrays) else table[:0]
+    words = table[ids_joined(id_arrays)]
     grams = _rolling(words, k)
     del words
     owner = np.repeat(np.arange(len(ids), dtype=np.int32), counts)[: len(grams)]

@@ -37,12 +37,12 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from analysis.corpus.units import word_spans
+from analysis.corpus.units import surely_one_sentence, word_spans
 from analysis.lexicon.reporting import forms
 from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.lexicon.titles import THING_HEADS
 from analysis.options import ReuseOptions
-from analysis.reuse.index import VOCABULARY, _distinct, _ranges, id_view
+from analysis.reuse.index import VOCABULARY, _distinct, _ranges, ids_joined
 from analysis.reuse.paraphrase import _STEM_RE, ArticleStems
 
 __all__ = ["named_origin", "rewrite_candidates", "rewrites", "sentence_match"]
@@ -163,7 +163,7 @@ def _article_blocks(prepared: list) -> list[tuple[int, int]]:
 
 def _words(block: list) -> np.ndarray:
     """The key ids of the words of a block of prepared articles, concatenated."""
-    return np.concatenate([id_view(p[1]) for p in block] or [np.empty(0, dtype=np.intc)])
+    return ids_joined([p[1] for p in block])
 
 
 def sentence_match(first: tuple, second: tuple) -> tuple[float, int]:
@@ -206,6 +206,19 @@ def _sentence_stems(sentence: str) -> tuple[tuple[str, ...], frozenset[str]]:
             if word[0].isupper():
                 names.add(folded[:6])
     return tuple(stems), frozenset(names)
+
+
+def _most_sentences(article: ArticleStems, paragraphs, enough: int) -> int:
+    """An upper bound of the sentences of some of an article's paragraphs (by number), or at
+    least ``enough``: a paragraph that is surely one sentence counts one, without being split;
+    any other counts ``enough``."""
+    total = 0
+    for paragraph in paragraphs:
+        p0, p1 = article.paragraphs[paragraph]
+        total += 1 if surely_one_sentence(article.text[p0:p1]) else enough
+        if total >= enough:
+            break
+    return total
 
 
 @lru_cache(maxsize=65536)
@@ -257,6 +270,17 @@ def rewrites(
             article.rewrite_sentences[paragraph] = found
         return found
 
+    # Sentences are matched one to one: a side whose candidate paragraphs cannot hold
+    # rewrite_min_sentences sentences gives no rewrite, and its paragraphs are not split.
+    for article, chosen in (
+        (src, {a for a, _ in paragraph_pairs}),
+        (tgt, {b for _, b in paragraph_pairs}),
+    ):
+        if (
+            _most_sentences(article, chosen, options.rewrite_min_sentences)
+            < options.rewrite_min_sentences
+        ):
+            return []
     scored = []
     for pa, pb in paragraph_pairs:
         for a0, a1, a_stems in sentences(src, pa):
