@@ -19,7 +19,7 @@ from analysis.corpus.units import (
 )
 from analysis.options import ReuseOptions
 from analysis.reuse import rewrite
-from analysis.reuse.alignment import _best_chain, prepare_text
+from analysis.reuse.alignment import _anchors, _best_chain, align, prepare_text
 from analysis.reuse.index import (
     VOCABULARY,
     _distinct,
@@ -353,3 +353,28 @@ def test_split_matches_are_the_matches_of_finditer(text):
         matches = list(re.finditer(pattern, text))
         assert words == [m.group() for m in matches]
         assert offsets.tolist() == [x for m in matches for x in m.span()]
+
+
+def test_align_leaves_out_the_passages_overlapping_taken_spans_and_finds_the_others():
+    first = "The board approved a dividend of ten cents a share payable on April one to holders"
+    second = "Output at the plant in Ohio rose sharply in the third quarter of the year, it said"
+    filler = "Unrelated words stand here now, many more of them than eight in all."
+    source = f"{first}.\n\n{filler}\n\n{second}."
+    target = (
+        f"Intro text.\n\n{first}.\n\nOther text, with a dozen words or so in between.\n\n{second}."
+    )
+    options = ReuseOptions()
+    src, tgt = prepare_text(source), prepare_text(target)
+    anchors = _anchors(src[1], tgt[1], options.k)
+    everything = align(source, target, src, tgt, anchors, options)
+    assert [target[p["target_start"] : p["target_end"]] for p in everything] == [
+        f"{first}.",
+        f"{second}.",
+    ]
+    one, two = everything
+    inside = (one["target_start"] + 5, one["target_start"] + 6)
+    assert align(source, target, src, tgt, anchors, options, taken=[inside]) == [two]
+    touching = (two["target_end"] - 1, two["target_end"] + 10)
+    assert align(source, target, src, tgt, anchors, options, taken=[touching]) == [one]
+    apart = (0, one["target_start"])
+    assert align(source, target, src, tgt, anchors, options, taken=[apart]) == everything

@@ -262,7 +262,9 @@ def _describe(src_text, tgt_text, src_words, tgt_words, src_keys, tgt_keys):
     return similarity, "; ".join(unique)
 
 
-def _passages(src_text, tgt_text, src, tgt, anchors, *, k, min_words, max_gap) -> list[dict]:
+def _passages(
+    src_text, tgt_text, src, tgt, anchors, *, k, min_words, max_gap, taken=()
+) -> list[dict]:
     anchors = _verified(anchors, src[1], tgt[1])
     src_spans, src_keys = src[0], src[1]
     tgt_spans, tgt_keys = tgt[0], tgt[1]
@@ -292,7 +294,11 @@ def _passages(src_text, tgt_text, src, tgt, anchors, *, k, min_words, max_gap) -
             tgt_spans[v1 - 1][1],
         )
         source, target = src_text[s0:s1], tgt_text[t0:t1]
-        if _layout(source) == _layout(target):
+        if any(t0 < end and start < t1 for start, end in taken):
+            # Found, so that the search goes on as without ``taken``, but not described (align
+            # does not return it).
+            kind, similarity, edits = None, 0.0, ""
+        elif _layout(source) == _layout(target):
             kind, similarity, edits = "verbatim", 1.0, ""
         else:
             kind = "edited"
@@ -378,10 +384,14 @@ def align(
     anchors: list[tuple[int, int, int]],
     options: ReuseOptions,
     covered=None,
+    taken=(),
 ) -> list[dict]:
     """The passages of one pair from its anchors (see :func:`analysis.reuse.source_candidates`);
     ``src`` and ``tgt`` come from :func:`prepare`. Appends the target words ``(v0, v1)`` of each
-    passage to the list ``covered`` when one is given."""
+    aligned passage to the list ``covered`` when one is given. An aligned passage whose target
+    span overlaps one of the ``taken`` spans ``(start, end)`` is neither described nor returned
+    (its words are still appended to ``covered``); the other passages, paraphrases included, are
+    those found without ``taken``."""
     found = _passages(
         source_text,
         target_text,
@@ -391,6 +401,7 @@ def align(
         k=options.k,
         min_words=options.min_words,
         max_gap=options.max_gap,
+        taken=taken,
     )
     for passage in found:
         _, _, v0, v1 = passage.pop("_words")
@@ -404,4 +415,6 @@ def align(
             threshold=options.paraphrase_threshold,
             min_common=options.paraphrase_min_common,
         )
+    if taken:
+        found = [p for p in found if p["kind"] is not None]
     return sorted(found, key=lambda p: (p["target_start"], p["source_start"]))

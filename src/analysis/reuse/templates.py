@@ -133,7 +133,13 @@ def _frame_passages(target_id, candidates, texts, frames, taken, options, *, ful
         source = frames[source_id]
         if full:
             anchors = _anchors(source[1], target[1], options.k)
-        for p in align(texts[source_id], texts[target_id], source, target, anchors, options):
+        # Passages overlapping what was taken before the pair are left out by the aligner (not
+        # described); one may still overlap a template of the same pair taken just before it
+        # (punctuation after one passage and before the next).
+        found = align(
+            texts[source_id], texts[target_id], source, target, anchors, options, taken=taken
+        )
+        for p in found:
             if p["kind"] != "edited" or not _has_slot(p["edits"]):
                 continue
             if any(p["target_start"] < end and start < p["target_end"] for start, end in taken):
