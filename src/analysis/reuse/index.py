@@ -24,7 +24,10 @@ Memory: the links of an n-gram held by ``m`` articles grow with ``m**2`` (the st
 wire corpus, and more so of its copies at 10x), so :func:`analysis.reuse.source_candidates` never
 holds them all: the postings are kept as int32 article codes and positions
 (:func:`_postings`), and the links are built, reduced to anchors and freed one block of targets
-at a time (:class:`_TargetBlocks`, about ``_BLOCK_LINKS`` links a block).
+at a time (:class:`_TargetBlocks`, about ``_BLOCK_LINKS`` links a block). Most n-grams are held
+by one article: the postings sort the hashes alone to find those held more often, and order
+(by n-gram, then chronologically, then by position) only the rows that may hold one of them,
+picked out by a table of the top bits of their hashes (:func:`_maybe_in`).
 
 The stages are pure functions of their inputs: signatures per partition of articles, then the
 pairs after grouping (shuffling) the signature rows by hash, give the same result as in process.

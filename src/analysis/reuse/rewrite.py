@@ -19,7 +19,10 @@ word n-gram index never pairs them; candidates come from the content of their pa
    (capitalised word) also matching a name stem spelt alike (``rapidfuzz`` Indel ratio at least
    0.8: gasano/hasano, nakhic/nakhch). A sentence pair with at least ``rewrite_min_common``
    stems matched and a similarity of at least ``rewrite_threshold`` is a rewritten sentence,
-   matched one to one, best first.
+   matched one to one, best first. Since they are matched one to one, a pair whose candidate
+   paragraphs on one side cannot hold ``rewrite_min_sentences`` sentences (a paragraph with no
+   sentence-final mark followed by more text is one sentence:
+   :func:`~analysis.corpus.units.surely_one_sentence`) is not split into sentences at all.
 3. **The pair**: with at least ``rewrite_min_sentences`` rewritten sentences, the pair is a
    rewrite and each sentence pair is a row of kind ``rewrite``; ``named_origin`` holds the
    institution either article names as the source of its text ("the Defence Ministry told ...",
