@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 import random
+import re
 from array import array
 from difflib import SequenceMatcher
 
+import numpy as np
+import pandas as pd
 import pytest
 
-from analysis.corpus.units import paragraph_spans, word_spans
+from analysis.corpus.units import (
+    paragraph_spans,
+    split_sentences,
+    surely_one_sentence,
+    word_spans,
+)
 from analysis.options import ReuseOptions
 from analysis.reuse import rewrite
-from analysis.reuse.alignment import _best_chain, prepare_text
-from analysis.reuse.index import VOCABULARY, text_key_ids, word_keys
+from analysis.reuse.alignment import _anchors, _best_chain, align, prepare_text
+from analysis.reuse.index import (
+    VOCABULARY,
+    _distinct,
+    _maybe_in,
+    _members,
+    _postings,
+    split_matches,
+    text_key_ids,
+    word_keys,
+)
+from analysis.reuse.paraphrase import ArticleStems
 
 TEXTS = [
     "The Defence Ministry’s view.\n\nTürkiye and Turkey, 2,000 troops.",
@@ -232,3 +250,131 @@ def test_article_stems_are_the_stems_of_every_letter_run(text):
     assert list(zip(article.starts, article.stems, strict=True)) == expected
     spans = word_spans(text)
     assert _Spans(text)[: len(spans) + 1] == spans
+
+
+def test_distinct_and_members_are_those_of_numpy():
+    values = np.array([7, -3, 7, 0, 2**40, -3, 5], dtype=np.int64)
+    assert _distinct(values).tolist() == [-3, 0, 5, 7, 2**40]
+    assert _distinct(values[:0]).tolist() == []
+    kept = np.array([-3, 5, 2**40])
+    assert _members(values, kept).tolist() == [False, True, False, False, True, True, True]
+    assert _members(values, kept[:0]).tolist() == [False] * 7
+    assert _members(np.array([2**41]), kept).tolist() == [False]
+
+
+def test_maybe_in_keeps_every_equal_value_and_values_of_the_same_top_bits():
+    top = np.uint64(1) << np.uint64(63)
+    values = np.array([1, top, top + np.uint64(1), 5, top], dtype=np.uint64)
+    # One distinct value: a table of 256 slots, by the top 8 bits.
+    assert _maybe_in(values, np.array([top], dtype=np.uint64)).tolist() == [1, 2, 4]
+    assert _maybe_in(values, np.array([5], dtype=np.uint64)).tolist() == [0, 3]
+    assert _maybe_in(values, np.array([], dtype=np.uint64)).tolist() == []
+
+
+def _plain_postings(owner, hashes, positions, rank, max_df):
+    """The postings by their definition: rows of the n-grams held by 2 to max_df rows, by hash,
+    then chronologically, then by position."""
+    groups: dict[int, list[int]] = {}
+    for row, value in enumerate(hashes.tolist()):
+        groups.setdefault(value, []).append(row)
+    codes, places, sizes = [], [], []
+    for value in sorted(groups):
+        rows = groups[value]
+        if 1 < len(rows) <= max_df:
+            rows = sorted(rows, key=lambda r: (rank[owner[r]], positions[r], r))
+            codes.extend(sorted(set(owner)).index(owner[r]) for r in rows)
+            places.extend(int(positions[r]) for r in rows)
+            sizes.append(len(rows))
+    return codes, places, sizes
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_postings_are_those_of_their_definition(seed):
+    rng = np.random.default_rng(seed)
+    n = 400
+    owner = [f"a{int(i):02d}" for i in rng.integers(0, 30, n)]
+    # Few distinct hashes (so n-grams are shared), spread over the top bits and sharing them.
+    pool = rng.integers(0, 2**63, 40, dtype=np.uint64) | np.uint64(seed % 2) << np.uint64(63)
+    hashes = np.concatenate(
+        [pool[rng.integers(0, 40, n // 2)], rng.integers(0, 2**64 - 1, n // 2, dtype=np.uint64)]
+    )
+    positions = rng.integers(0, 50, n).astype(np.int32)
+    rank = {
+        a: int(r) for a, r in zip(sorted(set(owner)), rng.permutation(len(set(owner))), strict=True)
+    }
+    signatures = pd.DataFrame({"article_id": owner, "hash": hashes, "position": positions})
+    for max_df in (3, n + 1):
+        ids, codes, places, starts, sizes = _postings(signatures, max_df, rank, "nearest")
+        want_codes, want_places, want_sizes = _plain_postings(
+            owner, hashes, positions, rank, max_df
+        )
+        assert codes.tolist() == want_codes and places.tolist() == want_places
+        assert sizes.tolist() == want_sizes
+        assert starts.tolist() == np.r_[0, np.cumsum(want_sizes)[:-1]].tolist()[: len(want_sizes)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surely_one"),
+    [
+        ("Shr 30 cts vs 25 cts\nNet 1,234,000 vs 987,000", True),
+        ("It rose 5 pct.  ", True),
+        ('He said "we agree." ', True),
+        ("It rose. It fell.", False),
+        ('"We agree." He said so.', False),
+        ("Gen. Dalkiran arrived", False),  # pysbd decides: one sentence
+        ("Up 5.5 pct", True),
+        ("", True),
+    ],
+)
+def test_surely_one_sentence_is_at_most_one_sentence(text, surely_one):
+    assert surely_one_sentence(text) is surely_one
+    if surely_one:
+        assert len(split_sentences(text)) <= 1
+
+
+def test_the_sentence_bound_of_rewrites_counts_a_surely_single_paragraph_once():
+    article = ArticleStems("One line of text\n\nTwo. Sentences here.\n\nAnd one more")
+    assert [article.text[a:b] for a, b in article.paragraphs] == [
+        "One line of text",
+        "Two. Sentences here.",
+        "And one more",
+    ]
+    assert rewrite._most_sentences(article, [0], 2) == 1
+    assert rewrite._most_sentences(article, [1], 2) == 2
+    assert rewrite._most_sentences(article, [0, 2], 2) == 2
+    assert rewrite._most_sentences(article, [0, 2], 3) == 2
+    assert rewrite._most_sentences(article, [], 2) == 0
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "a1b2 c--d 3.5,6 x", "Shr 30 cts vs 25 cts. Net loss"])
+def test_split_matches_are_the_matches_of_finditer(text):
+    for pattern in (r"\w+(?:[.,]\w+)*", r"[^\W\d_]+"):
+        words, offsets = split_matches(re.compile(f"({pattern})"), text)
+        matches = list(re.finditer(pattern, text))
+        assert words == [m.group() for m in matches]
+        assert offsets.tolist() == [x for m in matches for x in m.span()]
+
+
+def test_align_leaves_out_the_passages_overlapping_taken_spans_and_finds_the_others():
+    first = "The board approved a dividend of ten cents a share payable on April one to holders"
+    second = "Output at the plant in Ohio rose sharply in the third quarter of the year, it said"
+    filler = "Unrelated words stand here now, many more of them than eight in all."
+    source = f"{first}.\n\n{filler}\n\n{second}."
+    target = (
+        f"Intro text.\n\n{first}.\n\nOther text, with a dozen words or so in between.\n\n{second}."
+    )
+    options = ReuseOptions()
+    src, tgt = prepare_text(source), prepare_text(target)
+    anchors = _anchors(src[1], tgt[1], options.k)
+    everything = align(source, target, src, tgt, anchors, options)
+    assert [target[p["target_start"] : p["target_end"]] for p in everything] == [
+        f"{first}.",
+        f"{second}.",
+    ]
+    one, two = everything
+    inside = (one["target_start"] + 5, one["target_start"] + 6)
+    assert align(source, target, src, tgt, anchors, options, taken=[inside]) == [two]
+    touching = (two["target_end"] - 1, two["target_end"] + 10)
+    assert align(source, target, src, tgt, anchors, options, taken=[touching]) == [one]
+    apart = (0, one["target_start"])
+    assert align(source, target, src, tgt, anchors, options, taken=[apart]) == everything

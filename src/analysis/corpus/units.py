@@ -33,7 +33,14 @@ import pysbd.processor
 import pysbd.punctuation_replacer
 import pysbd.utils
 
-__all__ = ["BLANK_LINES_RE", "paragraph_spans", "split_paragraphs", "split_sentences", "word_spans"]
+__all__ = [
+    "BLANK_LINES_RE",
+    "paragraph_spans",
+    "split_paragraphs",
+    "split_sentences",
+    "surely_one_sentence",
+    "word_spans",
+]
 
 _INNER_BOUNDARY_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 #: A paragraph break: a line that is empty or white space only, and the white space after it.
@@ -203,7 +210,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     flat = text.replace("\n", " ")
-    if not _INNER_BOUNDARY_RE.search(flat.strip()):
+    if surely_one_sentence(flat):
         return _cover_gaps(flat, [])
     spans: list[tuple[int, int]] = []
     cursor = 0
@@ -222,6 +229,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         cursor = end
     return _cover_gaps(flat, spans)
+
+
+def surely_one_sentence(text: str) -> bool:
+    """Whether :func:`split_sentences` gives ``text`` at most one sentence without asking pysbd:
+    no sentence-final mark in it is followed by more text. False means pysbd decides (and may
+    still find one sentence).
+
+    Examples
+    --------
+    >>> surely_one_sentence("Shr 30 cts vs 25 cts\\nNet 1,234,000 vs 987,000")
+    True
+    >>> surely_one_sentence("Gen. Dalkiran arrived.")
+    False
+    >>> surely_one_sentence("It rose. ")
+    True
+    """
+    return not _INNER_BOUNDARY_RE.search(text.strip())
 
 
 #: pysbd rescans the whole text for each abbreviation it meets, so its cost grows with the square

@@ -36,7 +36,14 @@ from itertools import chain
 
 from analysis.corpus.units import BLANK_LINES_RE, word_spans
 from analysis.options import ReuseOptions
-from analysis.reuse.index import _ASCII_WORD_RE, VOCABULARY, _rolling, id_view, text_key_ids
+from analysis.reuse.index import (
+    _ASCII_WORD_SPLIT_RE,
+    VOCABULARY,
+    _rolling,
+    id_view,
+    split_matches,
+    text_key_ids,
+)
 from analysis.reuse.paraphrase import ArticleStems, paraphrases
 
 __all__ = ["align", "align_pair", "prepare", "prepare_text"]
@@ -86,12 +93,10 @@ class _Spans:
     def __getitem__(self, index):
         if self._offsets is None:
             text = self._text
-            spans = (
-                [m.span() for m in _ASCII_WORD_RE.finditer(text)]
-                if text.isascii()
-                else word_spans(text)
-            )
-            self._offsets = array("q", chain.from_iterable(spans))
+            if text.isascii():
+                self._offsets = array("q", split_matches(_ASCII_WORD_SPLIT_RE, text)[1].tobytes())
+            else:
+                self._offsets = array("q", chain.from_iterable(word_spans(text)))
         offsets = self._offsets
         if isinstance(index, slice):
             start, stop, _ = index.indices(len(offsets) // 2)
@@ -257,7 +262,9 @@ def _describe(src_text, tgt_text, src_words, tgt_words, src_keys, tgt_keys):
     return similarity, "; ".join(unique)
 
 
-def _passages(src_text, tgt_text, src, tgt, anchors, *, k, min_words, max_gap) -> list[dict]:
+def _passages(
+    src_text, tgt_text, src, tgt, anchors, *, k, min_words, max_gap, taken=()
+) -> list[dict]:
     anchors = _verified(anchors, src[1], tgt[1])
     src_spans, src_keys = src[0], src[1]
     tgt_spans, tgt_keys = tgt[0], tgt[1]
@@ -287,7 +294,11 @@ def _passages(src_text, tgt_text, src, tgt, anchors, *, k, min_words, max_gap) -
             tgt_spans[v1 - 1][1],
         )
         source, target = src_text[s0:s1], tgt_text[t0:t1]
-        if _layout(source) == _layout(target):
+        if any(t0 < end and start < t1 for start, end in taken):
+            # Found, so that the search goes on as without ``taken``, but not described (align
+            # does not return it).
+            kind, similarity, edits = None, 0.0, ""
+        elif _layout(source) == _layout(target):
             kind, similarity, edits = "verbatim", 1.0, ""
         else:
             kind = "edited"
@@ -373,10 +384,14 @@ def align(
     anchors: list[tuple[int, int, int]],
     options: ReuseOptions,
     covered=None,
+    taken=(),
 ) -> list[dict]:
     """The passages of one pair from its anchors (see :func:`analysis.reuse.source_candidates`);
     ``src`` and ``tgt`` come from :func:`prepare`. Appends the target words ``(v0, v1)`` of each
-    passage to the list ``covered`` when one is given."""
+    aligned passage to the list ``covered`` when one is given. An aligned passage whose target
+    span overlaps one of the ``taken`` spans ``(start, end)`` is neither described nor returned
+    (its words are still appended to ``covered``); the other passages, paraphrases included, are
+    those found without ``taken``."""
     found = _passages(
         source_text,
         target_text,
@@ -386,6 +401,7 @@ def align(
         k=options.k,
         min_words=options.min_words,
         max_gap=options.max_gap,
+        taken=taken,
     )
     for passage in found:
         _, _, v0, v1 = passage.pop("_words")
@@ -399,4 +415,6 @@ def align(
             threshold=options.paraphrase_threshold,
             min_common=options.paraphrase_min_common,
         )
+    if taken:
+        found = [p for p in found if p["kind"] is not None]
     return sorted(found, key=lambda p: (p["target_start"], p["source_start"]))

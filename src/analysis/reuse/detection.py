@@ -38,6 +38,7 @@ from analysis.reuse.alignment import align, prepare, prepare_text
 from analysis.reuse.index import (
     _chain_bounds,
     _cluster_bounds,
+    _members,
     _postings,
     _runs,
     _signatures,
@@ -306,7 +307,7 @@ class CandidateBlocks:
         pairs, bound = _cluster_bounds(run_pair, run_tgt, run_len, options.max_gap)
         good = bound >= options.min_words
         pairs, bound = pairs[good], bound[good]
-        keep = np.isin(run_pair, pairs)
+        keep = _members(run_pair, pairs)
         run_pair, run_tgt, run_len = run_pair[keep], run_tgt[keep], run_len[keep]
         run_src = run_tgt + run_diagonal[keep]
         del run_diagonal
@@ -317,7 +318,7 @@ class CandidateBlocks:
             _, chain_bound = _chain_bounds(run_pair, run_tgt, run_src, run_len, options.max_gap)
             good = chain_bound >= options.min_words
             pairs, bound = pairs[good], bound[good]
-            keep = np.isin(run_pair, pairs)
+            keep = _members(run_pair, pairs)
             run_pair, run_tgt, run_len = run_pair[keep], run_tgt[keep], run_len[keep]
             run_src = run_src[keep]
         run_src = run_src.tolist()

@@ -24,7 +24,10 @@ Memory: the links of an n-gram held by ``m`` articles grow with ``m**2`` (the st
 wire corpus, and more so of its copies at 10x), so :func:`analysis.reuse.source_candidates` never
 holds them all: the postings are kept as int32 article codes and positions
 (:func:`_postings`), and the links are built, reduced to anchors and freed one block of targets
-at a time (:class:`_TargetBlocks`, about ``_BLOCK_LINKS`` links a block).
+at a time (:class:`_TargetBlocks`, about ``_BLOCK_LINKS`` links a block). Most n-grams are held
+by one article: the postings sort the hashes alone to find those held more often, and order
+(by n-gram, then chronologically, then by position) only the rows that may hold one of them,
+picked out by a table of the top bits of their hashes (:func:`_maybe_in`).
 
 The stages are pure functions of their inputs: signatures per partition of articles, then the
 pairs after grouping (shuffling) the signature rows by hash, give the same result as in process.
@@ -66,6 +69,8 @@ _HASHES: dict[str, int] = {}
 #: The word pattern for ASCII text: with ``re.ASCII`` the same matches (``\w`` of an ASCII
 #: character is the same class, the combining marks are not ASCII), found faster.
 _ASCII_WORD_RE = re.compile(_WORD_RE.pattern, re.ASCII)
+#: The same in one capturing group, for :func:`split_matches`.
+_ASCII_WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})", re.ASCII)
 
 
 def word_key(word: str) -> str:
@@ -196,6 +201,36 @@ def id_view(ids: array) -> np.ndarray:
     return np.frombuffer(ids, dtype=np.intc)
 
 
+def split_matches(splitter: re.Pattern, text: str) -> tuple[list[str], np.ndarray]:
+    """The matches of a pattern in ``text`` and their offsets ``[start0, end0, start1, end1,
+    ...]`` (int64), for a pattern written in one capturing group that never matches an empty
+    string: ``splitter.split`` gives the text between the matches and the matches alternately,
+    in one call and without a match object each, and their lengths add up to the offsets.
+
+    Examples
+    --------
+    >>> words, offsets = split_matches(re.compile(r"([a-z]+)"), "ab, cde f")
+    >>> words, offsets.tolist()
+    (['ab', 'cde', 'f'], [0, 2, 4, 7, 8, 9])
+    """
+    pieces = splitter.split(text)
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    return pieces[1::2], np.cumsum(lengths[:-1])
+
+
+def ids_joined(arrays) -> np.ndarray:
+    """The key ids of several ``array("i")`` one after the other, as one numpy array (read-only:
+    their bytes joined in one call, not a view made for each array).
+
+    Examples
+    --------
+    >>> from array import array
+    >>> ids_joined([array("i", [3, 1]), array("i"), array("i", [2])]).tolist()
+    [3, 1, 2]
+    """
+    return np.frombuffer(b"".join(arrays), dtype=np.intc)
+
+
 def _folded(text: str) -> str | None:
     """The text lowercased with quotes folded, or None if that changes its length."""
     folded = text.lower().translate(_QUOTES)
@@ -321,7 +356,7 @@ def _signatures(
     string: 4 bytes, and no factorizing in :func:`_postings`)."""
     table = VOCABULARY.hashes if hashes is None else hashes
     counts = np.array([len(a) for a in id_arrays], dtype=np.int64)
-    words = table[np.concatenate([id_view(a) for a in id_arrays])] if len(id_arrays) else table[:0]
+    words = table[ids_joined(id_arrays)]
     grams = _rolling(words, k)
     del words
     owner = np.repeat(np.arange(len(ids), dtype=np.int32), counts)[: len(grams)]
@@ -470,17 +505,27 @@ def _postings(signatures: pd.DataFrame, max_df: int, rank: dict | None, link: st
         if "position" in signatures.columns
         else None
     )
-    order = _order(order_key) if positions is None else _order(order_key, positions)
+    # Most n-grams are held once: the hashes of those held by 2 to max_df rows are found by
+    # sorting the hashes alone, and only the rows that may hold one of them (every row of such
+    # an n-gram, and a few others: see _maybe_in) are ordered, by n-gram, then chronologically,
+    # then by position, and grouped; the n-grams of 2 to max_df rows among them are the same.
+    ordered = np.sort(hashes)
+    firsts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])[: len(ordered)]
+    sizes = np.diff(np.r_[firsts, len(ordered)])
+    rows = _maybe_in(hashes, ordered[firsts[(sizes > 1) & (sizes <= max_df)]])
+    del ordered, firsts, sizes
+    order_key = order_key[rows]
+    order = _order(order_key) if positions is None else _order(order_key, positions[rows])
     del order_key
-    order = order[np.argsort(hashes[order], kind="stable")]
-    hashes = hashes[order]
+    rows = rows[order[np.argsort(hashes[rows[order]], kind="stable")]]
+    del order
+    hashes = hashes[rows]
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])[: len(hashes)]
     sizes = np.diff(np.r_[starts, len(hashes)])
     del hashes
     keep = (sizes > 1) & (sizes <= max_df)
     starts, sizes = starts[keep], sizes[keep]
-    rows = order[np.repeat(starts, sizes) + _ranges(sizes)]
-    del order
+    rows = rows[np.repeat(starts, sizes) + _ranges(sizes)]
     starts = np.cumsum(sizes) - sizes
     codes = codes[rows]
     if positions is not None:
@@ -591,6 +636,55 @@ def _nearest_links(codes: np.ndarray, starts: np.ndarray, sizes: np.ndarray):
     mine = np.flatnonzero(mine)
     left = run_first[run_of[mine] - 1] + ordinal[mine]
     return rows[left], rows[mine]
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values of an array, sorted: ``np.unique(values)`` by a sort (numpy 2's
+    ``np.unique`` finds them with a hash table, over ten times slower on millions of integers).
+
+    Examples
+    --------
+    >>> _distinct(np.array([5, 3, 5, 1, 3]))
+    array([1, 3, 5])
+    """
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
+def _members(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
+    """Which ``values`` are in ``distinct`` (sorted, no repeats): ``np.isin`` by bisection.
+
+    Examples
+    --------
+    >>> _members(np.array([4, 1, 9, 4, 0]), np.array([1, 4, 7]))
+    array([ True,  True, False,  True, False])
+    """
+    if len(distinct) == 0:
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(distinct, values)
+    at[at == len(distinct)] = 0
+    return distinct[at] == values
+
+
+def _maybe_in(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
+    """The indexes, in order, of the ``values`` (uint64 hashes) whose top bits are those of one of
+    the ``distinct`` values: every value equal to one of them, and a few others (a table of
+    about 16 slots for each distinct value, one look-up a value; bisecting millions of values in
+    random order would miss the cache at every step).
+
+    Examples
+    --------
+    >>> values = np.array([9, 4, 7, 4, 2**63], dtype=np.uint64)
+    >>> _maybe_in(values, np.array([2**63], dtype=np.uint64))
+    array([4])
+    >>> _maybe_in(values, np.array([4], dtype=np.uint64))
+    array([0, 1, 2, 3])
+    """
+    bits = min(max((16 * len(distinct)).bit_length(), 8), 30)
+    shift = np.uint64(64 - bits)
+    table = np.zeros(1 << bits, dtype=bool)
+    table[distinct >> shift] = True
+    return np.flatnonzero(table[values >> shift])
 
 
 def _ranges(counts: np.ndarray) -> np.ndarray:

@@ -30,7 +30,7 @@ from rapidfuzz.distance import LCSseq
 
 from analysis.corpus.units import paragraph_spans, split_sentences
 from analysis.lexicon.stop_words import STOP_WORDS
-from analysis.reuse.index import tokenize
+from analysis.reuse.index import split_matches, tokenize
 
 __all__ = [
     "ArticleStems",
@@ -41,8 +41,9 @@ __all__ = [
 ]
 
 _STEM_RE = re.compile(r"[^\W\d_]+")
-#: The same pattern for ASCII text (the same matches, found faster).
-_ASCII_STEM_RE = re.compile(_STEM_RE.pattern, re.ASCII)
+#: The same pattern for ASCII text (the same matches, found faster), in one capturing group for
+#: :func:`~analysis.reuse.index.split_matches`.
+_ASCII_STEM_SPLIT_RE = re.compile(f"({_STEM_RE.pattern})", re.ASCII)
 _STEMS: dict[str, str] = {}
 _CACHE_SIZE = 1_000_000
 
@@ -134,14 +135,16 @@ class ArticleStems:
         self.rewrite_sentences: dict[int, list] = {}
         self.paragraphs = paragraph_spans(text)
         # Lowercasing ASCII text keeps every offset, so the whole text is folded at once (and a
-        # lowercase word's stem is that of the word). C-level maps over the matches: the stem of
-        # each word, the start of each word with a stem.
+        # lowercase word's stem is that of the word), and its words and their offsets come from
+        # one split. C-level maps: the stem of each word, the start of each word with a stem.
         if text.isascii():
-            matches = list(_ASCII_STEM_RE.finditer(text.lower()))
+            words, offsets = split_matches(_ASCII_STEM_SPLIT_RE, text.lower())
+            starts = offsets[::2].tolist()
         else:
             matches = list(_STEM_RE.finditer(text))
-        stems = list(map(_STEM_OF.__getitem__, map(re.Match.group, matches)))
-        self.starts = array("q", compress(map(re.Match.start, matches), stems))
+            words, starts = list(map(re.Match.group, matches)), map(re.Match.start, matches)
+        stems = list(map(_STEM_OF.__getitem__, words))
+        self.starts = array("q", compress(starts, stems))
         self.stems: list[str] = list(filter(None, stems))
 
     def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:

@@ -19,7 +19,10 @@ word n-gram index never pairs them; candidates come from the content of their pa
    (capitalised word) also matching a name stem spelt alike (``rapidfuzz`` Indel ratio at least
    0.8: gasano/hasano, nakhic/nakhch). A sentence pair with at least ``rewrite_min_common``
    stems matched and a similarity of at least ``rewrite_threshold`` is a rewritten sentence,
-   matched one to one, best first.
+   matched one to one, best first. Since they are matched one to one, a pair whose candidate
+   paragraphs on one side cannot hold ``rewrite_min_sentences`` sentences (a paragraph with no
+   sentence-final mark followed by more text is one sentence:
+   :func:`~analysis.corpus.units.surely_one_sentence`) is not split into sentences at all.
 3. **The pair**: with at least ``rewrite_min_sentences`` rewritten sentences, the pair is a
    rewrite and each sentence pair is a row of kind ``rewrite``; ``named_origin`` holds the
    institution either article names as the source of its text ("the Defence Ministry told ...",
@@ -37,12 +40,12 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from analysis.corpus.units import word_spans
+from analysis.corpus.units import surely_one_sentence, word_spans
 from analysis.lexicon.reporting import forms
 from analysis.lexicon.stop_words import STOP_WORDS
 from analysis.lexicon.titles import THING_HEADS
 from analysis.options import ReuseOptions
-from analysis.reuse.index import VOCABULARY, _ranges, id_view
+from analysis.reuse.index import VOCABULARY, _distinct, _ranges, ids_joined
 from analysis.reuse.paraphrase import _STEM_RE, ArticleStems
 
 __all__ = ["named_origin", "rewrite_candidates", "rewrites", "sentence_match"]
@@ -122,7 +125,7 @@ def rewrite_candidates(
         node += len(lengths)
         count = held[words]
         stems = flat_stems[np.repeat(first[words], count) + _ranges(count)]
-        rows.append(np.unique(stems * n + np.repeat(paragraph, count)))
+        rows.append(_distinct(stems * n + np.repeat(paragraph, count)))
     stem_arr, owner_arr = np.divmod(np.sort(np.concatenate(rows or [np.empty(0, np.int64)])), n)
     starts = np.flatnonzero(np.r_[True, stem_arr[1:] != stem_arr[:-1]])[: len(stem_arr)]
     sizes = np.diff(np.r_[starts, len(stem_arr)])
@@ -163,7 +166,7 @@ def _article_blocks(prepared: list) -> list[tuple[int, int]]:
 
 def _words(block: list) -> np.ndarray:
     """The key ids of the words of a block of prepared articles, concatenated."""
-    return np.concatenate([id_view(p[1]) for p in block] or [np.empty(0, dtype=np.intc)])
+    return ids_joined([p[1] for p in block])
 
 
 def sentence_match(first: tuple, second: tuple) -> tuple[float, int]:
@@ -206,6 +209,19 @@ def _sentence_stems(sentence: str) -> tuple[tuple[str, ...], frozenset[str]]:
             if word[0].isupper():
                 names.add(folded[:6])
     return tuple(stems), frozenset(names)
+
+
+def _most_sentences(article: ArticleStems, paragraphs, enough: int) -> int:
+    """An upper bound of the sentences of some of an article's paragraphs (by number), or at
+    least ``enough``: a paragraph that is surely one sentence counts one, without being split;
+    any other counts ``enough``."""
+    total = 0
+    for paragraph in paragraphs:
+        p0, p1 = article.paragraphs[paragraph]
+        total += 1 if surely_one_sentence(article.text[p0:p1]) else enough
+        if total >= enough:
+            break
+    return total
 
 
 @lru_cache(maxsize=65536)
@@ -257,6 +273,17 @@ def rewrites(
             article.rewrite_sentences[paragraph] = found
         return found
 
+    # Sentences are matched one to one: a side whose candidate paragraphs cannot hold
+    # rewrite_min_sentences sentences gives no rewrite, and its paragraphs are not split.
+    for article, chosen in (
+        (src, {a for a, _ in paragraph_pairs}),
+        (tgt, {b for _, b in paragraph_pairs}),
+    ):
+        if (
+            _most_sentences(article, chosen, options.rewrite_min_sentences)
+            < options.rewrite_min_sentences
+        ):
+            return []
     scored = []
     for pa, pb in paragraph_pairs:
         for a0, a1, a_stems in sentences(src, pa):

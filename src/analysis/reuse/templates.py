@@ -18,7 +18,9 @@ to another near holder, and no pair gathers anchors that chain. With the option
 on all of Reuters, ``n=3`` adds 1,240 templates for 2.1 times the CPU time (BENCHMARKS.md).
 
 A passage of the frame alignment is a template when its target span overlaps no passage the
-aligner found in that article and at least one figure differs; ``edits`` lists the changed slots
+aligner found in that article (such passages are found, so the alignment of the pair is the same,
+but not described: :func:`~analysis.reuse.alignment.align`'s ``taken``) and at least one figure
+differs; ``edits`` lists the changed slots
 (``30->25``, and any word changed between two anchors, e.g. a company name) and ``similarity``
 the share of equal frame keys (1.0 when only figures changed).
 """
@@ -133,7 +135,13 @@ def _frame_passages(target_id, candidates, texts, frames, taken, options, *, ful
         source = frames[source_id]
         if full:
             anchors = _anchors(source[1], target[1], options.k)
-        for p in align(texts[source_id], texts[target_id], source, target, anchors, options):
+        # Passages overlapping what was taken before the pair are left out by the aligner (not
+        # described); one may still overlap a template of the same pair taken just before it
+        # (punctuation after one passage and before the next).
+        found = align(
+            texts[source_id], texts[target_id], source, target, anchors, options, taken=taken
+        )
+        for p in found:
             if p["kind"] != "edited" or not _has_slot(p["edits"]):
                 continue
             if any(p["target_start"] < end and start < p["target_end"] for start, end in taken):
