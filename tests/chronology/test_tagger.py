@@ -80,6 +80,46 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
         # A weekday with a part of the day is that day (TimeBank's DATE convention).
         ("The rally was held Friday night.", "2022-04-12",
          [("Friday night", "DATE", "2022-04-08")]),
+        # An afternoon or evening of a weekday is a time of that day, as "this evening" is.
+        ("The offer expires Friday evening.", "2022-04-12",
+         [("Friday evening", "TIME", "2022-04-15TEV")]),
+        ("The ministers met Sunday afternoon.", "2022-04-12",
+         [("Sunday afternoon", "TIME", "2022-04-10TAF")]),
+        ("The talks ended on Monday morning.", "2022-04-12",
+         [("Monday morning", "DATE", "2022-04-11")]),
+        # A part of the day with "mid", "early" or "late" and no day is one of the story's day.
+        ("By mid-afternoon the index had lost 2%.", "2022-04-12",
+         [("mid-afternoon", "TIME", "2022-04-12TAF")]),
+        ("The shares slipped in late morning trading.", "2022-04-12",
+         [("late morning", "TIME", "2022-04-12TMO")]),
+        ("Bonds steadied midafternoon.", "2022-04-12",
+         [("midafternoon", "TIME", "2022-04-12TAF")]),
+        ("Fighting resumed by mid evening.", "2022-04-12",
+         [("mid evening", "TIME", "2022-04-12TEV")]),
+        ("Rebels struck in the early morning hours of Sunday.", "2022-04-12",
+         [("Sunday", "DATE", "2022-04-10")]),
+        # A year takes "pre-" and "post-" as it takes "mid-"; a count of things takes none.
+        ("The post-1959 reforms split the party.", "2022-04-12",
+         [("post-1959", "DATE", "1959")]),
+        ("Output is back to pre-1990 levels.", "2022-04-12", [("pre-1990", "DATE", "1990")]),
+        ("The mid-1988 results were weak.", "2022-04-12",
+         [("mid-1988", "DATE", "1988")]),
+        # A count in digits is the whole number, thousands and all, never its tail.
+        ("The city was founded 1,500 years ago.", "2022-04-12",
+         [("1,500 years ago", "DATE", "0522")]),
+        ("The temple has stood for 2,000 years.", "2022-04-12",
+         [("2,000 years", "DURATION", "P2000Y")]),
+        ("The firm was set up 1,200 days ago.", "2022-04-12",
+         [("1,200 days ago", "DATE", "2018-12-29")]),
+        ("Net income for the 1986 year rose.", "1987-03-06", [("1986", "DATE", "1986")]),
+        # A figure above one before a singular unit and "ago" is the table's, not the count.
+        ("Hog slaughter 305,000 head versus 292,000 week ago.", "1987-03-06",
+         [("week ago", "DATE", "1987-W09")]),
+        # "Now" opening a sentence without a comma, or after a line break, keeps its time.
+        ("Now the alliance has a larger mission.", "2022-04-12",
+         [("Now", "DATE", "PRESENT_REF")]),
+        ("Banks would not lend any money\nnow, traders said.", "2022-04-12",
+         [("now", "DATE", "PRESENT_REF")]),
         ("In June last year, the pact was signed.", "2022-04-12",
          [("June last year", "DATE", "2021-06")]),
         ("He was shot last Oct. 23 at home.", "2022-04-12", [("Oct. 23", "DATE", "2021-10-23")]),
@@ -371,6 +411,11 @@ def test_tense_places_underspecified_dates(text, expected):
         # Alone, "later" follows some event: TimeBank leaves it unannotated.
         "Gonzalez told reporters later that he had lost a son.",
         "Later, the controller asks the pilot again.",
+        # A blank line parts a table's figure from the next row's label.
+        "Net profit 568,000\n\nyear\n\nShare loss 1.37 dlrs",
+        # "Now," opening a sentence turns the argument; it names no time.
+        "Now, he says, the plan looks bad.",
+        'The minister paused. "Now, we must act," he said.',
     ],
 )
 def test_traps_are_not_date_mentions(text):

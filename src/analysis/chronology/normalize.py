@@ -521,7 +521,8 @@ def ago(state: Discourse, cand: Candidate) -> Timex:
     """A count before or after now or an event: "three years ago", "a day later", "months after"."""
     g, dct = cand.groups, state.dct
     direction = re.sub(r"\s+", " ", g["dir"].lower())
-    num = count_of(g["num"])
+    # "316,000 week ago": the figure before the unit was left out of the expression, one unit.
+    num = count_of(g["num"]) if g["num"].lower() in state.span(cand) else 1.0
     unit = unit_key(g["unit"])
     if direction in {"after", "before", "since"} or (
         direction in {"later", "earlier"} and unit in _NARRATIVE_UNITS
@@ -697,9 +698,14 @@ def weekday(state: Discourse, cand: Candidate) -> Timex:
     the story reports, which has happened ("get around Wednesday's ruling")."""
     possessive = re.match(r"['’]s\b", state.text[cand.end : cand.end + 3])
     tense = "past" if possessive else state.tense(cand)
-    # "Friday night" is the day: TimeBank annotates a weekday with a part of the day as a DATE,
-    # mostly without the part (the part says little once the day is known).
     day = place_weekday(WEEKDAYS[cand.groups["wd"].lower()], state.dct, tense)
+    part = cand.groups.get("part", "").lower()
+    if part in {"afternoon", "evening"}:
+        # "Friday evening" is a time of that day, as "yesterday evening" is ("it expires Friday
+        # evening": TimeBank writes the part each time).
+        return Timex("TIME", f"{day.isoformat()}T{DAY_PARTS[part]}", tense)
+    # "Friday night" and "Friday morning" are the day: TimeBank annotates them as a DATE, mostly
+    # without the part (the part says little once the day is known).
     return Timex("DATE", day.isoformat(), tense)
 
 

@@ -47,11 +47,16 @@ WEEKDAY = r"(?P<wd>(?i:" + alternation(w for w in WEEKDAYS if len(w) > 4) + r"))
 DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 NUMWORD = alternation(w for w in NUMBERS if w not in ("a", "an"))
+# A count in digits is a whole number ("2,000 years", "2 1/2 years", "12.5 years"), never the tail
+# of a longer one ("000 years" of "2,000 years").
 NUM = (
-    r"(?P<num>\d{1,3}\s+1/2|\d{1,3}(?:\.\d+)?(?!\d)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
+    r"(?P<num>(?<![\d,.])(?:\d{1,3}\s+1/2|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d+)?(?!\d|,\d))|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
     r"(?:one|two|three|four|five|six|seven|eight|nine)|" + NUMWORD + r"|a|an"
     r"|several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|the\s+next\s+few)"
 )
+# Between a count and its unit: spaces or a hyphen, one line break at most (a blank line ends
+# the paragraph: "profit 568,000 / (blank) / year" is a table, not 568,000 years).
+_COUNT_GAP = r"(?=[\s-])[ \t]*-?[ \t]*\n?[ \t]*-?[ \t]*"
 UNIT = r"(?P<unit>" + alternation(u for u in UNITS if u not in ("weekend",)) + r")"
 UNIT_S = UNIT + r"(?:s|es)?\b"
 SEASON = r"(?P<season>" + alternation(SEASONS) + r")\b"
@@ -286,7 +291,9 @@ def _not_a_year(match: re.Match, text: str) -> bool:
     if re.search(r"[$£€#]\s?$|\d[,.]$", prev):
         return True
     word_before = re.search(r"([A-Za-z]+)-$", text[max(0, year_start - 12) : year_start])
-    if word_before and word_before.group(1).lower() not in {"mid", "pre", "post", "early", "late"}:
+    if word_before and word_before.group(1).lower() in {"mid", "pre", "post"}:
+        return False  # "post-1959 politics": a count takes no such prefix, so it is a year
+    if word_before and word_before.group(1).lower() not in {"early", "late"}:
         return True
     after = _NOT_YEAR_AFTER.match(text, end)
     fiscal = match.start() < year_start  # "fiscal 1989 sales" names a year, not a count
@@ -332,6 +339,15 @@ def _fall_verb(match: re.Match, text: str) -> bool:
     return match.group("season").lower() == "fall" and match.start() == match.start("season")
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when a capital at ``start`` begins a sentence: after a stop, a quote or nothing.
+
+    A line break alone is no sign (newswire wraps its lines mid-sentence), the capital is.
+    """
+    before = text[max(0, start - 6) : start].rstrip()
+    return text[start : start + 1].isupper() and (not before or before[-1] in ".!?\"“”'`")
+
+
 def _not_a_reference(match: re.Match, text: str) -> bool:
     """A word with no time of its own: "earlier" mid-clause, "later", "long-term" savings."""
     start, end = match.span()
@@ -342,6 +358,10 @@ def _not_a_reference(match: re.Match, text: str) -> bool:
         and not re.match(r"\s*[,.;]|\s+(?:on|in|that)\b", text[end:])
         and before.strip()
     ):
+        return True
+    if word == "now" and _opens_sentence(text, start) and text[end : end + 1] == ",":
+        # "Now, he says, it looks bad": opening a sentence and set off by a comma, "now" turns
+        # the argument (TimeBank leaves it); "Now the mission is larger" keeps its time.
         return True
     if word == "later" or (word == "present" and not re.match(r"\s*[,.;]", text[end:])):
         # Alone, "later" is after some event, not a time of its own (TimeBank leaves it).
@@ -389,14 +409,30 @@ def _count_before_event(match: re.Match, text: str) -> tuple[int, int]:
     )
     if re.match(r"(?i)after|before|since", direction) or short_count:
         end = match.end("unit") + len(re.match(r"(?:es|s)?", text[match.end("unit") :])[0])
+    if _counts_something_else(match):
+        start = match.start("unit")
     return start, end
+
+
+def _counts_something_else(match: re.Match) -> bool:
+    """ "Hogs 292,000 versus 316,000 week ago": a number above one before a singular unit and
+    "ago" counts the figure of the table; the time is the unit alone ("week ago", a week ago)."""
+    num, text = match.group("num"), match.string
+    return (
+        re.fullmatch(r"[\d,]+", num) is not None
+        and float(num.replace(",", "")) > 1
+        and not re.match(r"(?i)e?s", text[match.end("unit") :])
+        and "-" not in text[match.end("num") : match.start("unit")]
+        and match.group("dir").lower() == "ago"
+    )
 
 
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                  "nineties")  # fmt: skip
 _HOLIDAY_WORDS = {re.split(r"[\s']", holiday)[0] for holiday in HOLIDAYS}
 _DEICTIC_WORDS = ("today", "yesterday", "tomorrow", "tonight", "night", "overnight", "this",
-                  "earlier", "later")  # fmt: skip
+                  "earlier", "later", "mid", "late", "early", "midmorning", "midafternoon",
+                  "midevening")  # fmt: skip
 _ADVERB_WORDS = ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
                  "semiannually", "annual")  # fmt: skip
 _REFERENCE_WORDS = ("now", "current", "currently", "recent", "recently", "earlier", "later",
@@ -509,11 +545,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year",
-        r"(?:" + _I + r"fiscal|calendar)\s+)?(?<![\w$£€.,/])" + YEAR + r"(?![.,]\d|-\w|/)",
+        r"(?:"
+        + _I
+        + r"fiscal|calendar)\s+|\b"
+        + _I
+        + r"pre|post)-)?(?<![\w$£€.,/])"
+        + YEAR
+        + r"(?![.,]\d|-\w|/)",
         ("digit",),
         normalize.year,
         traps=(_not_a_year,),
-        starts=r"[12]|" + _heads(["fiscal", "calendar"]),
+        starts=r"[12]|" + _heads(["fiscal", "calendar", "pre-", "post-"]),
     ),
     Rule(
         "short_year",
@@ -684,7 +726,7 @@ RULES: tuple[Rule, ...] = (
         "ago",
         _I
         + NUM
-        + r"[\s-]+"
+        + _COUNT_GAP
         + UNIT_S
         + r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|"
         r"since)\b)",
@@ -766,7 +808,8 @@ RULES: tuple[Rule, ...] = (
         "duration",
         _I
         + NUM
-        + r"[\s-]+(?:(?:more|additional|further|straight|consecutive)\s+)?"
+        + _COUNT_GAP
+        + r"(?:(?:more|additional|further|straight|consecutive)\s+)?"
         + UNIT_S
         + r"(?P<half>\s+and\s+a\s+half)?)(?!\s*-?\s*old)",
         ("unit",),
@@ -791,7 +834,8 @@ RULES: tuple[Rule, ...] = (
         + _I
         + r"today|yesterday|tomorrow|tonight|last\s+night|overnight|this\s+(?:morning|"
         r"afternoon|evening)|(?:earlier|later)\s+(?:today|yesterday|tonight|"
-        r"this\s+(?:morning|afternoon|evening))))\b",
+        r"this\s+(?:morning|afternoon|evening))|(?:mid|late|early)[\s-]*(?:morning|afternoon|"
+        r"evening)(?!\s+(?:hours\s+)?of\b)))\b",
         ("word",),
         normalize.deictic,
         words=_DEICTIC_WORDS,
