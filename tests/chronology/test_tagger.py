@@ -112,6 +112,11 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
         ("The firm was set up 1,200 days ago.", "2022-04-12",
          [("1,200 days ago", "DATE", "2018-12-29")]),
         ("Net income for the 1986 year rose.", "1987-03-06", [("1986", "DATE", "1986")]),
+        ("Imports for the 1987 quota year rose.", "1987-03-06", [("1987", "DATE", "1987")]),
+        ("The appeal took two and a half years.", "1987-03-06",
+         [("two and a half years", "DURATION", "P2Y6M")]),
+        ("The plant closed about two-and-a-half years ago.", "1987-03-06",
+         [("about two-and-a-half years ago", "DATE", "1985")]),
         # A figure above one before a singular unit and "ago" is the table's, not the count.
         ("Hog slaughter 305,000 head versus 292,000 week ago.", "1987-03-06",
          [("week ago", "DATE", "1987-W09")]),
@@ -411,6 +416,9 @@ def test_tense_places_underspecified_dates(text, expected):
         # Alone, "later" follows some event: TimeBank leaves it unannotated.
         "Gonzalez told reporters later that he had lost a son.",
         "Later, the controller asks the pilot again.",
+        # A count is a whole word: "bean months" holds no "an months", "M1" no "1 year".
+        "Prices for other red bean months were unchanged.",
+        "Local M1 year-on-year growth slowed.",
         # A blank line parts a table's figure from the next row's label.
         "Net profit 568,000\n\nyear\n\nShare loss 1.37 dlrs",
         # "Now," opening a sentence turns the argument; it names no time.

@@ -523,6 +523,8 @@ def ago(state: Discourse, cand: Candidate) -> Timex:
     direction = re.sub(r"\s+", " ", g["dir"].lower())
     # "316,000 week ago": the figure before the unit was left out of the expression, one unit.
     num = count_of(g["num"]) if g["num"].lower() in state.span(cand) else 1.0
+    if num is not None and "halfway" in g:
+        num += 0.5
     unit = unit_key(g["unit"])
     if direction in {"after", "before", "since"} or (
         direction in {"later", "earlier"} and unit in _NARRATIVE_UNITS
@@ -670,7 +672,7 @@ def duration(state: Discourse, cand: Candidate) -> Timex:
     """A count of units: "eight months", "two and a half years", "for years"."""
     g = cand.groups
     num = count_of(g["num"]) if "num" in g else None
-    if num is not None and "half" in g:
+    if num is not None and ("half" in g or "halfway" in g):
         num += 0.5
     if _someday(state, cand):
         return Timex("DATE", "FUTURE_REF")

@@ -47,16 +47,19 @@ WEEKDAY = r"(?P<wd>(?i:" + alternation(w for w in WEEKDAYS if len(w) > 4) + r"))
 DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 NUMWORD = alternation(w for w in NUMBERS if w not in ("a", "an"))
-# A count in digits is a whole number ("2,000 years", "2 1/2 years", "12.5 years"), never the tail
-# of a longer one ("000 years" of "2,000 years").
+# A count is a whole word or number ("2,000 years", "2 1/2 years", "12.5 years"), never the tail
+# of a longer one ("000 years" of "2,000 years", "a year" of "the quota year", "1 year" of "M1").
 NUM = (
-    r"(?P<num>(?<![\d,.])(?:\d{1,3}\s+1/2|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d+)?(?!\d|,\d))|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
+    r"(?P<num>(?<![\w,.])(?:\d{1,3}\s+1/2|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d+)?(?!\d|,\d)"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
     r"(?:one|two|three|four|five|six|seven|eight|nine)|" + NUMWORD + r"|a|an"
-    r"|several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|the\s+next\s+few)"
+    r"|several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|the\s+next\s+few))"
 )
 # Between a count and its unit: spaces or a hyphen, one line break at most (a blank line ends
 # the paragraph: "profit 568,000 / (blank) / year" is a table, not 568,000 years).
 _COUNT_GAP = r"(?=[\s-])[ \t]*-?[ \t]*\n?[ \t]*-?[ \t]*"
+# "Two and a half years", "two-and-a-half years": the half before the unit.
+_AND_A_HALF = r"(?P<halfway>[\s-]+and[\s-]+a[\s-]+half)?"
 UNIT = r"(?P<unit>" + alternation(u for u in UNITS if u not in ("weekend",)) + r")"
 UNIT_S = UNIT + r"(?:s|es)?\b"
 SEASON = r"(?P<season>" + alternation(SEASONS) + r")\b"
@@ -726,6 +729,7 @@ RULES: tuple[Rule, ...] = (
         "ago",
         _I
         + NUM
+        + _AND_A_HALF
         + _COUNT_GAP
         + UNIT_S
         + r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|"
@@ -808,6 +812,7 @@ RULES: tuple[Rule, ...] = (
         "duration",
         _I
         + NUM
+        + _AND_A_HALF
         + _COUNT_GAP
         + r"(?:(?:more|additional|further|straight|consecutive)\s+)?"
         + UNIT_S
