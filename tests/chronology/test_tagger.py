@@ -113,6 +113,16 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("1,200 days ago", "DATE", "2018-12-29")]),
         ("Net income for the 1986 year rose.", "1987-03-06", [("1986", "DATE", "1986")]),
         ("Imports for the 1987 quota year rose.", "1987-03-06", [("1987", "DATE", "1987")]),
+        # A number after a determiner or a possessive, or opening a sentence, is a year before a
+        # plural ("its 1986 sales"); "loss", "surplus" and "versus" are no plurals.
+        ("Its 1986 sales rose 5 pct.", "1987-03-06", [("1986", "DATE", "1986")]),
+        ("Net fell.  1986 results include a gain.", "1987-03-06", [("1986", "DATE", "1986")]),
+        ("Taiwan's 1985 surplus with the U.S. grew.", "1987-03-06",
+         [("1985", "DATE", "1985")]),
+        ("The company posted a 1986 loss of five mln dlrs.", "1987-03-06",
+         [("1986", "DATE", "1986")]),
+        ("Sales rose in 1987 versus 1986.", "1987-03-06",
+         [("1987", "DATE", "1987"), ("1986", "DATE", "1986")]),
         ("The appeal took two and a half years.", "1987-03-06",
          [("two and a half years", "DURATION", "P2Y6M")]),
         ("The plant closed about two-and-a-half years ago.", "1987-03-06",
@@ -325,6 +335,8 @@ def test_a_month_that_labels_a_noun_is_the_nearer_one(text, expected):
     "text",
     [
         "The index rose 2305 points.",
+        "They own 1500 shares.",
+        "Of the 1500 shares, ten were sold.",
         "The office sits at 1600 Pennsylvania Avenue.",
         "Shares closed 10.30 higher.",
     ],

@@ -275,7 +275,7 @@ def index_rules(rules: tuple[Rule, ...]) -> dict[str, Rule]:
 
 
 _NOT_YEAR_AFTER = re.compile(
-    r"\s*(?:%|percent|per\s*cent|[a-z]+s\b(?<!\bwas\b)(?<!\bhas\b)(?<!\bis\b)(?<!\bthis\b)"
+    r"\s*(?:%|percent|per\s*cent|[a-z]+(?<![isu])s\b(?<!\bwas\b)(?<!\bhas\b)(?<!\bthis\b)"
     r"(?<!\bits\b)(?<!\bhis\b)(?<!\bas\b))"
 )
 _STREET = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:" + "|".join(STREET_WORDS) + r")\b")
@@ -301,8 +301,24 @@ def _not_a_year(match: re.Match, text: str) -> bool:
     after = _NOT_YEAR_AFTER.match(text, end)
     fiscal = match.start() < year_start  # "fiscal 1989 sales" names a year, not a count
     if after and not fiscal and after.group(0).strip().lower() not in _COUNT_WORDS:
-        return not re.match(r"\s*(?:s\b)", text[end:])
+        modern = match.group("year") >= "1900"  # the years news dates its figures by
+        return not re.match(r"\s*(?:s\b)", text[end:]) and not (
+            modern and _determined(text, match.start())
+        )
     return False
+
+
+_DETERMINER = re.compile(
+    r"(?:\b(?i:the|its|their|his|her|our|your|this|that|these|those|whose)|['’]s|[.!?;:\"“])\s*$"
+)
+
+
+def _determined(text: str, start: int) -> bool:
+    """A determiner, a possessive or a sentence's start before a number: "the 1988 results",
+    "its 1986 sales", "Taiwan's 1985 surplus", "1986 items include". Before a plural such a
+    number is a year: news writes counts above 999 with a comma ("its 2,000 workers")."""
+    before = text[max(0, start - 12) : start]
+    return not text[:start].strip() or _DETERMINER.search(before) is not None
 
 
 def _money(match: re.Match, text: str) -> bool:
@@ -338,8 +354,10 @@ def _march_on(match: re.Match, text: str) -> bool:
 
 
 def _fall_verb(match: re.Match, text: str) -> bool:
-    """A bare "fall" is the verb or the noun, not the season."""
-    return match.group("season").lower() == "fall" and match.start() == match.start("season")
+    """A bare "fall" is the verb or the noun, not the season; "the fall-out" is no season."""
+    if match.group("season").lower() != "fall":
+        return False
+    return match.start() == match.start("season") or bool(re.match(r"-[a-z]", text[match.end() :]))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -1017,15 +1035,54 @@ def _may_match(rule: Rule, text: str, start: int, end: int, lowered: dict) -> bo
 
 _WIDENING = {
     "duration": re.compile(
-        r"(?i:(?P<mod>about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
+        r"\b(?i:(?P<mod>about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
         r"fewer\s+than|at\s+least|at\s+most|up\s+to|some|just|only|barely|the\s+better\s+part\s+of)"
         r"\s+)$"
     ),
     "date": re.compile(
-        r"(?i:(?P<mod>early|mid|late|the\s+(?:beginning|end|start|middle|close|turn)\s+of"
+        r"\b(?i:(?P<mod>early|mid|late|the\s+(?:beginning|end|start|middle|close|turn)\s+of"
         r"(?:\s+the)?|earlier|later)[\s-]+(?:in\s+)?)$"
     ),
 }
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _whole_word_matches(pattern: re.Pattern, text: str, start: int, end: int):
+    r"""The non-empty matches of ``pattern`` in ``text[start:end]`` that are whole words and lie
+    within one paragraph.
+
+    A match that begins or ends inside a word ("per Sunday" of "the newspaper Sunday", "late
+    the fall" of "isolate the fall-out") is none: the search goes on from the next character.
+    A match across a blank line ("December 28 / (blank) / 1985 earnings") is cut at the break
+    and matched again; a blank line ends what a sentence can say.
+
+    Examples
+    --------
+    >>> pattern = re.compile(r"(?i:per|a)\s+year|May(?:\s+1987)?")
+    >>> text = "a bumper year, per year, in May\n\n1987 sales"
+    >>> [m.group() for m in _whole_word_matches(pattern, text, 0, len(text))]
+    ['per year', 'May']
+    """
+    position = start
+    while position < end:
+        match = pattern.search(text, position, end)
+        if match is None:
+            return
+        first, last = match.span()
+        broken = _PARAGRAPH_BREAK.search(text, first, last)
+        if broken is not None:
+            match = pattern.match(text, first, broken.start())
+            last = match.end() if match is not None else first
+        inside_word = (first > 0 and text[first - 1].isalnum() and text[first].isalnum()) or (
+            last < len(text) and text[last - 1].isalnum() and text[last].isalnum()
+        )
+        if match is None or last == first or inside_word:
+            position = first + 1
+            continue
+        yield match
+        position = last
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -1054,10 +1111,8 @@ def find_candidates(text: str) -> list[Candidate]:
         for window_start, window_end in _rule_windows(rule, windows):
             if rule.needs and not _may_match(rule, text, window_start, window_end, lowered):
                 continue
-            for match in rule.compiled.finditer(text, window_start, window_end):
-                if match.end() > match.start() and not any(
-                    trap(match, text) for trap in rule.traps
-                ):
+            for match in _whole_word_matches(rule.compiled, text, window_start, window_end):
+                if not any(trap(match, text) for trap in rule.traps):
                     found.append((match.start(), match.end(), priority, rule, match))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken: list[tuple[int, int]] = []
