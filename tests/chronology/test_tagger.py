@@ -87,6 +87,13 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("Sunday afternoon", "TIME", "2022-04-10TAF")]),
         ("The talks ended on Monday morning.", "2022-04-12",
          [("Monday morning", "DATE", "2022-04-11")]),
+        # A part of a day named from today is one time, as "this morning" is.
+        ("The ministers meet tomorrow morning.", "2022-04-12",
+         [("tomorrow morning", "TIME", "2022-04-13TMO")]),
+        ("The talks broke off yesterday afternoon.", "2022-04-12",
+         [("yesterday afternoon", "TIME", "2022-04-11TAF")]),
+        ("Voting closes tomorrow night.", "2022-04-12",
+         [("tomorrow night", "TIME", "2022-04-13TNI")]),
         # A part of the day with "mid", "early" or "late" and no day is one of the story's day.
         ("By mid-afternoon the index had lost 2%.", "2022-04-12",
          [("mid-afternoon", "TIME", "2022-04-12TAF")]),

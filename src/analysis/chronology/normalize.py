@@ -680,7 +680,7 @@ def duration(state: Discourse, cand: Candidate) -> Timex:
 
 
 def deictic(state: Discourse, cand: Candidate) -> Timex:
-    """A day named from today: "today", "yesterday", "tonight", "this morning"."""
+    """A day named from today: "today", "yesterday", "tonight", "this morning", "tomorrow night"."""
     word = re.sub(r"\s+", " ", cand.groups["dx"].lower())
     day = state.dct
     if "yesterday" in word or word == "last night":
@@ -688,7 +688,7 @@ def deictic(state: Discourse, cand: Candidate) -> Timex:
     elif "tomorrow" in word:
         day = day + dt.timedelta(days=1)
     part = next((DAY_PARTS[p] for p in ("morning", "afternoon", "evening") if p in word), None)
-    if word in {"tonight", "last night", "overnight"} or word.endswith("tonight"):
+    if word in {"tonight", "overnight"} or word.endswith(("tonight", " night")):
         part = "NI"
     if part:
         return Timex("TIME", f"{day.isoformat()}T{part}")

@@ -855,7 +855,8 @@ RULES: tuple[Rule, ...] = (
         "deictic",
         r"\b(?P<dx>"
         + _I
-        + r"today|yesterday|tomorrow|tonight|last\s+night|overnight|this\s+(?:morning|"
+        + r"(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|today|yesterday|"
+        r"tomorrow|tonight|last\s+night|overnight|this\s+(?:morning|"
         r"afternoon|evening)|(?:earlier|later)\s+(?:today|yesterday|tonight|"
         r"this\s+(?:morning|afternoon|evening))|(?:mid|late|early)[\s-]*(?:morning|afternoon|"
         r"evening)(?!\s+(?:hours\s+)?of\b)))\b",
