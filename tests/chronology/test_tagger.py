@@ -130,6 +130,15 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("1986", "DATE", "1986")]),
         ("Sales rose in 1987 versus 1986.", "1987-03-06",
          [("1987", "DATE", "1987"), ("1986", "DATE", "1986")]),
+        # A year that labels a noun is not the story's date: what refers back skips it.
+        ("It expects first quarter 1987 sales to exceed sales for the entire 1986 year, and "
+         "earnings for the quarter to grow faster.", "1987-03-25",
+         [("first quarter", "DATE", "1987-Q1"), ("1986", "DATE", "1986"),
+          ("the quarter", "DATE", "1987-Q1")]),
+        ("Shares fell on Tuesday. It postponed its 1986 figures, scheduled for the following "
+         "day.", "1987-03-27",
+         [("Tuesday", "DATE", "1987-03-24"), ("1986", "DATE", "1986"),
+          ("the following day", "DATE", "1987-03-25")]),
         ("The appeal took two and a half years.", "1987-03-06",
          [("two and a half years", "DURATION", "P2Y6M")]),
         ("The plant closed about two-and-a-half years ago.", "1987-03-06",

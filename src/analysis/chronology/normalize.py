@@ -362,9 +362,20 @@ def month(state: Discourse, cand: Candidate) -> Timex:
     return Timex("DATE", place_month(number, state.dct, tense), tense)
 
 
+# After a year, a plural or a unit makes it the label of a noun: "its 1986 figures", "the entire
+# 1986 year", "the same 1985 month" ("1986 was", "1985 rose" are no nouns).
+_LABELLED_NOUN = re.compile(
+    r"[ \t]*\n?[ \t]*(?:(?!(?:was|has|this|its|his|as)\b)[a-z]+(?<![isu])s|year|yr|month|quarter|"
+    r"period|week)\b"
+)
+
+
 def year(state: Discourse, cand: Candidate) -> Timex:
-    """A year: "1992", "fiscal 1989"."""
-    return Timex("DATE", cand.groups["year"])
+    """A year: "1992", "fiscal 1989". A year that labels a noun ("its 1986 figures", "the
+    entire 1986 year") says which figures, not when the story is: it is not remembered as the
+    story's date, so "the quarter" or "the following day" after it keep theirs."""
+    labels_noun = _LABELLED_NOUN.match(state.text, cand.end) is not None
+    return Timex("DATE", cand.groups["year"], anaphoric=labels_noun)
 
 
 def short_year(state: Discourse, cand: Candidate) -> Timex:
