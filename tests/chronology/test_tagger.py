@@ -130,6 +130,8 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
          [("1986", "DATE", "1986")]),
         ("Sales rose in 1987 versus 1986.", "1987-03-06",
          [("1987", "DATE", "1987"), ("1986", "DATE", "1986")]),
+        ("Tax credits at 1986 year end will be reduced.", "1987-03-18",
+         [("1986 year end", "DATE", "1986-12-31")]),
         # A year that labels a noun is not the story's date: what refers back skips it.
         ("It expects first quarter 1987 sales to exceed sales for the entire 1986 year, and "
          "earnings for the quarter to grow faster.", "1987-03-25",

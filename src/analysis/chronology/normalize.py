@@ -455,7 +455,10 @@ def edge_of_unit(state: Discourse, cand: Candidate) -> Timex:
 
 
 def year_end(state: Discourse, cand: Candidate) -> Timex:
-    """The last day of this year, or of last year in a past clause or after "since"."""
+    """The last day of this year, or of last year in a past clause or after "since"; "1986 year
+    end" is the last day of 1986."""
+    if "year" in cand.groups:
+        return Timex("DATE", f"{cand.groups['year']}-12-31")
     before = state.text[max(0, cand.start - 7) : cand.start].lower()
     tense = state.tense(cand)
     year_number = state.dct.year - 1 if tense == "past" or "since" in before else state.dct.year

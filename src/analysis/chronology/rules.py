@@ -685,7 +685,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year_end",
-        _I + r"(?:the\s+)?year[\s-]end)\b",
+        r"(?:" + YEAR + r"[ \t]*\n?[ \t]*)?" + _I + r"(?:the\s+)?year[\s-]end)\b",
         ("unit",),
         normalize.year_end,
         needs=("year",),
