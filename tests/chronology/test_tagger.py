@@ -80,6 +80,79 @@ def tagged(text: str, dct: str) -> list[tuple[str, str, str]]:
         # A weekday with a part of the day is that day (TimeBank's DATE convention).
         ("The rally was held Friday night.", "2022-04-12",
          [("Friday night", "DATE", "2022-04-08")]),
+        # An afternoon or evening of a weekday is a time of that day, as "this evening" is.
+        ("The offer expires Friday evening.", "2022-04-12",
+         [("Friday evening", "TIME", "2022-04-15TEV")]),
+        ("The ministers met Sunday afternoon.", "2022-04-12",
+         [("Sunday afternoon", "TIME", "2022-04-10TAF")]),
+        ("The talks ended on Monday morning.", "2022-04-12",
+         [("Monday morning", "DATE", "2022-04-11")]),
+        # A part of a day named from today is one time, as "this morning" is.
+        ("The ministers meet tomorrow morning.", "2022-04-12",
+         [("tomorrow morning", "TIME", "2022-04-13TMO")]),
+        ("The talks broke off yesterday afternoon.", "2022-04-12",
+         [("yesterday afternoon", "TIME", "2022-04-11TAF")]),
+        ("Voting closes tomorrow night.", "2022-04-12",
+         [("tomorrow night", "TIME", "2022-04-13TNI")]),
+        # A part of the day with "mid", "early" or "late" and no day is one of the story's day.
+        ("By mid-afternoon the index had lost 2%.", "2022-04-12",
+         [("mid-afternoon", "TIME", "2022-04-12TAF")]),
+        ("The shares slipped in late morning trading.", "2022-04-12",
+         [("late morning", "TIME", "2022-04-12TMO")]),
+        ("Bonds steadied midafternoon.", "2022-04-12",
+         [("midafternoon", "TIME", "2022-04-12TAF")]),
+        ("Fighting resumed by mid evening.", "2022-04-12",
+         [("mid evening", "TIME", "2022-04-12TEV")]),
+        ("Rebels struck in the early morning hours of Sunday.", "2022-04-12",
+         [("Sunday", "DATE", "2022-04-10")]),
+        # A year takes "pre-" and "post-" as it takes "mid-"; a count of things takes none.
+        ("The post-1959 reforms split the party.", "2022-04-12",
+         [("post-1959", "DATE", "1959")]),
+        ("Output is back to pre-1990 levels.", "2022-04-12", [("pre-1990", "DATE", "1990")]),
+        ("The mid-1988 results were weak.", "2022-04-12",
+         [("mid-1988", "DATE", "1988")]),
+        # A count in digits is the whole number, thousands and all, never its tail.
+        ("The city was founded 1,500 years ago.", "2022-04-12",
+         [("1,500 years ago", "DATE", "0522")]),
+        ("The temple has stood for 2,000 years.", "2022-04-12",
+         [("2,000 years", "DURATION", "P2000Y")]),
+        ("The firm was set up 1,200 days ago.", "2022-04-12",
+         [("1,200 days ago", "DATE", "2018-12-29")]),
+        ("Net income for the 1986 year rose.", "1987-03-06", [("1986", "DATE", "1986")]),
+        ("Imports for the 1987 quota year rose.", "1987-03-06", [("1987", "DATE", "1987")]),
+        # A number after a determiner or a possessive, or opening a sentence, is a year before a
+        # plural ("its 1986 sales"); "loss", "surplus" and "versus" are no plurals.
+        ("Its 1986 sales rose 5 pct.", "1987-03-06", [("1986", "DATE", "1986")]),
+        ("Net fell.  1986 results include a gain.", "1987-03-06", [("1986", "DATE", "1986")]),
+        ("Taiwan's 1985 surplus with the U.S. grew.", "1987-03-06",
+         [("1985", "DATE", "1985")]),
+        ("The company posted a 1986 loss of five mln dlrs.", "1987-03-06",
+         [("1986", "DATE", "1986")]),
+        ("Sales rose in 1987 versus 1986.", "1987-03-06",
+         [("1987", "DATE", "1987"), ("1986", "DATE", "1986")]),
+        ("Tax credits at 1986 year end will be reduced.", "1987-03-18",
+         [("1986 year end", "DATE", "1986-12-31")]),
+        # A year that labels a noun is not the story's date: what refers back skips it.
+        ("It expects first quarter 1987 sales to exceed sales for the entire 1986 year, and "
+         "earnings for the quarter to grow faster.", "1987-03-25",
+         [("first quarter", "DATE", "1987-Q1"), ("1986", "DATE", "1986"),
+          ("the quarter", "DATE", "1987-Q1")]),
+        ("Shares fell on Tuesday. It postponed its 1986 figures, scheduled for the following "
+         "day.", "1987-03-27",
+         [("Tuesday", "DATE", "1987-03-24"), ("1986", "DATE", "1986"),
+          ("the following day", "DATE", "1987-03-25")]),
+        ("The appeal took two and a half years.", "1987-03-06",
+         [("two and a half years", "DURATION", "P2Y6M")]),
+        ("The plant closed about two-and-a-half years ago.", "1987-03-06",
+         [("about two-and-a-half years ago", "DATE", "1985")]),
+        # A figure above one before a singular unit and "ago" is the table's, not the count.
+        ("Hog slaughter 305,000 head versus 292,000 week ago.", "1987-03-06",
+         [("week ago", "DATE", "1987-W09")]),
+        # "Now" opening a sentence without a comma, or after a line break, keeps its time.
+        ("Now the alliance has a larger mission.", "2022-04-12",
+         [("Now", "DATE", "PRESENT_REF")]),
+        ("Banks would not lend any money\nnow, traders said.", "2022-04-12",
+         [("now", "DATE", "PRESENT_REF")]),
         ("In June last year, the pact was signed.", "2022-04-12",
          [("June last year", "DATE", "2021-06")]),
         ("He was shot last Oct. 23 at home.", "2022-04-12", [("Oct. 23", "DATE", "2021-10-23")]),
@@ -280,6 +353,8 @@ def test_a_month_that_labels_a_noun_is_the_nearer_one(text, expected):
     "text",
     [
         "The index rose 2305 points.",
+        "They own 1500 shares.",
+        "Of the 1500 shares, ten were sold.",
         "The office sits at 1600 Pennsylvania Avenue.",
         "Shares closed 10.30 higher.",
     ],
@@ -371,6 +446,14 @@ def test_tense_places_underspecified_dates(text, expected):
         # Alone, "later" follows some event: TimeBank leaves it unannotated.
         "Gonzalez told reporters later that he had lost a son.",
         "Later, the controller asks the pilot again.",
+        # A count is a whole word: "bean months" holds no "an months", "M1" no "1 year".
+        "Prices for other red bean months were unchanged.",
+        "Local M1 year-on-year growth slowed.",
+        # A blank line parts a table's figure from the next row's label.
+        "Net profit 568,000\n\nyear\n\nShare loss 1.37 dlrs",
+        # "Now," opening a sentence turns the argument; it names no time.
+        "Now, he says, the plan looks bad.",
+        'The minister paused. "Now, we must act," he said.',
     ],
 )
 def test_traps_are_not_date_mentions(text):

@@ -258,8 +258,12 @@ def count_of(word: str) -> float | None:
     --------
     >>> count_of("2 1/2"), count_of("twenty-five"), count_of("a couple of"), count_of("several")
     (2.5, 25.0, 2.0, None)
+    >>> count_of("2,000"), count_of("2,00")
+    (2000.0, None)
     """
     word = re.sub(r"\s+", " ", word.lower().replace("-", " ")).strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):  # "2,000": thousands set off by commas
+        word = word.replace(",", "")
     if word in VAGUE_COUNTS:
         return None
     if word == "a couple of":
@@ -335,20 +339,32 @@ def shift_value(dct: dt.date, num: float, unit: str, sign: int) -> str | None:
     >>> d = dt.date(2022, 4, 12)
     >>> shift_value(d, 1, "year", -1), shift_value(d, 2, "quarter", 1), shift_value(d, 1, "week", 1)
     ('2021', '2022-Q4', '2022-W16')
+
+    A year before the calendar's first is no value; one before 1000 keeps four digits:
+
+    >>> shift_value(d, 3000, "year", -1), shift_value(d, 1500, "year", -1)
+    (None, '0522')
+    >>> shift_value(d, 150, "decade", -1), shift_value(d, 10**6, "day", -1)
+    ('052', None)
     """
     unit = unit_key(unit)
     n = int(num)
-    if unit in {"year", "yr"}:
-        return str(dct.year + sign * n)
-    if unit == "decade":
-        return str(dct.year + sign * 10 * n)[:3]
-    if unit == "month":
-        return shift_months(dct, sign * n).strftime("%Y-%m")
-    if unit == "quarter":
-        day = shift_months(dct, sign * 3 * n)
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    if unit in {"week", "weekend"}:
-        return iso_week(dct + dt.timedelta(weeks=sign * n))
-    if unit == "day":
-        return (dct + dt.timedelta(days=sign * n)).isoformat()
+    if unit in {"year", "yr", "decade"}:
+        year = dct.year + sign * n * (10 if unit == "decade" else 1)
+        if not 1 <= year <= 9999:
+            return None
+        return f"{year:04d}" if unit != "decade" else f"{year:04d}"[:3]
+    try:
+        if unit == "month":
+            day = shift_months(dct, sign * n)
+            return f"{day.year:04d}-{day.month:02d}"
+        if unit == "quarter":
+            day = shift_months(dct, sign * 3 * n)
+            return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+        if unit in {"week", "weekend"}:
+            return iso_week(dct + dt.timedelta(weeks=sign * n))
+        if unit == "day":
+            return (dct + dt.timedelta(days=sign * n)).isoformat()
+    except (ValueError, OverflowError):
+        return None  # before the first or after the last day of the calendar
     return None

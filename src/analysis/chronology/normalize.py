@@ -362,9 +362,20 @@ def month(state: Discourse, cand: Candidate) -> Timex:
     return Timex("DATE", place_month(number, state.dct, tense), tense)
 
 
+# After a year, a plural or a unit makes it the label of a noun: "its 1986 figures", "the entire
+# 1986 year", "the same 1985 month" ("1986 was", "1985 rose" are no nouns).
+_LABELLED_NOUN = re.compile(
+    r"[ \t]*\n?[ \t]*(?:(?!(?:was|has|this|its|his|as)\b)[a-z]+(?<![isu])s|year|yr|month|quarter|"
+    r"period|week)\b"
+)
+
+
 def year(state: Discourse, cand: Candidate) -> Timex:
-    """A year: "1992", "fiscal 1989"."""
-    return Timex("DATE", cand.groups["year"])
+    """A year: "1992", "fiscal 1989". A year that labels a noun ("its 1986 figures", "the
+    entire 1986 year") says which figures, not when the story is: it is not remembered as the
+    story's date, so "the quarter" or "the following day" after it keep theirs."""
+    labels_noun = _LABELLED_NOUN.match(state.text, cand.end) is not None
+    return Timex("DATE", cand.groups["year"], anaphoric=labels_noun)
 
 
 def short_year(state: Discourse, cand: Candidate) -> Timex:
@@ -444,7 +455,10 @@ def edge_of_unit(state: Discourse, cand: Candidate) -> Timex:
 
 
 def year_end(state: Discourse, cand: Candidate) -> Timex:
-    """The last day of this year, or of last year in a past clause or after "since"."""
+    """The last day of this year, or of last year in a past clause or after "since"; "1986 year
+    end" is the last day of 1986."""
+    if "year" in cand.groups:
+        return Timex("DATE", f"{cand.groups['year']}-12-31")
     before = state.text[max(0, cand.start - 7) : cand.start].lower()
     tense = state.tense(cand)
     year_number = state.dct.year - 1 if tense == "past" or "since" in before else state.dct.year
@@ -521,7 +535,10 @@ def ago(state: Discourse, cand: Candidate) -> Timex:
     """A count before or after now or an event: "three years ago", "a day later", "months after"."""
     g, dct = cand.groups, state.dct
     direction = re.sub(r"\s+", " ", g["dir"].lower())
-    num = count_of(g["num"])
+    # "316,000 week ago": the figure before the unit was left out of the expression, one unit.
+    num = count_of(g["num"]) if g["num"].lower() in state.span(cand) else 1.0
+    if num is not None and "halfway" in g:
+        num += 0.5
     unit = unit_key(g["unit"])
     if direction in {"after", "before", "since"} or (
         direction in {"later", "earlier"} and unit in _NARRATIVE_UNITS
@@ -669,7 +686,7 @@ def duration(state: Discourse, cand: Candidate) -> Timex:
     """A count of units: "eight months", "two and a half years", "for years"."""
     g = cand.groups
     num = count_of(g["num"]) if "num" in g else None
-    if num is not None and "half" in g:
+    if num is not None and ("half" in g or "halfway" in g):
         num += 0.5
     if _someday(state, cand):
         return Timex("DATE", "FUTURE_REF")
@@ -677,7 +694,7 @@ def duration(state: Discourse, cand: Candidate) -> Timex:
 
 
 def deictic(state: Discourse, cand: Candidate) -> Timex:
-    """A day named from today: "today", "yesterday", "tonight", "this morning"."""
+    """A day named from today: "today", "yesterday", "tonight", "this morning", "tomorrow night"."""
     word = re.sub(r"\s+", " ", cand.groups["dx"].lower())
     day = state.dct
     if "yesterday" in word or word == "last night":
@@ -685,7 +702,7 @@ def deictic(state: Discourse, cand: Candidate) -> Timex:
     elif "tomorrow" in word:
         day = day + dt.timedelta(days=1)
     part = next((DAY_PARTS[p] for p in ("morning", "afternoon", "evening") if p in word), None)
-    if word in {"tonight", "last night", "overnight"} or word.endswith("tonight"):
+    if word in {"tonight", "overnight"} or word.endswith(("tonight", " night")):
         part = "NI"
     if part:
         return Timex("TIME", f"{day.isoformat()}T{part}")
@@ -697,9 +714,14 @@ def weekday(state: Discourse, cand: Candidate) -> Timex:
     the story reports, which has happened ("get around Wednesday's ruling")."""
     possessive = re.match(r"['’]s\b", state.text[cand.end : cand.end + 3])
     tense = "past" if possessive else state.tense(cand)
-    # "Friday night" is the day: TimeBank annotates a weekday with a part of the day as a DATE,
-    # mostly without the part (the part says little once the day is known).
     day = place_weekday(WEEKDAYS[cand.groups["wd"].lower()], state.dct, tense)
+    part = cand.groups.get("part", "").lower()
+    if part in {"afternoon", "evening"}:
+        # "Friday evening" is a time of that day, as "yesterday evening" is ("it expires Friday
+        # evening": TimeBank writes the part each time).
+        return Timex("TIME", f"{day.isoformat()}T{DAY_PARTS[part]}", tense)
+    # "Friday night" and "Friday morning" are the day: TimeBank annotates them as a DATE, mostly
+    # without the part (the part says little once the day is known).
     return Timex("DATE", day.isoformat(), tense)
 
 

@@ -47,11 +47,19 @@ WEEKDAY = r"(?P<wd>(?i:" + alternation(w for w in WEEKDAYS if len(w) > 4) + r"))
 DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 NUMWORD = alternation(w for w in NUMBERS if w not in ("a", "an"))
+# A count is a whole word or number ("2,000 years", "2 1/2 years", "12.5 years"), never the tail
+# of a longer one ("000 years" of "2,000 years", "a year" of "the quota year", "1 year" of "M1").
 NUM = (
-    r"(?P<num>\d{1,3}\s+1/2|\d{1,3}(?:\.\d+)?(?!\d)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
+    r"(?P<num>(?<![\w,.])(?:\d{1,3}\s+1/2|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d+)?(?!\d|,\d)"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
     r"(?:one|two|three|four|five|six|seven|eight|nine)|" + NUMWORD + r"|a|an"
-    r"|several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|the\s+next\s+few)"
+    r"|several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|the\s+next\s+few))"
 )
+# Between a count and its unit: spaces or a hyphen, one line break at most (a blank line ends
+# the paragraph: "profit 568,000 / (blank) / year" is a table, not 568,000 years).
+_COUNT_GAP = r"(?=[\s-])[ \t]*-?[ \t]*\n?[ \t]*-?[ \t]*"
+# "Two and a half years", "two-and-a-half years": the half before the unit.
+_AND_A_HALF = r"(?P<halfway>[\s-]+and[\s-]+a[\s-]+half)?"
 UNIT = r"(?P<unit>" + alternation(u for u in UNITS if u not in ("weekend",)) + r")"
 UNIT_S = UNIT + r"(?:s|es)?\b"
 SEASON = r"(?P<season>" + alternation(SEASONS) + r")\b"
@@ -267,7 +275,7 @@ def index_rules(rules: tuple[Rule, ...]) -> dict[str, Rule]:
 
 
 _NOT_YEAR_AFTER = re.compile(
-    r"\s*(?:%|percent|per\s*cent|[a-z]+s\b(?<!\bwas\b)(?<!\bhas\b)(?<!\bis\b)(?<!\bthis\b)"
+    r"\s*(?:%|percent|per\s*cent|[a-z]+(?<![isu])s\b(?<!\bwas\b)(?<!\bhas\b)(?<!\bthis\b)"
     r"(?<!\bits\b)(?<!\bhis\b)(?<!\bas\b))"
 )
 _STREET = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:" + "|".join(STREET_WORDS) + r")\b")
@@ -286,13 +294,31 @@ def _not_a_year(match: re.Match, text: str) -> bool:
     if re.search(r"[$£€#]\s?$|\d[,.]$", prev):
         return True
     word_before = re.search(r"([A-Za-z]+)-$", text[max(0, year_start - 12) : year_start])
-    if word_before and word_before.group(1).lower() not in {"mid", "pre", "post", "early", "late"}:
+    if word_before and word_before.group(1).lower() in {"mid", "pre", "post"}:
+        return False  # "post-1959 politics": a count takes no such prefix, so it is a year
+    if word_before and word_before.group(1).lower() not in {"early", "late"}:
         return True
     after = _NOT_YEAR_AFTER.match(text, end)
     fiscal = match.start() < year_start  # "fiscal 1989 sales" names a year, not a count
     if after and not fiscal and after.group(0).strip().lower() not in _COUNT_WORDS:
-        return not re.match(r"\s*(?:s\b)", text[end:])
+        modern = match.group("year") >= "1900"  # the years news dates its figures by
+        return not re.match(r"\s*(?:s\b)", text[end:]) and not (
+            modern and _determined(text, match.start())
+        )
     return False
+
+
+_DETERMINER = re.compile(
+    r"(?:\b(?i:the|its|their|his|her|our|your|this|that|these|those|whose)|['’]s|[.!?;:\"“])\s*$"
+)
+
+
+def _determined(text: str, start: int) -> bool:
+    """A determiner, a possessive or a sentence's start before a number: "the 1988 results",
+    "its 1986 sales", "Taiwan's 1985 surplus", "1986 items include". Before a plural such a
+    number is a year: news writes counts above 999 with a comma ("its 2,000 workers")."""
+    before = text[max(0, start - 12) : start]
+    return not text[:start].strip() or _DETERMINER.search(before) is not None
 
 
 def _money(match: re.Match, text: str) -> bool:
@@ -328,8 +354,19 @@ def _march_on(match: re.Match, text: str) -> bool:
 
 
 def _fall_verb(match: re.Match, text: str) -> bool:
-    """A bare "fall" is the verb or the noun, not the season."""
-    return match.group("season").lower() == "fall" and match.start() == match.start("season")
+    """A bare "fall" is the verb or the noun, not the season; "the fall-out" is no season."""
+    if match.group("season").lower() != "fall":
+        return False
+    return match.start() == match.start("season") or bool(re.match(r"-[a-z]", text[match.end() :]))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when a capital at ``start`` begins a sentence: after a stop, a quote or nothing.
+
+    A line break alone is no sign (newswire wraps its lines mid-sentence), the capital is.
+    """
+    before = text[max(0, start - 6) : start].rstrip()
+    return text[start : start + 1].isupper() and (not before or before[-1] in ".!?\"“”'`")
 
 
 def _not_a_reference(match: re.Match, text: str) -> bool:
@@ -342,6 +379,10 @@ def _not_a_reference(match: re.Match, text: str) -> bool:
         and not re.match(r"\s*[,.;]|\s+(?:on|in|that)\b", text[end:])
         and before.strip()
     ):
+        return True
+    if word == "now" and _opens_sentence(text, start) and text[end : end + 1] == ",":
+        # "Now, he says, it looks bad": opening a sentence and set off by a comma, "now" turns
+        # the argument (TimeBank leaves it); "Now the mission is larger" keeps its time.
         return True
     if word == "later" or (word == "present" and not re.match(r"\s*[,.;]", text[end:])):
         # Alone, "later" is after some event, not a time of its own (TimeBank leaves it).
@@ -389,14 +430,30 @@ def _count_before_event(match: re.Match, text: str) -> tuple[int, int]:
     )
     if re.match(r"(?i)after|before|since", direction) or short_count:
         end = match.end("unit") + len(re.match(r"(?:es|s)?", text[match.end("unit") :])[0])
+    if _counts_something_else(match):
+        start = match.start("unit")
     return start, end
+
+
+def _counts_something_else(match: re.Match) -> bool:
+    """ "Hogs 292,000 versus 316,000 week ago": a number above one before a singular unit and
+    "ago" counts the figure of the table; the time is the unit alone ("week ago", a week ago)."""
+    num, text = match.group("num"), match.string
+    return (
+        re.fullmatch(r"[\d,]+", num) is not None
+        and float(num.replace(",", "")) > 1
+        and not re.match(r"(?i)e?s", text[match.end("unit") :])
+        and "-" not in text[match.end("num") : match.start("unit")]
+        and match.group("dir").lower() == "ago"
+    )
 
 
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                  "nineties")  # fmt: skip
 _HOLIDAY_WORDS = {re.split(r"[\s']", holiday)[0] for holiday in HOLIDAYS}
 _DEICTIC_WORDS = ("today", "yesterday", "tomorrow", "tonight", "night", "overnight", "this",
-                  "earlier", "later")  # fmt: skip
+                  "earlier", "later", "mid", "late", "early", "midmorning", "midafternoon",
+                  "midevening")  # fmt: skip
 _ADVERB_WORDS = ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly",
                  "semiannually", "annual")  # fmt: skip
 _REFERENCE_WORDS = ("now", "current", "currently", "recent", "recently", "earlier", "later",
@@ -509,11 +566,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year",
-        r"(?:" + _I + r"fiscal|calendar)\s+)?(?<![\w$£€.,/])" + YEAR + r"(?![.,]\d|-\w|/)",
+        r"(?:"
+        + _I
+        + r"fiscal|calendar)\s+|\b"
+        + _I
+        + r"pre|post)-)?(?<![\w$£€.,/])"
+        + YEAR
+        + r"(?![.,]\d|-\w|/)",
         ("digit",),
         normalize.year,
         traps=(_not_a_year,),
-        starts=r"[12]|" + _heads(["fiscal", "calendar"]),
+        starts=r"[12]|" + _heads(["fiscal", "calendar", "pre-", "post-"]),
     ),
     Rule(
         "short_year",
@@ -622,7 +685,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year_end",
-        _I + r"(?:the\s+)?year[\s-]end)\b",
+        r"(?:" + YEAR + r"[ \t]*\n?[ \t]*)?" + _I + r"(?:the\s+)?year[\s-]end)\b",
         ("unit",),
         normalize.year_end,
         needs=("year",),
@@ -684,7 +747,8 @@ RULES: tuple[Rule, ...] = (
         "ago",
         _I
         + NUM
-        + r"[\s-]+"
+        + _AND_A_HALF
+        + _COUNT_GAP
         + UNIT_S
         + r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|"
         r"since)\b)",
@@ -766,7 +830,9 @@ RULES: tuple[Rule, ...] = (
         "duration",
         _I
         + NUM
-        + r"[\s-]+(?:(?:more|additional|further|straight|consecutive)\s+)?"
+        + _AND_A_HALF
+        + _COUNT_GAP
+        + r"(?:(?:more|additional|further|straight|consecutive)\s+)?"
         + UNIT_S
         + r"(?P<half>\s+and\s+a\s+half)?)(?!\s*-?\s*old)",
         ("unit",),
@@ -789,9 +855,11 @@ RULES: tuple[Rule, ...] = (
         "deictic",
         r"\b(?P<dx>"
         + _I
-        + r"today|yesterday|tomorrow|tonight|last\s+night|overnight|this\s+(?:morning|"
+        + r"(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|today|yesterday|"
+        r"tomorrow|tonight|last\s+night|overnight|this\s+(?:morning|"
         r"afternoon|evening)|(?:earlier|later)\s+(?:today|yesterday|tonight|"
-        r"this\s+(?:morning|afternoon|evening))))\b",
+        r"this\s+(?:morning|afternoon|evening))|(?:mid|late|early)[\s-]*(?:morning|afternoon|"
+        r"evening)(?!\s+(?:hours\s+)?of\b)))\b",
         ("word",),
         normalize.deictic,
         words=_DEICTIC_WORDS,
@@ -968,15 +1036,54 @@ def _may_match(rule: Rule, text: str, start: int, end: int, lowered: dict) -> bo
 
 _WIDENING = {
     "duration": re.compile(
-        r"(?i:(?P<mod>about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
+        r"\b(?i:(?P<mod>about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
         r"fewer\s+than|at\s+least|at\s+most|up\s+to|some|just|only|barely|the\s+better\s+part\s+of)"
         r"\s+)$"
     ),
     "date": re.compile(
-        r"(?i:(?P<mod>early|mid|late|the\s+(?:beginning|end|start|middle|close|turn)\s+of"
+        r"\b(?i:(?P<mod>early|mid|late|the\s+(?:beginning|end|start|middle|close|turn)\s+of"
         r"(?:\s+the)?|earlier|later)[\s-]+(?:in\s+)?)$"
     ),
 }
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _whole_word_matches(pattern: re.Pattern, text: str, start: int, end: int):
+    r"""The non-empty matches of ``pattern`` in ``text[start:end]`` that are whole words and lie
+    within one paragraph.
+
+    A match that begins or ends inside a word ("per Sunday" of "the newspaper Sunday", "late
+    the fall" of "isolate the fall-out") is none: the search goes on from the next character.
+    A match across a blank line ("December 28 / (blank) / 1985 earnings") is cut at the break
+    and matched again; a blank line ends what a sentence can say.
+
+    Examples
+    --------
+    >>> pattern = re.compile(r"(?i:per|a)\s+year|May(?:\s+1987)?")
+    >>> text = "a bumper year, per year, in May\n\n1987 sales"
+    >>> [m.group() for m in _whole_word_matches(pattern, text, 0, len(text))]
+    ['per year', 'May']
+    """
+    position = start
+    while position < end:
+        match = pattern.search(text, position, end)
+        if match is None:
+            return
+        first, last = match.span()
+        broken = _PARAGRAPH_BREAK.search(text, first, last)
+        if broken is not None:
+            match = pattern.match(text, first, broken.start())
+            last = match.end() if match is not None else first
+        inside_word = (first > 0 and text[first - 1].isalnum() and text[first].isalnum()) or (
+            last < len(text) and text[last - 1].isalnum() and text[last].isalnum()
+        )
+        if match is None or last == first or inside_word:
+            position = first + 1
+            continue
+        yield match
+        position = last
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -1005,10 +1112,8 @@ def find_candidates(text: str) -> list[Candidate]:
         for window_start, window_end in _rule_windows(rule, windows):
             if rule.needs and not _may_match(rule, text, window_start, window_end, lowered):
                 continue
-            for match in rule.compiled.finditer(text, window_start, window_end):
-                if match.end() > match.start() and not any(
-                    trap(match, text) for trap in rule.traps
-                ):
+            for match in _whole_word_matches(rule.compiled, text, window_start, window_end):
+                if not any(trap(match, text) for trap in rule.traps):
                     found.append((match.start(), match.end(), priority, rule, match))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken: list[tuple[int, int]] = []
