@@ -261,11 +261,7 @@ def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> Langu
     >>> [t.pos_ for t in nlp("He said")]
     ['', 'VERB']
     """
-    staged = f"{name}_indexed"
-    nlp.add_pipe("indexed_attribute_ruler", name=staged, after=name, config={"wraps": name})
-    nlp.remove_pipe(name)
-    nlp.rename_pipe(staged, name)
-    return nlp
+    return _wrap_pipe(nlp, name, "indexed_attribute_ruler")
 
 
 class CachedLemmatizer:
@@ -377,8 +373,14 @@ def cache_lemmatizer(nlp: Language, name: str = "lemmatizer") -> Language:
     >>> type(cache_lemmatizer(nlp).get_pipe("lemmatizer")).__name__, nlp.pipe_names
     ('CachedLemmatizer', ['lemmatizer'])
     """
-    staged = f"{name}_cached"
-    nlp.add_pipe("cached_lemmatizer", name=staged, after=name, config={"wraps": name})
+    return _wrap_pipe(nlp, name, "cached_lemmatizer")
+
+
+def _wrap_pipe(nlp: Language, name: str, factory: str) -> Language:
+    """Put the component ``factory`` makes of the pipe ``name`` in its place, under its name (if
+    the factory raises, ``nlp`` is left as it was)."""
+    staged = f"{name}_{factory}"
+    nlp.add_pipe(factory, name=staged, after=name, config={"wraps": name})
     nlp.remove_pipe(name)
     nlp.rename_pipe(staged, name)
     return nlp
