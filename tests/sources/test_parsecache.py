@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_parsing import _annotations, small_corpus
+from test_parsing import _annotations
 
 from analysis import extract_entities, extract_sources, load_corpus, parse_corpus
 from analysis.options import SourcesOptions
 from analysis.sources import parsecache, parsing
 from analysis.sources.parsecache import ParseCache, ParseCacheError, pipeline_fingerprint
 from analysis.sources.parsing import ParagraphParse, load_nlp, parse_paragraphs
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return small_corpus()
 
 
 @pytest.fixture(scope="module")

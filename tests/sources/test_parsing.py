@@ -7,11 +7,10 @@ import time
 import pandas as pd
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
-from analysis import extract_entities, extract_sources, load_corpus, parse_corpus
-from analysis.paths import SEEDS_DIR
-from analysis.sources.docstore import ATTRS
+from analysis import extract_entities, extract_sources, parse_corpus
+from analysis.sources.docstore import pack_docs
 from analysis.sources.parsing import ParagraphParse, load_nlp, parse_paragraphs
 
 
@@ -19,41 +18,6 @@ from analysis.sources.parsing import ParagraphParse, load_nlp, parse_paragraphs
 def _mark_length(doc):
     doc._.analysis_test_mark = len(doc)
     return doc
-
-
-# Written for these tests: a ruler type in each article, a repeated paragraph, a quote that runs
-# over two paragraphs, a pronoun source.
-WRITTEN = [
-    "Turkey's Anadolu Agency reported that the Efes-2024 drills began on Monday.\n\n"
-    "Defence Minister Selim Kaya said the Treaty of Kars was honoured.",
-    "The Defence Ministry said on Tuesday that the drills would last a week.\n\n"
-    "Defence Minister Selim Kaya said the Treaty of Kars was honoured.",
-    '"We are ready," Colonel Amina Rahimova told reporters. "The units have trained.\n\n'
-    '"They will stay," she added.',
-]
-
-
-def small_corpus():
-    seeds = load_corpus(SEEDS_DIR).articles.reset_index().rename(columns={"article_id": "id"})
-    seeds["date"] = seeds["date"].dt.strftime("%Y-%m-%d")
-    written = pd.DataFrame(
-        {
-            "id": [f"w{i}" for i in range(len(WRITTEN))],
-            "date": "2024-03-06",
-            "author": None,
-            "text": WRITTEN,
-        }
-    )
-    frame = pd.concat(
-        [seeds[["id", "date", "author", "text"]], written],
-        ignore_index=True,
-    )
-    return load_corpus(frame)
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return small_corpus()
 
 
 @pytest.fixture(scope="module")
@@ -74,9 +38,7 @@ def test_same_paragraphs_in_the_same_order(corpus, one_process, two_processes):
 
 def _annotations(doc):
     """Every annotation the analyses read, and the doc's user data, serialized."""
-    packed = DocBin(attrs=list(ATTRS), store_user_data=True)
-    packed.add(doc)
-    return packed.to_bytes()
+    return pack_docs([doc])
 
 
 def test_annotations_identical_byte_for_byte(one_process, two_processes):
