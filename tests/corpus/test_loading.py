@@ -64,6 +64,20 @@ def test_seeds_paragraphs(seeds):
     assert (first.para, first.start, first.end) == (0, 0, 164)
 
 
+def test_paragraph_spans_are_those_of_the_paragraph_table(seeds):
+    for article_id in (SEED_2021, SEED_2022):
+        rows = seeds.paragraphs_of(article_id)
+        assert seeds.paragraph_spans(article_id) == list(
+            zip(rows["start"].tolist(), rows["end"].tolist(), strict=True)
+        )
+    assert seeds.paragraph_spans(SEED_2022)[-1] == (1983, 2143)
+    assert len(seeds.text(SEED_2022)) == 2143
+    assert seeds.paragraph_spans("no such article") == []
+    spans = seeds.paragraph_spans(SEED_2021)
+    spans.clear()  # a copy: the corpus keeps its own
+    assert len(seeds.paragraph_spans(SEED_2021)) == 11
+
+
 def test_seeds_text_is_body_joined_by_blank_lines(seeds):
     raw = (SEEDS_DIR / f"{SEED_2021}.txt").read_text(encoding="utf-8")
     body = raw.split("\n", 1)[1].strip()

@@ -148,3 +148,29 @@ def test_column_heads_escape_the_outlet_and_the_id():
     view = side_by_side(corpus, "<a>", "b&c", reuse=find_reuse(corpus))
     assert "<i>Wire" not in view.html and "&lt;i&gt;Wire&lt;/i&gt;" in view.html
     assert ">&lt;a&gt;</span></th>" in view.html and ">b&amp;c</span></th>" in view.html
+
+
+def test_given_labels_head_the_columns_escaped(seeds):
+    reuse = find_reuse(seeds)
+    labelled = side_by_side(seeds, OLD, NEW, reuse=reuse, labels={OLD: "old <1>", NEW: "new & 2"})
+    heads = re.findall(r"<th [^>]*>(.*?)<br>", labelled.html)
+    assert heads == ["old &lt;1&gt;", "new &amp; 2"]
+    default = side_by_side(seeds, OLD, NEW, reuse=reuse)
+    assert labelled.html.replace("old &lt;1&gt;", "").replace("new &amp; 2", "") == (
+        re.sub(r"(<th [^>]*>)[^<]*(<br>)", r"\1\2", default.html)
+    )
+
+
+def test_passages_of_equal_target_start_keep_their_table_order(seeds):
+    """Rows are numbered by target start, then source start; ties keep the table's order (the
+    first of two passages on the same span is the one shaded)."""
+    reuse = find_reuse(seeds)
+    first = reuse[(reuse["source_id"] == OLD) & (reuse["target_id"] == NEW)].iloc[[0]]
+    kind = first["kind"].iloc[0]
+    for doubled, shown in (
+        (pd.concat([first.assign(kind="template"), first]), "template"),
+        (pd.concat([first, first.assign(kind="template")]), kind),
+    ):
+        view = side_by_side(seeds, OLD, NEW, reuse=doubled)
+        assert view.n_passages == 2
+        assert set(re.findall(r'title="(\d) (\w+),', view.html)) == {("1", shown)}

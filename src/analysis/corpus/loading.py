@@ -169,6 +169,29 @@ class Corpus:
             return self.paragraphs.iloc[:0]
         return self.paragraphs.iloc[rows]
 
+    @cached_property
+    def _paragraph_spans(self) -> dict[str, list[tuple[int, int]]]:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        columns = (self.paragraphs[name].tolist() for name in ("article_id", "start", "end"))
+        for article_id, start, end in zip(*columns, strict=True):
+            spans.setdefault(article_id, []).append((start, end))
+        return spans
+
+    def paragraph_spans(self, article_id: str) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of each paragraph of one article, in order (an empty list for an
+        article with no paragraph): the spans of :meth:`paragraphs_of` without a frame, for views
+        that lay out thousands of articles.
+
+        Examples
+        --------
+        >>> frame = pd.DataFrame({"id": ["a", "b"], "date": ["2022-05-20", "2022-05-21"],
+        ...     "text": ["One.\\n\\nTwo.", "Three."]})
+        >>> corpus = load_corpus(frame)
+        >>> corpus.paragraph_spans("a"), corpus.paragraph_spans("b"), corpus.paragraph_spans("c")
+        ([(0, 4), (6, 10)], [(0, 6)], [])
+        """
+        return list(self._paragraph_spans.get(article_id, ()))
+
     def title_corpus(self) -> Corpus:
         """The articles' titles as a corpus of their own: one article (the same id, date, author
         and outlet) per titled article, whose text is its title, so that every analysis runs on

@@ -18,6 +18,7 @@ they open offline from the folder; their links are relative, so the folder can m
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -89,7 +90,7 @@ def _index_page(
     families: pd.DataFrame,
     texts: dict[int, str],
     pages_of: dict[str, str],
-    labels: pd.Series,
+    labels: Mapping[str, str],
 ) -> str:
     """Every family of ``families``, in its order, with its size, origin and first words (of
     ``texts``, its text by family id), each linked to its page: plain links, so every page is
@@ -154,7 +155,12 @@ def family_pages(
     True
     """  # noqa: E501
     pages_of = article_pages(corpus)
-    dates = corpus.articles["date"]
+    labels = dict(labels.items())
+    # Plain lists and dicts: a corpus gives thousands of pages, and a pandas lookup per passage
+    # or per article cost more than the page itself.
+    columns = ("source_id", "target_id", "kind", "edits", "n_words", "similarity")
+    passage_rows = list(zip(*(reuse[column].tolist() for column in columns), strict=True))
+    days = {}
     pairs: dict[tuple[str, str], str] = {}
     pair_rows: dict[tuple[str, str], list[int]] = {}
     pair_families: dict[tuple[str, str], list[int]] = {}
@@ -166,26 +172,28 @@ def family_pages(
         family_id = int(family.family_id)
         page = f"families/family-{family_id}.html"
         pages[family_id] = page
-        rows = reuse.iloc[list(family.passages)]
+        positions = list(family.passages)
         for article_id in family.article_ids:
             article_families.setdefault(article_id, []).append(family_id)
         body_rows = []
-        passages = zip(family.passages, rows.itertuples(index=False), strict=True)
-        for number, (position, passage) in enumerate(passages, start=1):
-            pair = (passage.source_id, passage.target_id)
+        for number, position in enumerate(positions, start=1):
+            source_id, target_id, kind, edits, n_words, similarity = passage_rows[position]
+            pair = (source_id, target_id)
             if pair not in pairs:
                 pairs[pair] = f"pairs/pair-{len(pairs) + 1}.html"
             pair_rows.setdefault(pair, []).append(position)
             if family_id not in pair_families.setdefault(pair, []):
                 pair_families[pair].append(family_id)
+            if target_id not in days:
+                days[target_id] = f"{corpus.articles.at[target_id, 'date']:%Y-%m-%d}"
             body_rows.append(
                 f"<tr id='reuse-{number}'><td>{number}</td>"
-                f"<td class='date'>{dates[passage.target_id]:%Y-%m-%d}</td>"
-                f"<td>{_link(pages_of[passage.target_id], labels[passage.target_id])}</td>"
-                f"<td>{_link(pages_of[passage.source_id], labels[passage.source_id])}</td>"
-                f"<td>{html.escape(passage.kind)}</td>"
-                f"<td>{html.escape(passage.edits or '')}</td><td>{passage.n_words}</td>"
-                f"<td>{passage.similarity:.2f}</td>"
+                f"<td class='date'>{days[target_id]}</td>"
+                f"<td>{_link(pages_of[target_id], labels[target_id])}</td>"
+                f"<td>{_link(pages_of[source_id], labels[source_id])}</td>"
+                f"<td>{html.escape(kind)}</td>"
+                f"<td>{html.escape(edits or '')}</td><td>{n_words}</td>"
+                f"<td>{similarity:.2f}</td>"
                 f"<td><a href='../{pairs[pair]}'>side by side</a></td></tr>"
             )
         origin = family.origin_id
@@ -199,7 +207,7 @@ def family_pages(
             f"{family.origin_end}; kinds of reuse: {html.escape(family.kinds.replace(',', ', '))}."
             "</p>"
             f"<h2>Its text, as the origin has it</h2><div class='text'>{html.escape(text)}</div>"
-            f"<h2 id='reuses'>Every reuse: {len(rows)} passage(s)</h2>"
+            f"<h2 id='reuses'>Every reuse: {len(positions)} passage(s)</h2>"
             "<p class='note'>In order of the later article's date. Each row links to both "
             "articles and to the two side by side.</p><table><tr><th>#</th><th>date</th>"
             "<th>later article</th><th>taken from</th><th>kind</th><th>edits</th><th>words</th>"
@@ -211,7 +219,9 @@ def family_pages(
         files[INDEX_PAGE] = _index_page(families, texts, pages_of, labels)
     for pair, page in pairs.items():
         source_id, target_id = pair
-        view = side_by_side(corpus, source_id, target_id, reuse=reuse.iloc[pair_rows[pair]])
+        view = side_by_side(
+            corpus, source_id, target_id, reuse=reuse.iloc[pair_rows[pair]], labels=labels
+        )
         named = ", ".join(f"<a href='../{pages[f]}'>family {f}</a>" for f in pair_families[pair])
         body = (
             f"<h1>{html.escape(labels[source_id])} &rarr; {html.escape(labels[target_id])}</h1>"

@@ -248,7 +248,7 @@ def reuse_step(state: ReportState, *, max_views: int = 10) -> Section:
     )
     labels = article_labels(corpus)
     for source_id, target_id in pairs.index:
-        view = side_by_side(corpus, source_id, target_id, reuse=reuse)
+        view = side_by_side(corpus, source_id, target_id, reuse=reuse, labels=labels)
         views.append(
             f"<details id='pair-{len(views) + 1}'{' open' if not views else ''}><summary>"
             f"{html.escape(labels[source_id])} ({html.escape(source_id)}) &rarr; "

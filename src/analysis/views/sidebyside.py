@@ -18,8 +18,10 @@ order (``2 * matched / (n_a + n_b)`` over the comparison keys), the matrix behin
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -76,7 +78,12 @@ class SideBySide:
 
 
 def side_by_side(
-    corpus: Corpus, source_id: str, target_id: str, *, reuse: pd.DataFrame
+    corpus: Corpus,
+    source_id: str,
+    target_id: str,
+    *,
+    reuse: pd.DataFrame,
+    labels: Mapping[str, str] | None = None,
 ) -> SideBySide:
     """Show two articles side by side with their reused passages highlighted.
 
@@ -87,6 +94,10 @@ def side_by_side(
         The earlier and the later article.
     reuse : pandas.DataFrame
         Passages from :func:`analysis.find_reuse`; only the rows of this pair are shown.
+    labels : mapping, optional
+        Article id -> the reader's label that heads its column; by default
+        :func:`analysis.views.corpus.article_label` of each (a caller drawing many views passes
+        :func:`analysis.views.corpus.article_labels` once).
 
     Returns
     -------
@@ -104,14 +115,21 @@ def side_by_side(
     >>> view.n_passages, view.html.count('title="2 verbatim')
     (2, 8)
     """
-    for article_id in (source_id, target_id):
+    ids = (source_id, target_id)
+    for article_id in ids:
         if article_id not in corpus.articles.index:
             raise KeyError(f"no article {article_id!r} in the corpus")
     rows = reuse[(reuse["source_id"] == source_id) & (reuse["target_id"] == target_id)]
-    rows = rows.sort_values(["target_start", "source_start"]).reset_index(drop=True)
+    # Plain tuples from here on: a report draws thousands of these views, and pandas' cost per
+    # call (a sort, a row iterator, a lookup per paragraph) was most of each one's time.
+    passages = sorted(
+        zip(*(rows[column].tolist() for column in _Passage._fields), strict=True),
+        key=lambda p: (p[2], p[0]),  # by target_start, then source_start; stable
+    )
+    passages = [_Passage(*p) for p in passages]
     source_text, target_text = corpus.text(source_id), corpus.text(target_id)
     source_marks, target_marks = [], []
-    for number, row in enumerate(rows.itertuples(index=False), start=1):
+    for number, row in enumerate(passages, start=1):
         label = f"{number} {row.kind}, similarity {row.similarity:.2f}"
         if row.edits:
             label += f": {row.edits}"
@@ -133,18 +151,19 @@ def side_by_side(
         target_marks.append(
             (row.target_start, row.target_end, number, row.kind, label, target_diff)
         )
-    left, right = corpus.paragraphs_of(source_id), corpus.paragraphs_of(target_id)
+    left, right = corpus.paragraph_spans(source_id), corpus.paragraph_spans(target_id)
     cells = [
         "<tr>"
         + _cell(source_text, left, i, source_marks)
         + _cell(target_text, right, j, target_marks)
         + "</tr>"
-        for i, j in _rows(left, right, rows)
+        for i, j in _rows(left, right, passages)
     ]
+    heads = labels if labels is not None else {a: article_label(corpus, a) for a in ids}
     head = "".join(
-        f'<th style="{CELL_STYLE}">{html.escape(article_label(corpus, a))}'
+        f'<th style="{CELL_STYLE}">{html.escape(heads[a])}'
         f'<br><span style="{ID_STYLE}">{html.escape(a)}</span></th>'
-        for a in (source_id, target_id)
+        for a in ids
     )
     legend = " ".join(f'<mark style="{_mark_style(kind)}">{kind}</mark>' for kind in COLORS)
     markup = (
@@ -152,7 +171,19 @@ def side_by_side(
         f'<span class="diff" style="{DIFF_STYLE}">changed word</span></div>'
         f'<table class="sbs" style="{TABLE_STYLE}"><tr>{head}</tr>{"".join(cells)}</table>'
     )
-    return SideBySide(source_id, target_id, len(rows), markup)
+    return SideBySide(source_id, target_id, len(passages), markup)
+
+
+class _Passage(NamedTuple):
+    """The columns of a passage the view reads."""
+
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
+    kind: str
+    similarity: float
+    edits: str | None
 
 
 def _differences(source_text, target_text, s0, s1, t0, t1):
@@ -175,19 +206,17 @@ def _differences(source_text, target_text, s0, s1, t0, t1):
     return src_diff, tgt_diff
 
 
-def _rows(left: pd.DataFrame, right: pd.DataFrame, passages: pd.DataFrame):
+def _rows(
+    left: list[tuple[int, int]], right: list[tuple[int, int]], passages: list[_Passage]
+) -> list[tuple[int | None, int | None]]:
     """Pairs of paragraph positions (or None) for the table rows: paragraphs joined by a passage
     share a row, in order; the paragraphs between them are laid side by side."""
 
     def touched(paragraphs, start, end):
-        return [
-            n
-            for n, (a, b) in enumerate(zip(paragraphs["start"], paragraphs["end"], strict=True))
-            if a < end and b > start
-        ]
+        return [n for n, (a, b) in enumerate(paragraphs) if a < end and b > start]
 
     links = set()
-    for row in passages.itertuples(index=False):
+    for row in passages:
         src = touched(left, row.source_start, row.source_end)
         tgt = touched(right, row.target_start, row.target_end)
         links.update(zip(src, tgt, strict=False))
@@ -211,10 +240,10 @@ def _rows(left: pd.DataFrame, right: pd.DataFrame, passages: pd.DataFrame):
     return out
 
 
-def _cell(text: str, paragraphs: pd.DataFrame, index: int | None, marks) -> str:
+def _cell(text: str, paragraphs: list[tuple[int, int]], index: int | None, marks) -> str:
     if index is None:
         return f'<td style="{CELL_STYLE}"></td>'
-    start, end = int(paragraphs["start"].iat[index]), int(paragraphs["end"].iat[index])
+    start, end = paragraphs[index]
     cuts = {start, end}
     for m0, m1, *_, diff in marks:
         cuts.update(c for c in (m0, m1) if start < c < end)
