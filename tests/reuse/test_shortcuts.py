@@ -28,6 +28,8 @@ from analysis.reuse.index import (
     _postings,
     split_matches,
     text_key_ids,
+    tokenize,
+    word_count,
     word_keys,
 )
 from analysis.reuse.paraphrase import ArticleStems
@@ -53,6 +55,18 @@ def test_key_ids_are_the_word_keys_of_each_paragraph(text):
     assert [VOCABULARY.keys[i] for i in ids] == keys
     assert bounds == expected_bounds
     assert prepare_text(text)[1] == ids
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "a1b2 c--d 3.5,6 x", "Shr 30 cts vs 25 cts. Net loss"])
+def test_word_count_is_the_number_of_tokens(text):
+    assert word_count(text) == len(tokenize(text)[0])
+
+
+def test_word_count_counts_words_as_the_tokenizer_cuts_them():
+    assert word_count("İstanbul’s 2,000.5 troops, U.S.-led") == 5
+    assert word_count("") == 0
+    with pytest.raises(AttributeError):
+        word_count(None)
 
 
 def test_equal_keys_have_equal_ids_and_a_number_has_the_frame_key_hash():

@@ -30,7 +30,7 @@ from rapidfuzz.distance import LCSseq
 
 from analysis.corpus.units import paragraph_spans, split_sentences
 from analysis.lexicon.stop_words import STOP_WORDS
-from analysis.reuse.index import split_matches, tokenize
+from analysis.reuse.index import split_matches, word_count
 
 __all__ = [
     "ArticleStems",
@@ -240,7 +240,7 @@ def paraphrases(
                 "target_end": b1,
                 "kind": "paraphrase",
                 "similarity": round(-negative, 4),
-                "n_words": len(tokenize(tgt_text[b0:b1])[0]),
+                "n_words": word_count(tgt_text[b0:b1]),
                 "edits": "",
             }
         )
