@@ -178,10 +178,41 @@ def test_paragraph_stems_outside_taken_spans_are_those_of_a_filter_by_offset(see
     for p0, p1 in article.paragraphs:
         expected = tuple(
             stem
-            for start, stem in zip(article.starts, article.stems, strict=True)
+            for start, stem in _plain_stems(text)
             if p0 <= start < p1 and not any(a <= start < b for a, b in taken)
         )
         assert article.paragraph_stems(p0, p1, taken) == expected
+        whole = tuple(stem for start, stem in _plain_stems(text) if p0 <= start < p1)
+        # Twice: the second time from what the article keeps.
+        assert article.paragraph_stems(p0, p1, []) == whole
+        assert article.paragraph_stems(p0, p1, [(p1, p1 + 5)]) == whole
+
+
+def _plain_stems(text: str) -> list[tuple[int, str]]:
+    """The content stems of a text with their offsets, by their definition."""
+    from analysis.lexicon.stop_words import STOP_WORDS
+
+    return [
+        (m.start(), m.group().casefold()[:6])
+        for m in re.finditer(r"[^\W\d_]+", text)
+        if len(m.group()) > 2 and m.group().casefold() not in STOP_WORDS
+    ]
+
+
+def test_article_stems_are_found_on_first_use():
+    from analysis.reuse.paraphrase import ArticleStems
+
+    article = ArticleStems("Ministry reforms army.\n\nThe navy drills.")
+    assert article.paragraphs == [(0, 22), (24, 40)]
+    assert article.starts is None
+    assert article.sentences(24, 40) == ((24, 40, ("navy", "drills")),)
+    assert article.starts is None
+    assert article.paragraph_stems(24, 40, [(0, 30)]) == ("drills",)
+    assert article.paragraph_stems(0, 22, [(9, 16)]) == ("minist", "army")
+    assert article.stems == ["minist", "reform", "army", "navy", "drills"]
+    assert article.starts.tolist() == [0, 9, 17, 28, 33]
+    with pytest.raises(TypeError):
+        article.paragraph_stems(0, 22, None)
 
 
 @pytest.mark.parametrize(
@@ -261,6 +292,7 @@ def test_article_stems_are_the_stems_of_every_letter_run(text):
         if len(m.group()) > 2 and m.group().casefold() not in STOP_WORDS
     ]
     article = ArticleStems(text)
+    article.paragraph_stems(0, len(text), [(0, 0)])
     assert list(zip(article.starts, article.stems, strict=True)) == expected
     spans = word_spans(text)
     assert _Spans(text)[: len(spans) + 1] == spans

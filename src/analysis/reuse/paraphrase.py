@@ -126,7 +126,15 @@ class ArticleStems:
     of these per article it aligns).
     """
 
-    __slots__ = ("_sentences", "paragraphs", "rewrite_sentences", "starts", "stems", "text")
+    __slots__ = (
+        "_sentences",
+        "_whole",
+        "paragraphs",
+        "rewrite_sentences",
+        "starts",
+        "stems",
+        "text",
+    )
 
     def __init__(self, text: str):
         self.text = text
@@ -134,9 +142,18 @@ class ArticleStems:
         #: Paragraph number -> its sentences as :func:`analysis.reuse.rewrite.rewrites` reads them.
         self.rewrite_sentences: dict[int, list] = {}
         self.paragraphs = paragraph_spans(text)
+        #: The offsets and the stems, found on first use (the rewrite search reads only the
+        #: sentences).
+        self.starts: array | None = None
+        self.stems: list[str] = []
+        #: ``(p0, p1)`` -> the stems of that paragraph, when no passage cut it.
+        self._whole: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def _find_stems(self) -> None:
         # Lowercasing ASCII text keeps every offset, so the whole text is folded at once (and a
         # lowercase word's stem is that of the word), and its words and their offsets come from
         # one split. C-level maps: the stem of each word, the start of each word with a stem.
+        text = self.text
         if text.isascii():
             words, offsets = split_matches(_ASCII_STEM_SPLIT_RE, text.lower())
             starts = offsets[::2].tolist()
@@ -145,26 +162,36 @@ class ArticleStems:
             words, starts = list(map(re.Match.group, matches)), map(re.Match.start, matches)
         stems = list(map(_STEM_OF.__getitem__, words))
         self.starts = array("q", compress(starts, stems))
-        self.stems: list[str] = list(filter(None, stems))
+        self.stems = list(filter(None, stems))
 
     def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:
         """The stems of the paragraph ``[p0, p1)`` that start outside the ``taken`` spans."""
+        cut = [(a, b) for a, b in taken if a < p1 and b > p0]
+        if not cut:
+            # A paragraph no passage touches is asked for by every pair of the article.
+            found = self._whole.get((p0, p1))
+            if found is None:
+                found = self._whole[p0, p1] = self._stems_between(p0, p1)
+            return found
+        if self.starts is None:
+            self._find_stems()
         starts, stems = self.starts, self.stems
         i0, i1 = bisect_left(starts, p0), bisect_left(starts, p1)
         # The stems starting in a taken span [a, b) are those of one run of indexes.
-        cut = sorted(
-            (bisect_left(starts, a, i0, i1), bisect_left(starts, b, i0, i1))
-            for a, b in taken
-            if a < p1 and b > p0
-        )
-        if not cut:
-            return tuple(stems[i0:i1])
         kept, cursor = [], i0
-        for r0, r1 in cut:
-            kept.extend(stems[cursor:r0])
-            cursor = max(cursor, r1)
+        for a, b in sorted(
+            (bisect_left(starts, a, i0, i1), bisect_left(starts, b, i0, i1)) for a, b in cut
+        ):
+            kept.extend(stems[cursor:a])
+            cursor = max(cursor, b)
         kept.extend(stems[cursor:i1])
         return tuple(kept)
+
+    def _stems_between(self, p0: int, p1: int) -> tuple[str, ...]:
+        if self.starts is None:
+            self._find_stems()
+        starts = self.starts
+        return tuple(self.stems[bisect_left(starts, p0) : bisect_left(starts, p1)])
 
     def sentences(self, p0: int, p1: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         """The sentences of the paragraph ``[p0, p1)``: spans in the article, content stems (kept
