@@ -183,9 +183,12 @@ def test_paragraph_stems_outside_taken_spans_are_those_of_a_filter_by_offset(see
         )
         assert article.paragraph_stems(p0, p1, taken) == expected
         whole = tuple(stem for start, stem in _plain_stems(text) if p0 <= start < p1)
-        # Twice: the second time from what the article keeps.
         assert article.paragraph_stems(p0, p1, []) == whole
         assert article.paragraph_stems(p0, p1, [(p1, p1 + 5)]) == whole
+    assert article.whole_paragraphs() == [
+        (p0, p1, tuple(stem for start, stem in _plain_stems(text) if p0 <= start < p1))
+        for p0, p1 in article.paragraphs
+    ]
 
 
 def _plain_stems(text: str) -> list[tuple[int, str]]:
@@ -207,6 +210,11 @@ def test_article_stems_are_found_on_first_use():
     assert article.starts is None
     assert article.sentences(24, 40) == ((24, 40, ("navy", "drills")),)
     assert article.starts is None
+    assert article.whole_paragraphs() == [
+        (0, 22, ("minist", "reform", "army")),
+        (24, 40, ("navy", "drills")),
+    ]
+    assert article.whole_paragraphs() is article.whole_paragraphs()
     assert article.paragraph_stems(24, 40, [(0, 30)]) == ("drills",)
     assert article.paragraph_stems(0, 22, [(9, 16)]) == ("minist", "army")
     assert article.stems == ["minist", "reform", "army", "navy", "drills"]

@@ -146,8 +146,7 @@ class ArticleStems:
         #: sentences).
         self.starts: array | None = None
         self.stems: list[str] = []
-        #: ``(p0, p1)`` -> the stems of that paragraph, when no passage cut it.
-        self._whole: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._whole: list[tuple[int, int, tuple[str, ...]]] | None = None
 
     def _find_stems(self) -> None:
         # Lowercasing ASCII text keeps every offset, so the whole text is folded at once (and a
@@ -164,34 +163,39 @@ class ArticleStems:
         self.starts = array("q", compress(starts, stems))
         self.stems = list(filter(None, stems))
 
+    def whole_paragraphs(self) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Every paragraph ``(p0, p1, stems)`` with all its stems (kept: every pair of the
+        article reads the paragraphs its passages do not touch)."""
+        if self._whole is None:
+            if self.starts is None:
+                self._find_stems()
+            starts, stems = self.starts, self.stems
+            self._whole = [
+                (p0, p1, tuple(stems[bisect_left(starts, p0) : bisect_left(starts, p1)]))
+                for p0, p1 in self.paragraphs
+            ]
+        return self._whole
+
     def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:
         """The stems of the paragraph ``[p0, p1)`` that start outside the ``taken`` spans."""
-        cut = [(a, b) for a, b in taken if a < p1 and b > p0]
-        if not cut:
-            # A paragraph no passage touches is asked for by every pair of the article.
-            found = self._whole.get((p0, p1))
-            if found is None:
-                found = self._whole[p0, p1] = self._stems_between(p0, p1)
-            return found
         if self.starts is None:
             self._find_stems()
         starts, stems = self.starts, self.stems
         i0, i1 = bisect_left(starts, p0), bisect_left(starts, p1)
         # The stems starting in a taken span [a, b) are those of one run of indexes.
+        cut = sorted(
+            (bisect_left(starts, a, i0, i1), bisect_left(starts, b, i0, i1))
+            for a, b in taken
+            if a < p1 and b > p0
+        )
+        if not cut:
+            return tuple(stems[i0:i1])
         kept, cursor = [], i0
-        for a, b in sorted(
-            (bisect_left(starts, a, i0, i1), bisect_left(starts, b, i0, i1)) for a, b in cut
-        ):
-            kept.extend(stems[cursor:a])
-            cursor = max(cursor, b)
+        for r0, r1 in cut:
+            kept.extend(stems[cursor:r0])
+            cursor = max(cursor, r1)
         kept.extend(stems[cursor:i1])
         return tuple(kept)
-
-    def _stems_between(self, p0: int, p1: int) -> tuple[str, ...]:
-        if self.starts is None:
-            self._find_stems()
-        starts = self.starts
-        return tuple(self.stems[bisect_left(starts, p0) : bisect_left(starts, p1)])
 
     def sentences(self, p0: int, p1: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         """The sentences of the paragraph ``[p0, p1)``: spans in the article, content stems (kept
@@ -214,12 +218,17 @@ def paraphrases(
         return all(end <= a or start >= b for a, b in spans)
 
     def paragraphs(article, taken_spans):
-        """Paragraphs with the stems of their text outside the passages."""
+        """Paragraphs with the stems of their text outside the passages (a passage only takes
+        stems away: a paragraph too short as a whole is left out at once)."""
         out = []
-        for p0, p1 in article.paragraphs:
-            stems = article.paragraph_stems(p0, p1, taken_spans)
-            if len(stems) >= min_common:
-                out.append((p0, p1, stems))
+        for p0, p1, stems in article.whole_paragraphs():
+            if len(stems) < min_common:
+                continue
+            if any(a < p1 and b > p0 for a, b in taken_spans):
+                stems = article.paragraph_stems(p0, p1, taken_spans)
+                if len(stems) < min_common:
+                    continue
+            out.append((p0, p1, stems))
         return out
 
     def sentences(article, p0, p1, taken_spans):
