@@ -123,7 +123,9 @@ class ArticleStems:
     (outside the passages of a pair: a filter by offset) and the sentences of each paragraph are
     taken from here instead of being recomputed for every pair. Offsets are one array (8 bytes a
     stem) and each distinct stem is one string shared by every article (the corpus keeps one
-    of these per article it aligns).
+    of these per article it aligns). The stems are found on first use (the rewrite search reads
+    only the sentences), and the whole stems of every paragraph are kept: most pairs of an
+    article leave most of its paragraphs untouched.
     """
 
     __slots__ = (
