@@ -28,6 +28,8 @@ from analysis.reuse.index import (
     _postings,
     split_matches,
     text_key_ids,
+    tokenize,
+    word_count,
     word_keys,
 )
 from analysis.reuse.paraphrase import ArticleStems
@@ -53,6 +55,18 @@ def test_key_ids_are_the_word_keys_of_each_paragraph(text):
     assert [VOCABULARY.keys[i] for i in ids] == keys
     assert bounds == expected_bounds
     assert prepare_text(text)[1] == ids
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "a1b2 c--d 3.5,6 x", "Shr 30 cts vs 25 cts. Net loss"])
+def test_word_count_is_the_number_of_tokens(text):
+    assert word_count(text) == len(tokenize(text)[0])
+
+
+def test_word_count_counts_words_as_the_tokenizer_cuts_them():
+    assert word_count("İstanbul’s 2,000.5 troops, U.S.-led") == 5
+    assert word_count("") == 0
+    with pytest.raises(AttributeError):
+        word_count(None)
 
 
 def test_equal_keys_have_equal_ids_and_a_number_has_the_frame_key_hash():
@@ -164,10 +178,49 @@ def test_paragraph_stems_outside_taken_spans_are_those_of_a_filter_by_offset(see
     for p0, p1 in article.paragraphs:
         expected = tuple(
             stem
-            for start, stem in zip(article.starts, article.stems, strict=True)
+            for start, stem in _plain_stems(text)
             if p0 <= start < p1 and not any(a <= start < b for a, b in taken)
         )
         assert article.paragraph_stems(p0, p1, taken) == expected
+        whole = tuple(stem for start, stem in _plain_stems(text) if p0 <= start < p1)
+        assert article.paragraph_stems(p0, p1, []) == whole
+        assert article.paragraph_stems(p0, p1, [(p1, p1 + 5)]) == whole
+    assert article.whole_paragraphs() == [
+        (p0, p1, tuple(stem for start, stem in _plain_stems(text) if p0 <= start < p1))
+        for p0, p1 in article.paragraphs
+    ]
+
+
+def _plain_stems(text: str) -> list[tuple[int, str]]:
+    """The content stems of a text with their offsets, by their definition."""
+    from analysis.lexicon.stop_words import STOP_WORDS
+
+    return [
+        (m.start(), m.group().casefold()[:6])
+        for m in re.finditer(r"[^\W\d_]+", text)
+        if len(m.group()) > 2 and m.group().casefold() not in STOP_WORDS
+    ]
+
+
+def test_article_stems_are_found_on_first_use():
+    from analysis.reuse.paraphrase import ArticleStems
+
+    article = ArticleStems("Ministry reforms army.\n\nThe navy drills.")
+    assert article.paragraphs == [(0, 22), (24, 40)]
+    assert article.starts is None
+    assert article.sentences(24, 40) == ((24, 40, ("navy", "drills")),)
+    assert article.starts is None
+    assert article.whole_paragraphs() == [
+        (0, 22, ("minist", "reform", "army")),
+        (24, 40, ("navy", "drills")),
+    ]
+    assert article.whole_paragraphs() is article.whole_paragraphs()
+    assert article.paragraph_stems(24, 40, [(0, 30)]) == ("drills",)
+    assert article.paragraph_stems(0, 22, [(9, 16)]) == ("minist", "army")
+    assert article.stems == ["minist", "reform", "army", "navy", "drills"]
+    assert article.starts.tolist() == [0, 9, 17, 28, 33]
+    with pytest.raises(TypeError):
+        article.paragraph_stems(0, 22, None)
 
 
 @pytest.mark.parametrize(
@@ -247,6 +300,7 @@ def test_article_stems_are_the_stems_of_every_letter_run(text):
         if len(m.group()) > 2 and m.group().casefold() not in STOP_WORDS
     ]
     article = ArticleStems(text)
+    article.paragraph_stems(0, len(text), [(0, 0)])
     assert list(zip(article.starts, article.stems, strict=True)) == expected
     spans = word_spans(text)
     assert _Spans(text)[: len(spans) + 1] == spans

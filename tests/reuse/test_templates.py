@@ -7,7 +7,13 @@ import pytest
 
 import analysis
 from analysis.reuse import find_reuse
-from analysis.reuse.templates import _has_slot, frame_key
+from analysis.reuse.templates import (
+    _frame_passages,
+    _FrameKeys,
+    _has_slot,
+    _words_outside,
+    frame_key,
+)
 
 FRAME = (
     "Qtr ended March 31\n\nShr {0} cts vs {1} cts\n\nNet {2} vs {3}\n\n"
@@ -153,3 +159,46 @@ def test_close_frames_whose_ngrams_link_to_different_holders_are_still_templates
     assert reuse["edits"].tolist()[2] == (
         "97->25; profit->loss; 561,000->786,000; 12.8->1,011,000; -mln; 74.1->11.3; 38.2->14.6"
     )
+
+
+def test_words_outside_taken_count_the_anchors_that_overlap_no_taken_span():
+    spans = [(0, 3), (4, 7), (8, 11), (12, 15), (16, 19)]
+    anchors = [(0, 0, 2), (5, 2, 3)]
+    assert _words_outside(anchors, spans, []) == 5
+    assert _words_outside(anchors, spans, [(5, 6)]) == 3
+    assert _words_outside(anchors, spans, [(7, 8)]) == 5  # between two words: overlaps neither
+    assert _words_outside(anchors, spans, [(0, 1), (18, 30)]) == 0
+    assert _words_outside([], spans, [(0, 1)]) == 0
+    with pytest.raises(IndexError):
+        _words_outside([(0, 4, 2)], spans, [(0, 1)])
+
+
+@pytest.mark.parametrize(
+    ("taken", "skipped", "templates"),
+    [([(0, 4)], False, 1), ([(0, 26)], True, 0), ([(0, 4), (150, 155)], True, 0)],
+)
+def test_a_pair_whose_anchors_outside_taken_spans_are_too_few_returns_what_align_returns(
+    taken, skipped, templates
+):
+    from analysis.options import ReuseOptions
+    from analysis.reuse.alignment import _anchors, align, prepare_text
+
+    first, second = reports("Acme", "Bolt")
+    texts = {"a": first, "b": second}
+    prepared = {key: prepare_text(text) for key, text in texts.items()}
+    frames = _FrameKeys(prepared)
+    options = ReuseOptions(paraphrase=False)
+    anchors = _anchors(frames["a"][1], frames["b"][1], options.k)
+    # The frame is one run of frame keys after the company's name ("Bolt": target word 0).
+    assert anchors == [(1, 1, 31)]
+    assert (_words_outside(anchors, frames["b"][0], taken) < options.min_words) == skipped
+    expected = [
+        {**p, "kind": "template"}
+        for p in align(first, second, frames["a"], frames["b"], anchors, options, taken=taken)
+        if p["kind"] == "edited" and _has_slot(p["edits"])
+    ]
+    found = _frame_passages("b", [("a", anchors)], texts, frames, list(taken), options, full=False)
+    assert [{k: v for k, v in p.items() if k not in ("source_id", "target_id")} for p in found] == (
+        expected
+    )
+    assert len(found) == templates

@@ -16,6 +16,10 @@ abbreviations on every line, with a regular expression or two and a substitution
 occurrence of its letters at a word's start ("co" in "company"); :func:`_search_abbreviations`
 gives it only those that can change the line (those written with a period in it), the same
 splits (every distinct paragraph of Reuters-21578: 99,456) in about two thirds of the time.
+Two more steps are spared what cannot change a text: pysbd's list marking (eight patterns a
+paragraph) runs only on a text that holds what one of its lists needs (:func:`_add_line_break`),
+and its rules are applied with their patterns compiled once (:func:`_apply_rules`); the same
+spans for the 99,453 distinct paragraphs of Reuters-21578 in 0.72 of the time.
 """
 
 from __future__ import annotations
@@ -152,9 +156,47 @@ def _search_abbreviations(self, text: str) -> str:
         self.lang = lang
 
 
+_LIST_ITEMS = pysbd.lists_item_replacer.ListItemReplacer
+_ADD_LINE_BREAK = _LIST_ITEMS.add_line_break
+#: What every list pysbd's ``ListItemReplacer`` marks needs in a text: a digit before ". " (its
+#: numbered lists with periods: every alternative of ``NUMBERED_LIST_REGEX_1``), a lone lowercase
+#: letter before a period (``ALPHABETICAL_LIST_WITH_PERIODS``, its roman numerals among them), or
+#: a closing parenthesis (the lists with parentheses); ♨ and ☝ are its own marks.
+_LIST_ITEM_HINT_RE = re.compile(r"\d\.\s|(?<!\S)[a-z]\.|[)♨☝]")
+
+
+def _add_line_break(self) -> str:
+    """pysbd's ``ListItemReplacer.add_line_break``, which runs eight list patterns over the text
+    (a third of pysbd's time on newswire), returning the text as it is when none of its lists can
+    be in it (:data:`_LIST_ITEM_HINT_RE`): each of its steps changes the text only inside a loop
+    over the matches of its pattern, or replaces its own marks."""
+    if _LIST_ITEM_HINT_RE.search(self.text):
+        return _ADD_LINE_BREAK(self)
+    return self.text
+
+
+_TEXT_APPLY = pysbd.utils.Text.apply
+#: pysbd's rules (class attributes, kept for the process) -> their compiled patterns.
+_RULES: dict[object, re.Pattern] = {}
+
+
+def _apply_rules(self, *rules) -> str:
+    """pysbd's ``Text.apply``: each rule's substitution in turn, with the rule's pattern compiled
+    once (pysbd passes the pattern text to ``re.sub`` on every call)."""
+    text = self
+    for rule in rules:
+        pattern = _RULES.get(rule)
+        if pattern is None:
+            pattern = _RULES[rule] = re.compile(rule.pattern)
+        text = pattern.sub(rule.replacement, text)
+    return text
+
+
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
     _REPLACER.search_for_abbreviations_in_string = _search_abbreviations
+    _LIST_ITEMS.add_line_break = _add_line_break
+    pysbd.utils.Text.apply = _apply_rules
     for module in (
         pysbd.abbreviation_replacer,
         pysbd.between_punctuation,

@@ -200,6 +200,9 @@ def _paragraph_end(bounds: list[int], word: int) -> int:
 def _mostly_same(a: list[str], b: list[str], reach: int) -> bool:
     if not a or not b or len(a) > reach or len(b) > reach:
         return False
+    if a == b:
+        # difflib's blocks of two equal sequences: all of it.
+        return True
     same = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
     return same > max(len(a), len(b)) - same
 
@@ -298,7 +301,7 @@ def _passages(
             # Found, so that the search goes on as without ``taken``, but not described (align
             # does not return it).
             kind, similarity, edits = None, 0.0, ""
-        elif _layout(source) == _layout(target):
+        elif source == target or _layout(source) == _layout(target):
             kind, similarity, edits = "verbatim", 1.0, ""
         else:
             kind = "edited"

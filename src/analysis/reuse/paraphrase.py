@@ -30,7 +30,7 @@ from rapidfuzz.distance import LCSseq
 
 from analysis.corpus.units import paragraph_spans, split_sentences
 from analysis.lexicon.stop_words import STOP_WORDS
-from analysis.reuse.index import split_matches, tokenize
+from analysis.reuse.index import split_matches, word_count
 
 __all__ = [
     "ArticleStems",
@@ -123,10 +123,20 @@ class ArticleStems:
     (outside the passages of a pair: a filter by offset) and the sentences of each paragraph are
     taken from here instead of being recomputed for every pair. Offsets are one array (8 bytes a
     stem) and each distinct stem is one string shared by every article (the corpus keeps one
-    of these per article it aligns).
+    of these per article it aligns). The stems are found on first use (the rewrite search reads
+    only the sentences), and the whole stems of every paragraph are kept: most pairs of an
+    article leave most of its paragraphs untouched.
     """
 
-    __slots__ = ("_sentences", "paragraphs", "rewrite_sentences", "starts", "stems", "text")
+    __slots__ = (
+        "_sentences",
+        "_whole",
+        "paragraphs",
+        "rewrite_sentences",
+        "starts",
+        "stems",
+        "text",
+    )
 
     def __init__(self, text: str):
         self.text = text
@@ -134,9 +144,17 @@ class ArticleStems:
         #: Paragraph number -> its sentences as :func:`analysis.reuse.rewrite.rewrites` reads them.
         self.rewrite_sentences: dict[int, list] = {}
         self.paragraphs = paragraph_spans(text)
+        #: The offsets and the stems, found on first use (the rewrite search reads only the
+        #: sentences).
+        self.starts: array | None = None
+        self.stems: list[str] = []
+        self._whole: list[tuple[int, int, tuple[str, ...]]] | None = None
+
+    def _find_stems(self) -> None:
         # Lowercasing ASCII text keeps every offset, so the whole text is folded at once (and a
         # lowercase word's stem is that of the word), and its words and their offsets come from
         # one split. C-level maps: the stem of each word, the start of each word with a stem.
+        text = self.text
         if text.isascii():
             words, offsets = split_matches(_ASCII_STEM_SPLIT_RE, text.lower())
             starts = offsets[::2].tolist()
@@ -145,10 +163,25 @@ class ArticleStems:
             words, starts = list(map(re.Match.group, matches)), map(re.Match.start, matches)
         stems = list(map(_STEM_OF.__getitem__, words))
         self.starts = array("q", compress(starts, stems))
-        self.stems: list[str] = list(filter(None, stems))
+        self.stems = list(filter(None, stems))
+
+    def whole_paragraphs(self) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Every paragraph ``(p0, p1, stems)`` with all its stems (kept: every pair of the
+        article reads the paragraphs its passages do not touch)."""
+        if self._whole is None:
+            if self.starts is None:
+                self._find_stems()
+            starts, stems = self.starts, self.stems
+            self._whole = [
+                (p0, p1, tuple(stems[bisect_left(starts, p0) : bisect_left(starts, p1)]))
+                for p0, p1 in self.paragraphs
+            ]
+        return self._whole
 
     def paragraph_stems(self, p0: int, p1: int, taken: list[tuple[int, int]]) -> tuple:
         """The stems of the paragraph ``[p0, p1)`` that start outside the ``taken`` spans."""
+        if self.starts is None:
+            self._find_stems()
         starts, stems = self.starts, self.stems
         i0, i1 = bisect_left(starts, p0), bisect_left(starts, p1)
         # The stems starting in a taken span [a, b) are those of one run of indexes.
@@ -187,12 +220,17 @@ def paraphrases(
         return all(end <= a or start >= b for a, b in spans)
 
     def paragraphs(article, taken_spans):
-        """Paragraphs with the stems of their text outside the passages."""
+        """Paragraphs with the stems of their text outside the passages (a passage only takes
+        stems away: a paragraph too short as a whole is left out at once)."""
         out = []
-        for p0, p1 in article.paragraphs:
-            stems = article.paragraph_stems(p0, p1, taken_spans)
-            if len(stems) >= min_common:
-                out.append((p0, p1, stems))
+        for p0, p1, stems in article.whole_paragraphs():
+            if len(stems) < min_common:
+                continue
+            if any(a < p1 and b > p0 for a, b in taken_spans):
+                stems = article.paragraph_stems(p0, p1, taken_spans)
+                if len(stems) < min_common:
+                    continue
+            out.append((p0, p1, stems))
         return out
 
     def sentences(article, p0, p1, taken_spans):
@@ -240,7 +278,7 @@ def paraphrases(
                 "target_end": b1,
                 "kind": "paraphrase",
                 "similarity": round(-negative, 4),
-                "n_words": len(tokenize(tgt_text[b0:b1])[0]),
+                "n_words": word_count(tgt_text[b0:b1]),
                 "edits": "",
             }
         )

@@ -135,6 +135,11 @@ def _frame_passages(target_id, candidates, texts, frames, taken, options, *, ful
         source = frames[source_id]
         if full:
             anchors = _anchors(source[1], target[1], options.k)
+        if taken and _words_outside(anchors, target[0], taken) < options.min_words:
+            # Every passage holds the anchors of its chain, so one that overlaps no taken span
+            # chains anchors that overlap none, and scores at most their words: this pair
+            # returns nothing.
+            continue
         # Passages overlapping what was taken before the pair are left out by the aligner (not
         # described); one may still overlap a template of the same pair taken just before it
         # (punctuation after one passage and before the next).
@@ -149,6 +154,26 @@ def _frame_passages(target_id, candidates, texts, frames, taken, options, *, ful
             taken.append((p["target_start"], p["target_end"]))
             rows.append({"source_id": source_id, "target_id": target_id, **p, "kind": "template"})
     return rows
+
+
+def _words_outside(anchors, spans, taken) -> int:
+    """The words of the ``anchors`` ``(source word, target word, length)`` whose target text
+    (``spans``: the target's word spans) overlaps none of the ``taken`` spans ``(start, end)``.
+
+    Examples
+    --------
+    >>> spans = [(0, 3), (4, 7), (8, 11), (12, 15), (16, 19)]
+    >>> _words_outside([(0, 0, 2), (5, 2, 3)], spans, [(5, 6)])
+    3
+    >>> _words_outside([(0, 0, 2), (5, 2, 3)], spans, [(7, 8)])
+    5
+    """
+    total = 0
+    for _, j, n in anchors:
+        start, end = spans[j][0], spans[j + n - 1][1]
+        if not any(start < b and a < end for a, b in taken):
+            total += n
+    return total
 
 
 def _has_slot(edits: str) -> bool:
