@@ -71,11 +71,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from analysis.corpus.loading import Corpus
@@ -127,6 +130,16 @@ TIME_ADVERBS = frozenset({"earlier", "previously", "recently", "yesterday", "tod
 _NOT_SAYING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "forget"})
 _MEDIUM_PREPS = frozenset({"with", "to"})
 _QUOTES = '"“”'
+#: String ids of the labels and words the token scans compare with (:class:`_DocScan`).
+_VERB_ID, _AUX_ID, _PROPN_ID = (get_string_id(p) for p in ("VERB", "AUX", "PROPN"))
+_VBG_ID, _ADVCL_ID, _NSUBJ_ID, _ROOT_ID = (
+    get_string_id(label) for label in ("VBG", "advcl", "nsubj", "ROOT")
+)
+_ACCORDING_ID, _COLON_ID = get_string_id("according"), get_string_id(":")
+#: What the quotation scan stops at: a quote mark, or the first newline of a paragraph break (a
+#: lookahead, so that every newline followed by another is one stop, as in "\n\n\n").
+_QUOTE_EVENT_RE = re.compile(f"[{_QUOTES}]|\n(?=\n)")
+_NOT_SPACE_RE = re.compile(r"\S")
 _KIND_TO_SOURCE = {
     "person": "person",
     "organisation": "institution",
@@ -286,6 +299,10 @@ class _ArticleState:
         self.by_token = {
             (m.doc_index, i): m for m in mentions for i in range(m.token_start, m.token_end)
         }
+        # Per paragraph, the sorted token indices that lie in a mention (keys of ``by_token``).
+        self.marked: dict[int, list[int]] = defaultdict(list)
+        for doc_index, i in sorted(self.by_token):
+            self.marked[doc_index].append(i)
         self.mentions = mentions
         self.parsed = parsed
         self.salient_person: Mention | None = None
@@ -558,12 +575,15 @@ def _without_lead(doc, start: int, end: int, lead) -> tuple[int, int] | None:
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Interiors of the quotations of an article, a quotation continuing over paragraphs."""
+    """Interiors of the quotations of an article, a quotation continuing over paragraphs.
+
+    Only quote marks and paragraph breaks change what is open, so the scan jumps from one to the
+    next (:data:`_QUOTE_EVENT_RE`) instead of reading every character.
+    """
     spans, open_at = [], None
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in _QUOTES:
+    for event in _QUOTE_EVENT_RE.finditer(text):
+        i = event.start()
+        if text[i] != "\n":
             if open_at is None:
                 open_at = i + 1
             else:
@@ -573,13 +593,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 else:
                     spans.append((open_at, i))
                     open_at = None
-        elif text.startswith("\n\n", i) and open_at is not None:
-            nxt = i + 2
-            while nxt < len(text) and text[nxt].isspace():
-                nxt += 1
-            if nxt >= len(text) or text[nxt] not in _QUOTES:
+        elif open_at is not None:
+            # A quotation goes on over a paragraph break only if the next paragraph opens with a
+            # quote mark.
+            after = _NOT_SPACE_RE.search(text, i + 2)
+            if after is None or text[after.start()] not in _QUOTES:
                 open_at = None
-        i += 1
     return spans
 
 
@@ -717,23 +736,73 @@ def _attributions(corpus: Corpus, parsed: ParsedCorpus, parc: bool) -> list[tupl
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in parsed.mentions:
         by_article[m.article_id].append(m)
+    # Read once, not one pandas look-up per article.
+    texts = dict(zip(corpus.articles.index, corpus.articles["text"], strict=True))
+    dates = dict(zip(corpus.articles.index, corpus.articles["date"], strict=True))
+    cues = _PARC_CUE_VERBS if parc else CUE_VERBS
+    lemma_memo: dict[int, bool] = {}
     rows: list[tuple] = []
     for article_id, doc_indexes in parsed.article_docs().items():
-        text = corpus.text(article_id)
-        published = corpus.articles.at[article_id, "date"]
+        text, published = texts[article_id], dates[article_id]
         quotes = _quote_spans(text)
         state = _ArticleState(article_id, by_article[article_id], parsed, parc=parc)
         for doc_index in doc_indexes:
             _, offset, doc = parsed.docs[doc_index]
-            ents = {t.i: e for e in doc.ents for t in e}
+            ents = {i: e for e in doc.ents for i in range(e.start, e.end)}
+            scan = _DocScan(doc, cues, lemma_memo)
             for sent in doc.sents:
                 rows.extend(
-                    _sentence(state, doc_index, offset, sent, ents, text, published, quotes)
+                    _sentence(state, doc_index, offset, sent, ents, text, published, quotes, scan)
                 )
     return rows
 
 
-def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> list[tuple]:
+class _DocScan:
+    """What the scans over every token of a paragraph read, taken from one ``Doc.to_array``.
+
+    Reading an attribute through a ``Token`` costs a Python object per token and attribute; the
+    scans (cues, "according to", a headline's colon, a sentence's subject, the people it names)
+    read these lists instead and make ``Token`` objects only for the few tokens they keep.
+
+    Attributes
+    ----------
+    cues : list of int
+        Indices of the verbs and auxiliaries whose lowercased lemma is a cue of ``cues`` or
+        of :data:`PHRASAL_CUES`, in order: the only tokens :func:`_is_cue` can accept.
+    according : list of int
+        Indices of the tokens written "according" in any case, in order.
+    orth, pos, tag, dep, head, space : list
+        Per token: the string ids of its text, part of speech, tag and dependency label, the index
+        of its head, and whether it is white space.
+    """
+
+    def __init__(self, doc: Doc, cues: frozenset[str], lemma_memo: dict[int, bool]):
+        values = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_SPACE])
+        self.orth, self.pos, self.tag, self.dep = (values[:, k].tolist() for k in (0, 3, 4, 5))
+        # HEAD is the offset of the head, stored unsigned: as int64 it is signed again.
+        self.head = (np.arange(len(doc)) + values[:, 6].astype(np.int64)).tolist()
+        self.space = values[:, 7].astype(bool).tolist()
+        pos = values[:, 3]
+        verbs = np.flatnonzero((pos == _VERB_ID) | (pos == _AUX_ID)).tolist()
+        lemmas = values[:, 2].tolist()
+        strings = doc.vocab.strings
+        self.cues = []
+        for i in verbs:
+            known = lemma_memo.get(lemmas[i])
+            if known is None:
+                lemma = strings[lemmas[i]].lower()
+                known = lemma_memo[lemmas[i]] = lemma in cues or lemma in PHRASAL_CUES
+            if known:
+                self.cues.append(i)
+        self.according = np.flatnonzero(values[:, 1] == _ACCORDING_ID).tolist()
+
+
+def _within(indices: list[int], sent: Span) -> list[int]:
+    """The sorted ``indices`` that lie in ``sent``."""
+    return indices[bisect_left(indices, sent.start) : bisect_left(indices, sent.end)]
+
+
+def _sentence(state, doc_index, offset, sent, ents, text, published, quotes, scan) -> list[tuple]:
     doc = sent.doc
 
     def char_range(token_range: tuple[int, int]) -> tuple[int, int]:
@@ -749,7 +818,7 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
 
     rows = []
     cues = _PARC_CUE_VERBS if state.parc else CUE_VERBS
-    for cue in (t for t in sent if _is_cue(t, cues)):
+    for cue in [t for t in map(doc.__getitem__, _within(scan.cues, sent)) if _is_cue(t, cues)]:
         relay_of_head = _relay(cue.head)
         if relay_of_head is not None and relay_of_head.i == cue.i:
             continue  # "citing Y" belongs to the cue it hangs from
@@ -778,7 +847,7 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         if content is None and citing is not None:
             content = _content(citing, {subject.i})
         if content is not None:
-            content = _before_participle_cue(content, cue, cues)
+            content = _before_participle_cue(content, cue, cues, scan)
         if content is None:
             continue
         statement = _trim(text, *char_range(content), quotes, char_range((cue.i, cue.i + 1)))
@@ -801,8 +870,8 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
                     _row(state, resolved, text, mention_range(head), cue_chars, medium, statement)
                     + _dating(when, published)
                 )
-    for token in sent:
-        if token.lower_ != "according" or token.i + 1 >= sent.end:
+    for token in map(doc.__getitem__, _within(scan.according, sent)):
+        if token.i + 1 >= sent.end:
             continue
         to = doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
@@ -823,27 +892,39 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         where = phrase_range(objects[0]) if state.parc else mention_range(objects[0])
         rows.append(_row(state, resolved, text, where, cue_chars, None, (c0, c1)) + (None, None))
     if state.parc:
-        rows.extend(_colon_rows(state, doc_index, sent, ents, text, char_range))
-    _update_salience(state, doc_index, sent)
+        rows.extend(_colon_rows(state, doc_index, sent, ents, text, char_range, scan))
+    _update_salience(state, doc_index, sent, scan)
     return rows
 
 
-def _colon_rows(state, doc_index, sent, ents, text, char_range) -> list[tuple]:
+def _colon_rows(state, doc_index, sent, ents, text, char_range, scan) -> list[tuple]:
     """A headline's "Name: words" (a proper name of one to four words opening the sentence)."""
-    tokens = [t for t in sent if not t.is_space]
-    colon = next((k for k, t in enumerate(tokens[:5]) if t.text == ":"), None)
-    if not colon or not all(t.pos_ == "PROPN" for t in tokens[:colon]):
+    # The first six tokens that are not white space hold a colon among the first five and the
+    # word after it; the statement ends at the last one of the sentence.
+    first: list[int] = []
+    for i in range(sent.start, sent.end):
+        if not scan.space[i]:
+            first.append(i)
+            if len(first) == 6:
+                break
+    colon = next((k for k, i in enumerate(first[:5]) if scan.orth[i] == _COLON_ID), None)
+    if not colon or not all(scan.pos[i] == _PROPN_ID for i in first[:colon]):
         return []
-    if colon + 1 >= len(tokens):
+    if colon + 1 >= len(first):
         return []
-    head = tokens[colon - 1]
+    last = sent.end - 1
+    while scan.space[last]:
+        last -= 1
+    doc = sent.doc
+    head = doc[first[colon - 1]]
     resolved = _resolve(state, doc_index, head) or _describe(state, doc_index, head, ents)
     if resolved is None:
         return []
-    source = char_range((tokens[0].i, head.i + 1))
-    statement = char_range((tokens[colon + 1].i, tokens[-1].i + 1))
-    statement = _trim(text, *statement, [], char_range((tokens[colon].i, tokens[colon].i + 1)))
-    cue = char_range((tokens[colon].i, tokens[colon].i + 1))
+    at = first[colon]
+    source = char_range((first[0], head.i + 1))
+    statement = char_range((first[colon + 1], last + 1))
+    statement = _trim(text, *statement, [], char_range((at, at + 1)))
+    cue = char_range((at, at + 1))
     return [_row(state, resolved, text, source, cue, None, statement) + (None, None)]
 
 
@@ -882,7 +963,7 @@ def _relay(cue: Token) -> Token | None:
 
 
 def _before_participle_cue(
-    content: tuple[int, int], cue: Token, cues: frozenset[str]
+    content: tuple[int, int], cue: Token, cues: frozenset[str], scan: _DocScan
 ) -> tuple[int, int] | None:
     """``content`` up to a participle cue inside it, which opens the next statement.
 
@@ -891,16 +972,15 @@ def _before_participle_cue(
     """
     start, end = content
     doc = cue.doc
-    for token in doc[start:end]:
+    for i in range(start + 1, end):
         if (
-            token.i > start
-            and token.tag_ == "VBG"
-            and token.dep_ == "advcl"
-            and token.head.i != cue.i
-            and _is_cue(token, cues)
-            and any(c.dep_ == "ccomp" for c in token.children)
+            scan.tag[i] == _VBG_ID
+            and scan.dep[i] == _ADVCL_ID
+            and scan.head[i] != cue.i
+            and _is_cue(doc[i], cues)
+            and any(c.dep_ == "ccomp" for c in doc[i].children)
         ):
-            cut = token.i
+            cut = i
             while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
                 cut -= 1
             return (start, cut) if start < cut else None
@@ -1069,21 +1149,23 @@ def _row(state, resolved, text, mention, cue, medium, statement) -> tuple:
     )
 
 
-def _update_salience(state: _ArticleState, doc_index: int, sent: Span) -> None:
+def _update_salience(state: _ArticleState, doc_index: int, sent: Span, scan: _DocScan) -> None:
     """After a sentence: remember the people it names and who or what its main subject is."""
-    for token in sent:
-        person = state.by_token.get((doc_index, token.i))
-        is_person = person is not None and person.kind == "person"
+    marked = state.marked.get(doc_index, [])
+    for i in _within(marked, sent):
+        person = state.by_token[doc_index, i]
+        is_person = person.kind == "person"
         if is_person and (not state.seen_people or state.seen_people[-1].name != person.name):
             state.seen_people.append(person)
-    subject = next(
-        (
-            t
-            for t in sent
-            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.i == sent.root.i
-        ),
-        None,
-    )
+    subject = None
+    root = None  # read only when a token is a candidate (Span.root walks the sentence)
+    for i in range(sent.start, sent.end):
+        if scan.dep[i] == _NSUBJ_ID and scan.dep[scan.head[i]] == _ROOT_ID:
+            if root is None:
+                root = sent.root.i
+            if scan.head[i] == root:
+                subject = sent.doc[i]
+                break
     state.previous_thing = None
     state.sentence += 1
     resolved = None if subject is None else _resolve(state, doc_index, subject)
