@@ -131,11 +131,11 @@ _NOT_SAYING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "forg
 _MEDIUM_PREPS = frozenset({"with", "to"})
 _QUOTES = '"“”'
 #: String ids of the labels and words the token scans compare with (:class:`_DocScan`).
-_VERB_ID, _AUX_ID, _PROPN_ID = (get_string_id(p) for p in ("VERB", "AUX", "PROPN"))
-_VBG_ID, _ADVCL_ID, _NSUBJ_ID, _ROOT_ID = (
-    get_string_id(label) for label in ("VBG", "advcl", "nsubj", "ROOT")
+#: As ``uint64``, the type of ``Doc.to_array``, so that comparing never goes through floats.
+_VERB_ID, _AUX_ID, _PROPN_ID, _VBG_ID, _ADVCL_ID, _NSUBJ_ID, _ROOT_ID, _ACCORDING_ID, _COLON_ID = (
+    np.uint64(get_string_id(string))
+    for string in ("VERB", "AUX", "PROPN", "VBG", "advcl", "nsubj", "ROOT", "according", ":")
 )
-_ACCORDING_ID, _COLON_ID = get_string_id("according"), get_string_id(":")
 #: What the quotation scan stops at: a quote mark, or the first newline of a paragraph break (a
 #: lookahead, so that every newline followed by another is one stop, as in "\n\n\n").
 _QUOTE_EVENT_RE = re.compile(f"[{_QUOTES}]|\n(?=\n)")
@@ -758,48 +758,63 @@ def _attributions(corpus: Corpus, parsed: ParsedCorpus, parc: bool) -> list[tupl
 
 
 class _DocScan:
-    """What the scans over every token of a paragraph read, taken from one ``Doc.to_array``.
+    """Where in a paragraph the scans over every token need to look, from one ``Doc.to_array``.
 
     Reading an attribute through a ``Token`` costs a Python object per token and attribute; the
-    scans (cues, "according to", a headline's colon, a sentence's subject, the people it names)
-    read these lists instead and make ``Token`` objects only for the few tokens they keep.
+    scans (cues, "according to", a headline's colon, participle cues, a sentence's subject) read
+    these sorted lists of token indices instead, and make ``Token`` objects only for the tokens
+    listed. Each list holds every token that its scan could accept, so the scans find what they
+    found reading every token.
 
     Attributes
     ----------
     cues : list of int
-        Indices of the verbs and auxiliaries whose lowercased lemma is a cue of ``cues`` or
-        of :data:`PHRASAL_CUES`, in order: the only tokens :func:`_is_cue` can accept.
+        The verbs and auxiliaries whose lowercased lemma is one of ``cues`` or of
+        :data:`PHRASAL_CUES`: the only tokens :func:`_is_cue` can accept.
     according : list of int
-        Indices of the tokens written "according" in any case, in order.
-    orth, pos, tag, dep, head, space : list
-        Per token: the string ids of its text, part of speech, tag and dependency label, the index
-        of its head, and whether it is white space.
+        The tokens written "according", in any case.
+    colons : list of int
+        The tokens written ":".
+    participles : list of int
+        The ``VBG`` tokens attached as ``advcl``: the participle cues that can end a statement.
+    subjects, subject_heads : list of int
+        The ``nsubj`` tokens whose head is a ``ROOT``, and their heads.
+    space, pos : numpy.ndarray
+        Per token: whether it is white space, and the string id of its part of speech.
     """
 
     def __init__(self, doc: Doc, cues: frozenset[str], lemma_memo: dict[int, bool]):
         values = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_SPACE])
-        self.orth, self.pos, self.tag, self.dep = (values[:, k].tolist() for k in (0, 3, 4, 5))
+        orth, lower, lemmas, pos, tag, dep = values[:, :6].T
         # HEAD is the offset of the head, stored unsigned: as int64 it is signed again.
-        self.head = (np.arange(len(doc)) + values[:, 6].astype(np.int64)).tolist()
-        self.space = values[:, 7].astype(bool).tolist()
-        pos = values[:, 3]
-        verbs = np.flatnonzero((pos == _VERB_ID) | (pos == _AUX_ID)).tolist()
-        lemmas = values[:, 2].tolist()
+        head = np.arange(len(doc)) + values[:, 6].astype(np.int64)
+        self.space, self.pos = values[:, 7].astype(bool), pos
         strings = doc.vocab.strings
-        self.cues = []
-        for i in verbs:
-            known = lemma_memo.get(lemmas[i])
+        self.cues: list[int] = []
+        verbs = np.flatnonzero((pos == _VERB_ID) | (pos == _AUX_ID)).tolist()
+        for i, lemma_id in zip(verbs, lemmas[verbs].tolist(), strict=True):
+            known = lemma_memo.get(lemma_id)
             if known is None:
-                lemma = strings[lemmas[i]].lower()
-                known = lemma_memo[lemmas[i]] = lemma in cues or lemma in PHRASAL_CUES
+                lemma = strings[lemma_id].lower()
+                known = lemma_memo[lemma_id] = lemma in cues or lemma in PHRASAL_CUES
             if known:
                 self.cues.append(i)
-        self.according = np.flatnonzero(values[:, 1] == _ACCORDING_ID).tolist()
+        self.according = np.flatnonzero(lower == _ACCORDING_ID).tolist()
+        self.colons = np.flatnonzero(orth == _COLON_ID).tolist()
+        self.participles = np.flatnonzero((tag == _VBG_ID) & (dep == _ADVCL_ID)).tolist()
+        subjects = np.flatnonzero((dep == _NSUBJ_ID) & (dep[head] == _ROOT_ID))
+        self.subjects, self.subject_heads = subjects.tolist(), head[subjects].tolist()
+
+
+def _bounds(indices: list[int], start: int, end: int) -> tuple[int, int]:
+    """Where the sorted ``indices`` from ``start`` up to ``end`` (excluded) are in the list."""
+    return bisect_left(indices, start), bisect_left(indices, end)
 
 
 def _within(indices: list[int], sent: Span) -> list[int]:
     """The sorted ``indices`` that lie in ``sent``."""
-    return indices[bisect_left(indices, sent.start) : bisect_left(indices, sent.end)]
+    lo, hi = _bounds(indices, sent.start, sent.end)
+    return indices[lo:hi]
 
 
 def _sentence(state, doc_index, offset, sent, ents, text, published, quotes, scan) -> list[tuple]:
@@ -899,6 +914,8 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes, sca
 
 def _colon_rows(state, doc_index, sent, ents, text, char_range, scan) -> list[tuple]:
     """A headline's "Name: words" (a proper name of one to four words opening the sentence)."""
+    if not _within(scan.colons, sent):
+        return []
     # The first six tokens that are not white space hold a colon among the first five and the
     # word after it; the statement ends at the last one of the sentence.
     first: list[int] = []
@@ -907,7 +924,7 @@ def _colon_rows(state, doc_index, sent, ents, text, char_range, scan) -> list[tu
             first.append(i)
             if len(first) == 6:
                 break
-    colon = next((k for k, i in enumerate(first[:5]) if scan.orth[i] == _COLON_ID), None)
+    colon = next((k for k, i in enumerate(first[:5]) if i in scan.colons), None)
     if not colon or not all(scan.pos[i] == _PROPN_ID for i in first[:colon]):
         return []
     if colon + 1 >= len(first):
@@ -972,15 +989,14 @@ def _before_participle_cue(
     """
     start, end = content
     doc = cue.doc
-    for i in range(start + 1, end):
+    lo, hi = _bounds(scan.participles, start + 1, end)
+    for token in map(doc.__getitem__, scan.participles[lo:hi]):
         if (
-            scan.tag[i] == _VBG_ID
-            and scan.dep[i] == _ADVCL_ID
-            and scan.head[i] != cue.i
-            and _is_cue(doc[i], cues)
-            and any(c.dep_ == "ccomp" for c in doc[i].children)
+            token.head.i != cue.i
+            and _is_cue(token, cues)
+            and any(c.dep_ == "ccomp" for c in token.children)
         ):
-            cut = i
+            cut = token.i
             while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
                 cut -= 1
             return (start, cut) if start < cut else None
@@ -1158,14 +1174,11 @@ def _update_salience(state: _ArticleState, doc_index: int, sent: Span, scan: _Do
         if is_person and (not state.seen_people or state.seen_people[-1].name != person.name):
             state.seen_people.append(person)
     subject = None
-    root = None  # read only when a token is a candidate (Span.root walks the sentence)
-    for i in range(sent.start, sent.end):
-        if scan.dep[i] == _NSUBJ_ID and scan.dep[scan.head[i]] == _ROOT_ID:
-            if root is None:
-                root = sent.root.i
-            if scan.head[i] == root:
-                subject = sent.doc[i]
-                break
+    lo, hi = _bounds(scan.subjects, sent.start, sent.end)
+    if lo < hi:
+        root = sent.root.i  # Span.root walks the sentence: only when there is a candidate
+        at = next((k for k in range(lo, hi) if scan.subject_heads[k] == root), None)
+        subject = None if at is None else sent.doc[scan.subjects[at]]
     state.previous_thing = None
     state.sentence += 1
     resolved = None if subject is None else _resolve(state, doc_index, subject)
