@@ -130,8 +130,10 @@ TIME_ADVERBS = frozenset({"earlier", "previously", "recently", "yesterday", "tod
 _NOT_SAYING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "forget"})
 _MEDIUM_PREPS = frozenset({"with", "to"})
 _QUOTES = '"“”'
-#: String ids of the labels and words the token scans compare with (:class:`_DocScan`).
-#: As ``uint64``, the type of ``Doc.to_array``, so that comparing never goes through floats.
+#: The token attributes the token scans read (:class:`_ArticleScan`), in this order.
+_SCAN_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_SPACE]
+#: String ids of the labels and words the token scans compare with, as ``uint64``, the type of
+#: ``Doc.to_array``, so that comparing never goes through floats.
 _VERB_ID, _AUX_ID, _PROPN_ID, _VBG_ID, _ADVCL_ID, _NSUBJ_ID, _ROOT_ID, _ACCORDING_ID, _COLON_ID = (
     np.uint64(get_string_id(string))
     for string in ("VERB", "AUX", "PROPN", "VBG", "advcl", "nsubj", "ROOT", "according", ":")
@@ -746,10 +748,10 @@ def _attributions(corpus: Corpus, parsed: ParsedCorpus, parc: bool) -> list[tupl
         text, published = texts[article_id], dates[article_id]
         quotes = _quote_spans(text)
         state = _ArticleState(article_id, by_article[article_id], parsed, parc=parc)
-        for doc_index in doc_indexes:
-            _, offset, doc = parsed.docs[doc_index]
+        paragraphs = [parsed.docs[doc_index] for doc_index in doc_indexes]
+        scans = _ArticleScan([doc for _, _, doc in paragraphs], cues, lemma_memo).docs()
+        for doc_index, (_, offset, doc), scan in zip(doc_indexes, paragraphs, scans, strict=True):
             ents = {i: e for e in doc.ents for i in range(e.start, e.end)}
-            scan = _DocScan(doc, cues, lemma_memo)
             for sent in doc.sents:
                 rows.extend(
                     _sentence(state, doc_index, offset, sent, ents, text, published, quotes, scan)
@@ -757,14 +759,16 @@ def _attributions(corpus: Corpus, parsed: ParsedCorpus, parc: bool) -> list[tupl
     return rows
 
 
-class _DocScan:
-    """Where in a paragraph the scans over every token need to look, from one ``Doc.to_array``.
+class _ArticleScan:
+    """Where in an article's paragraphs the scans over every token need to look.
 
     Reading an attribute through a ``Token`` costs a Python object per token and attribute; the
     scans (cues, "according to", a headline's colon, participle cues, a sentence's subject) read
-    these sorted lists of token indices instead, and make ``Token`` objects only for the tokens
-    listed. Each list holds every token that its scan could accept, so the scans find what they
-    found reading every token.
+    sorted lists of token indices instead, and make ``Token`` objects only for the tokens listed.
+    Each list holds every token that its scan could accept, so the scans find what they found
+    reading every token. The lists are made for all paragraphs of the article at once (one
+    ``Doc.to_array`` per paragraph, the array operations on their concatenation): an index is
+    the paragraph's first token in the article, ``bases[k]``, plus the token's index in it.
 
     Attributes
     ----------
@@ -783,13 +787,17 @@ class _DocScan:
         Per token: whether it is white space, and the string id of its part of speech.
     """
 
-    def __init__(self, doc: Doc, cues: frozenset[str], lemma_memo: dict[int, bool]):
-        values = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_SPACE])
+    def __init__(self, docs: list[Doc], cues: frozenset[str], lemma_memo: dict[int, bool]):
+        sizes = [len(doc) for doc in docs]
+        self.bases = np.cumsum([0, *sizes[:-1]]).tolist() if docs else []
+        arrays = [doc.to_array(_SCAN_ATTRS) for doc in docs]
+        values = np.concatenate(arrays) if arrays else np.zeros((0, len(_SCAN_ATTRS)), np.uint64)
         orth, lower, lemmas, pos, tag, dep = values[:, :6].T
-        # HEAD is the offset of the head, stored unsigned: as int64 it is signed again.
-        head = np.arange(len(doc)) + values[:, 6].astype(np.int64)
+        # HEAD is the offset of the head in its paragraph, stored unsigned: as int64 it is signed
+        # again, and the head is in the same paragraph.
+        head = np.arange(len(values)) + values[:, 6].astype(np.int64)
         self.space, self.pos = values[:, 7].astype(bool), pos
-        strings = doc.vocab.strings
+        strings = docs[0].vocab.strings if docs else None
         self.cues: list[int] = []
         verbs = np.flatnonzero((pos == _VERB_ID) | (pos == _AUX_ID)).tolist()
         for i, lemma_id in zip(verbs, lemmas[verbs].tolist(), strict=True):
@@ -804,6 +812,40 @@ class _DocScan:
         self.participles = np.flatnonzero((tag == _VBG_ID) & (dep == _ADVCL_ID)).tolist()
         subjects = np.flatnonzero((dep == _NSUBJ_ID) & (dep[head] == _ROOT_ID))
         self.subjects, self.subject_heads = subjects.tolist(), head[subjects].tolist()
+
+    def docs(self) -> list[_DocScan]:
+        """The scan of each paragraph, in order."""
+        return [_DocScan(self, base) for base in self.bases]
+
+
+class _DocScan:
+    """The :class:`_ArticleScan` lists of one paragraph, as token indices of its doc."""
+
+    __slots__ = ("article", "base")
+
+    def __init__(self, article: _ArticleScan, base: int):
+        self.article, self.base = article, base
+
+    def find(self, indices: list[int], start: int, end: int) -> list[int]:
+        """The tokens of ``indices`` (an :class:`_ArticleScan` list) from ``start`` to ``end``."""
+        base = self.base
+        lo, hi = _bounds(indices, base + start, base + end)
+        return [i - base for i in indices[lo:hi]]
+
+    def subjects(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``(subject, head)`` of the ``nsubj`` tokens from ``start`` to ``end`` whose head is a
+        ``ROOT``."""
+        base, article = self.base, self.article
+        lo, hi = _bounds(article.subjects, base + start, base + end)
+        return [
+            (article.subjects[k] - base, article.subject_heads[k] - base) for k in range(lo, hi)
+        ]
+
+    def is_space(self, i: int) -> bool:
+        return bool(self.article.space[self.base + i])
+
+    def is_propn(self, i: int) -> bool:
+        return self.article.pos[self.base + i] == _PROPN_ID
 
 
 def _bounds(indices: list[int], start: int, end: int) -> tuple[int, int]:
@@ -833,7 +875,8 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes, sca
 
     rows = []
     cues = _PARC_CUE_VERBS if state.parc else CUE_VERBS
-    for cue in [t for t in map(doc.__getitem__, _within(scan.cues, sent)) if _is_cue(t, cues)]:
+    cue_tokens = map(doc.__getitem__, scan.find(scan.article.cues, sent.start, sent.end))
+    for cue in [t for t in cue_tokens if _is_cue(t, cues)]:
         relay_of_head = _relay(cue.head)
         if relay_of_head is not None and relay_of_head.i == cue.i:
             continue  # "citing Y" belongs to the cue it hangs from
@@ -885,7 +928,7 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes, sca
                     _row(state, resolved, text, mention_range(head), cue_chars, medium, statement)
                     + _dating(when, published)
                 )
-    for token in map(doc.__getitem__, _within(scan.according, sent)):
+    for token in map(doc.__getitem__, scan.find(scan.article.according, sent.start, sent.end)):
         if token.i + 1 >= sent.end:
             continue
         to = doc[token.i + 1]
@@ -914,23 +957,24 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes, sca
 
 def _colon_rows(state, doc_index, sent, ents, text, char_range, scan) -> list[tuple]:
     """A headline's "Name: words" (a proper name of one to four words opening the sentence)."""
-    if not _within(scan.colons, sent):
+    colons = scan.find(scan.article.colons, sent.start, sent.end)
+    if not colons:
         return []
     # The first six tokens that are not white space hold a colon among the first five and the
     # word after it; the statement ends at the last one of the sentence.
     first: list[int] = []
     for i in range(sent.start, sent.end):
-        if not scan.space[i]:
+        if not scan.is_space(i):
             first.append(i)
             if len(first) == 6:
                 break
-    colon = next((k for k, i in enumerate(first[:5]) if i in scan.colons), None)
-    if not colon or not all(scan.pos[i] == _PROPN_ID for i in first[:colon]):
+    colon = next((k for k, i in enumerate(first[:5]) if i in colons), None)
+    if not colon or not all(scan.is_propn(i) for i in first[:colon]):
         return []
     if colon + 1 >= len(first):
         return []
     last = sent.end - 1
-    while scan.space[last]:
+    while scan.is_space(last):
         last -= 1
     doc = sent.doc
     head = doc[first[colon - 1]]
@@ -989,8 +1033,7 @@ def _before_participle_cue(
     """
     start, end = content
     doc = cue.doc
-    lo, hi = _bounds(scan.participles, start + 1, end)
-    for token in map(doc.__getitem__, scan.participles[lo:hi]):
+    for token in map(doc.__getitem__, scan.find(scan.article.participles, start + 1, end)):
         if (
             token.head.i != cue.i
             and _is_cue(token, cues)
@@ -1174,11 +1217,11 @@ def _update_salience(state: _ArticleState, doc_index: int, sent: Span, scan: _Do
         if is_person and (not state.seen_people or state.seen_people[-1].name != person.name):
             state.seen_people.append(person)
     subject = None
-    lo, hi = _bounds(scan.subjects, sent.start, sent.end)
-    if lo < hi:
+    candidates = scan.subjects(sent.start, sent.end)
+    if candidates:
         root = sent.root.i  # Span.root walks the sentence: only when there is a candidate
-        at = next((k for k in range(lo, hi) if scan.subject_heads[k] == root), None)
-        subject = None if at is None else sent.doc[scan.subjects[at]]
+        at = next((i for i, head in candidates if head == root), None)
+        subject = None if at is None else sent.doc[at]
     state.previous_thing = None
     state.sentence += 1
     resolved = None if subject is None else _resolve(state, doc_index, subject)
