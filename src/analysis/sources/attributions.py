@@ -564,8 +564,8 @@ def _content(cue: Token, skip: set[int]) -> tuple[int, int] | None:
         return (span[0].i, span[-1].i + 1) if span else None
     if not right:
         return None
-    start = min(t.i for c in right for t in c.subtree)
-    end = max(t.i for c in right for t in c.subtree) + 1
+    covered = [t.i for c in right for t in c.subtree]
+    start, end = min(covered), max(covered) + 1
     return _without_lead(cue.doc, start, end, lambda t: t.lower_ in {"that", ":"})
 
 
