@@ -65,6 +65,15 @@ wish, congratulate) and assertive (claim, argue, warn, confirm, deny, affirm, ex
 intensifier written before the verb is part of the cue ("highly appreciated"). Phrasal cues:
 "according to X", "pointed out", "called for". Medium phrases (they give the ``medium``, the cue is
 the verb): "in an interview with M", "in comments to M", "speaking to M", "told M".
+
+Reading the parse
+-----------------
+Every sentence is scanned for cues, "according to", a headline's colon and its main subject. The
+scans do not walk the sentence token by token (a ``Token`` object per token and attribute was
+most of the extraction's time): the token attributes of an article's paragraphs are read with one
+``Doc.to_array`` each, and array operations list, once per article, the tokens each scan could
+accept (:class:`_ArticleScan`); a sentence looks its candidates up in these sorted lists, and only
+they become ``Token`` objects for the rules above.
 """
 
 from __future__ import annotations
