@@ -21,8 +21,22 @@ processes, one run after the other in the same session. A run's time counts the 
 tables, not reading the files or loading the model; CPU seconds add the run's own and its worker
 processes'. Each new table is compared with the old one (``DataFrame.equals``).
 
+The sources step's own Python (``--steps OLD/src --corpus PATH --cache DIR``): the calls of the
+report's sources step (:func:`analysis.report.steps.sources_step`) after the spaCy parse, that is
+``parse_corpus`` on ready docs, ``extract_sources`` with the report's coverage and recycled spans,
+``extract_entities``, ``source_overlap`` and ``source_matrix``, on a corpus whose parse cache is
+warm. The old and this code run in turn, ``--rounds`` times each, each run in a fresh child
+process; CPU seconds (user + sys) count the calls, not reading the corpus, the cache or the model.
+The recycled spans are found once beforehand (this code) and given to both. Each run also times
+the floor no change to these functions can remove: putting every doc in a ``DocStore`` and
+reading it back once (the store is the same code in both). Every table of every run is compared
+with the old code's first (``pandas.testing.assert_frame_equal``, and the overlap's
+``attrs``).
+
 Run:  .venv/bin/python benchmarks/bench_sources.py [--stories N]
       .venv/bin/python benchmarks/bench_sources.py --against /tmp/base/src --sizes 2000 0
+      .venv/bin/python benchmarks/bench_sources.py --steps /tmp/base/src \\
+          --corpus corpus.jsonl --cache parse-cache/ --rounds 3
 """
 
 from __future__ import annotations
@@ -211,6 +225,105 @@ def against(old_src: str, sizes: list[int], processes: int) -> None:
     print(f"\n{os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.2f}.")
 
 
+def steps_run(corpus_path: str, spans_path: str, cache: str, out: str) -> None:
+    """One run of the sources step's calls in this process (a child of :func:`steps`)."""
+    from analysis.options import AnalysisOptions
+    from analysis.sources.docstore import DocStore
+
+    corpus = load_corpus(corpus_path, errors="collect")
+    spans = pd.read_pickle(spans_path)
+    options = AnalysisOptions()
+    docs = list(parse_paragraphs(corpus, cache=cache))
+
+    def cpu() -> float:
+        return sum(os.times()[:2])
+
+    times = {}
+    start = cpu()
+    store = DocStore(load_nlp().vocab)
+    for article_id, offset, doc in docs:
+        store.append(article_id, offset, doc)
+    for _ in store:
+        pass
+    times["store floor"] = cpu() - start
+    del store
+    start = cpu()
+    parsed = parse_corpus(corpus, docs=docs)
+    times["parse_corpus"] = cpu() - start
+    start = cpu()
+    found = extract_sources(corpus, parsed, reused=spans, coverage=options.sources.coverage)
+    times["extract_sources"] = cpu() - start
+    start = cpu()
+    entities = extract_entities(parsed)
+    times["extract_entities"] = cpu() - start
+    start = cpu()
+    overlap = source_overlap(
+        corpus, sources=found, entities=entities, reused=spans, options=options.overlap
+    )
+    times["source_overlap"] = cpu() - start
+    start = cpu()
+    matrix = source_matrix(found, articles=list(corpus.articles.index))
+    times["source_matrix"] = cpu() - start
+    tables = {"attributions": found, "entities": entities, "overlap": overlap, "matrix": matrix}
+    with open(out, "wb") as handle:
+        pickle.dump((times, os.getloadavg()[0], tables, dict(overlap.attrs)), handle)
+
+
+STEP_CALLS = ("parse_corpus", "extract_sources", "extract_entities", "source_overlap")
+
+
+def steps(old_src: str, corpus_path: str, cache: str, rounds: int) -> None:
+    """The sources step's calls, old code and this code in turn (see the module doc)."""
+    from analysis.options import AnalysisOptions
+    from analysis.reuse.detection import find_reuse
+    from analysis.reuse.origins import reused_spans
+
+    here = os.path.abspath(__file__)
+    new_src = str(PROJECT_ROOT / "src")
+    corpus = load_corpus(corpus_path, errors="collect")
+    results: dict[str, list] = {"old": [], "new": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        spans_path = os.path.join(tmp, "spans.pkl")
+        reused_spans(corpus, find_reuse(corpus, AnalysisOptions().reuse)).to_pickle(spans_path)
+        for round_ in range(rounds):
+            for code, src in (("old", old_src), ("new", new_src)):
+                out = os.path.join(tmp, f"{code}-{round_}.pkl")
+                env = {**os.environ, "PYTHONPATH": src, "PYTHONHASHSEED": "0"}
+                command = [sys.executable, here, "--steps-run", corpus_path, spans_path, cache, out]
+                subprocess.run(command, env=env, check=True)
+                with open(out, "rb") as handle:
+                    results[code].append(pickle.load(handle))
+    _, _, reference, reference_attrs = results["old"][0]
+    for code in ("old", "new"):
+        for _, _, tables, attrs in results[code]:
+            for name, table in tables.items():
+                pd.testing.assert_frame_equal(table, reference[name], check_exact=True)
+            assert attrs == reference_attrs, "overlap attrs differ"
+    print(f"### The sources step's own Python: {len(corpus)} articles, warm parse cache\n")
+    columns = [*STEP_CALLS, "source_matrix"]
+    print(f"| code | run | {' | '.join(columns)} | all | store floor | all - floor | load |")
+    print(f"|---|---:|{'---:|' * (len(columns) + 4)}")
+    medians = {}
+    for code in ("old", "new"):
+        totals = []
+        for k, (times, load, _, _) in enumerate(results[code]):
+            total = sum(times[c] for c in columns)
+            totals.append((total, total - times["store floor"]))
+            cells = " | ".join(f"{times[c]:.2f}" for c in columns)
+            print(
+                f"| {code} | {k + 1} | {cells} | {total:.2f} | {times['store floor']:.2f} "
+                f"| {total - times['store floor']:.2f} | {load:.1f} |"
+            )
+        medians[code] = [sorted(t[i] for t in totals)[len(totals) // 2] for i in (0, 1)]
+    ratio, own = (medians["new"][i] / medians["old"][i] for i in (0, 1))
+    print(
+        f"\nMedian CPU s, old -> new: all {medians['old'][0]:.2f} -> {medians['new'][0]:.2f} "
+        f"({ratio:.2f}); without the store floor {medians['old'][1]:.2f} -> "
+        f"{medians['new'][1]:.2f} ({own:.2f}). Tables identical in every run: attributions, "
+        f"entities, overlap (and its attrs), matrix. {os.cpu_count()} cores."
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=500, help="Reuters stories to time")
@@ -220,9 +333,24 @@ def main() -> None:
     )
     parser.add_argument("--processes", type=int, default=2, help="worker processes of the new run")
     parser.add_argument("--run", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--steps", metavar="OLD_SRC", help="the src folder of the old code: time the step's calls"
+    )
+    parser.add_argument("--corpus", help="--steps: the corpus (a path load_corpus reads)")
+    parser.add_argument("--cache", help="--steps: a warm parse cache of that corpus")
+    parser.add_argument("--rounds", type=int, default=3, help="--steps: runs of each code")
+    parser.add_argument("--steps-run", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
         timed_run(int(args.run[0]), int(args.run[1]), args.run[2])
+        return
+    if args.steps_run:
+        steps_run(*args.steps_run)
+        return
+    if args.steps:
+        if not args.corpus or not args.cache:
+            parser.error("--steps needs --corpus and --cache")
+        steps(args.steps, args.corpus, args.cache, args.rounds)
         return
     if args.against:
         against(args.against, args.sizes, args.processes)

@@ -65,17 +65,29 @@ wish, congratulate) and assertive (claim, argue, warn, confirm, deny, affirm, ex
 intensifier written before the verb is part of the cue ("highly appreciated"). Phrasal cues:
 "according to X", "pointed out", "called for". Medium phrases (they give the ``medium``, the cue is
 the verb): "in an interview with M", "in comments to M", "speaking to M", "told M".
+
+Reading the parse
+-----------------
+Every sentence is scanned for cues, "according to", a headline's colon and its main subject. The
+scans do not walk the sentence token by token (a ``Token`` object per token and attribute was
+most of the extraction's time): the token attributes of an article's paragraphs are read with one
+``Doc.to_array`` each, and array operations list, once per article, the tokens each scan could
+accept (:class:`_ArticleScan`); a sentence looks its candidates up in these sorted lists, and only
+they become ``Token`` objects for the rules above.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from analysis.corpus.loading import Corpus
@@ -127,6 +139,18 @@ TIME_ADVERBS = frozenset({"earlier", "previously", "recently", "yesterday", "tod
 _NOT_SAYING = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "forget"})
 _MEDIUM_PREPS = frozenset({"with", "to"})
 _QUOTES = '"“”'
+#: The token attributes the token scans read (:class:`_ArticleScan`), in this order.
+_SCAN_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_SPACE]
+#: String ids of the labels and words the token scans compare with, as ``uint64``, the type of
+#: ``Doc.to_array``, so that comparing never goes through floats.
+_VERB_ID, _AUX_ID, _PROPN_ID, _VBG_ID, _ADVCL_ID, _NSUBJ_ID, _ROOT_ID, _ACCORDING_ID, _COLON_ID = (
+    np.uint64(get_string_id(string))
+    for string in ("VERB", "AUX", "PROPN", "VBG", "advcl", "nsubj", "ROOT", "according", ":")
+)
+#: What the quotation scan stops at: a quote mark, or the first newline of a paragraph break (a
+#: lookahead, so that every newline followed by another is one stop, as in "\n\n\n").
+_QUOTE_EVENT_RE = re.compile(f"[{_QUOTES}]|\n(?=\n)")
+_NOT_SPACE_RE = re.compile(r"\S")
 _KIND_TO_SOURCE = {
     "person": "person",
     "organisation": "institution",
@@ -286,6 +310,10 @@ class _ArticleState:
         self.by_token = {
             (m.doc_index, i): m for m in mentions for i in range(m.token_start, m.token_end)
         }
+        # Per paragraph, the sorted token indices that lie in a mention (keys of ``by_token``).
+        self.marked: dict[int, list[int]] = defaultdict(list)
+        for doc_index, i in sorted(self.by_token):
+            self.marked[doc_index].append(i)
         self.mentions = mentions
         self.parsed = parsed
         self.salient_person: Mention | None = None
@@ -545,8 +573,8 @@ def _content(cue: Token, skip: set[int]) -> tuple[int, int] | None:
         return (span[0].i, span[-1].i + 1) if span else None
     if not right:
         return None
-    start = min(t.i for c in right for t in c.subtree)
-    end = max(t.i for c in right for t in c.subtree) + 1
+    covered = [t.i for c in right for t in c.subtree]
+    start, end = min(covered), max(covered) + 1
     return _without_lead(cue.doc, start, end, lambda t: t.lower_ in {"that", ":"})
 
 
@@ -558,12 +586,15 @@ def _without_lead(doc, start: int, end: int, lead) -> tuple[int, int] | None:
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Interiors of the quotations of an article, a quotation continuing over paragraphs."""
+    """Interiors of the quotations of an article, a quotation continuing over paragraphs.
+
+    Only quote marks and paragraph breaks change what is open, so the scan jumps from one to the
+    next (:data:`_QUOTE_EVENT_RE`) instead of reading every character.
+    """
     spans, open_at = [], None
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in _QUOTES:
+    for event in _QUOTE_EVENT_RE.finditer(text):
+        i = event.start()
+        if text[i] != "\n":
             if open_at is None:
                 open_at = i + 1
             else:
@@ -573,13 +604,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 else:
                     spans.append((open_at, i))
                     open_at = None
-        elif text.startswith("\n\n", i) and open_at is not None:
-            nxt = i + 2
-            while nxt < len(text) and text[nxt].isspace():
-                nxt += 1
-            if nxt >= len(text) or text[nxt] not in _QUOTES:
+        elif open_at is not None:
+            # A quotation goes on over a paragraph break only if the next paragraph opens with a
+            # quote mark.
+            after = _NOT_SPACE_RE.search(text, i + 2)
+            if after is None or text[after.start()] not in _QUOTES:
                 open_at = None
-        i += 1
     return spans
 
 
@@ -717,23 +747,128 @@ def _attributions(corpus: Corpus, parsed: ParsedCorpus, parc: bool) -> list[tupl
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in parsed.mentions:
         by_article[m.article_id].append(m)
+    # Read once, not one pandas look-up per article.
+    texts = dict(zip(corpus.articles.index, corpus.articles["text"], strict=True))
+    dates = dict(zip(corpus.articles.index, corpus.articles["date"], strict=True))
+    cues = _PARC_CUE_VERBS if parc else CUE_VERBS
+    lemma_memo: dict[int, bool] = {}
     rows: list[tuple] = []
     for article_id, doc_indexes in parsed.article_docs().items():
-        text = corpus.text(article_id)
-        published = corpus.articles.at[article_id, "date"]
+        text, published = texts[article_id], dates[article_id]
         quotes = _quote_spans(text)
         state = _ArticleState(article_id, by_article[article_id], parsed, parc=parc)
-        for doc_index in doc_indexes:
-            _, offset, doc = parsed.docs[doc_index]
-            ents = {t.i: e for e in doc.ents for t in e}
+        paragraphs = [parsed.docs[doc_index] for doc_index in doc_indexes]
+        scans = _ArticleScan([doc for _, _, doc in paragraphs], cues, lemma_memo).docs()
+        for doc_index, (_, offset, doc), scan in zip(doc_indexes, paragraphs, scans, strict=True):
+            ents = {i: e for e in doc.ents for i in range(e.start, e.end)}
             for sent in doc.sents:
                 rows.extend(
-                    _sentence(state, doc_index, offset, sent, ents, text, published, quotes)
+                    _sentence(state, doc_index, offset, sent, ents, text, published, quotes, scan)
                 )
     return rows
 
 
-def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> list[tuple]:
+class _ArticleScan:
+    """Where in an article's paragraphs the scans over every token need to look.
+
+    Reading an attribute through a ``Token`` costs a Python object per token and attribute; the
+    scans (cues, "according to", a headline's colon, participle cues, a sentence's subject) read
+    sorted lists of token indices instead, and make ``Token`` objects only for the tokens listed.
+    Each list holds every token that its scan could accept, so the scans find what they found
+    reading every token. The lists are made for all paragraphs of the article at once (one
+    ``Doc.to_array`` per paragraph, the array operations on their concatenation): an index is
+    the paragraph's first token in the article, ``bases[k]``, plus the token's index in it.
+
+    Attributes
+    ----------
+    cues : list of int
+        The verbs and auxiliaries whose lowercased lemma is one of ``cues`` or of
+        :data:`PHRASAL_CUES`: the only tokens :func:`_is_cue` can accept.
+    according : list of int
+        The tokens written "according", in any case.
+    colons : list of int
+        The tokens written ":".
+    participles : list of int
+        The ``VBG`` tokens attached as ``advcl``: the participle cues that can end a statement.
+    subjects, subject_heads : list of int
+        The ``nsubj`` tokens whose head is a ``ROOT``, and their heads.
+    space, pos : numpy.ndarray
+        Per token: whether it is white space, and the string id of its part of speech.
+    """
+
+    def __init__(self, docs: list[Doc], cues: frozenset[str], lemma_memo: dict[int, bool]):
+        sizes = [len(doc) for doc in docs]
+        self.bases = np.cumsum([0, *sizes[:-1]]).tolist() if docs else []
+        arrays = [doc.to_array(_SCAN_ATTRS) for doc in docs]
+        values = np.concatenate(arrays) if arrays else np.zeros((0, len(_SCAN_ATTRS)), np.uint64)
+        orth, lower, lemmas, pos, tag, dep = values[:, :6].T
+        # HEAD is the offset of the head in its paragraph, stored unsigned: as int64 it is signed
+        # again, and the head is in the same paragraph.
+        head = np.arange(len(values)) + values[:, 6].astype(np.int64)
+        self.space, self.pos = values[:, 7].astype(bool), pos
+        strings = docs[0].vocab.strings if docs else None
+        self.cues: list[int] = []
+        verbs = np.flatnonzero((pos == _VERB_ID) | (pos == _AUX_ID)).tolist()
+        for i, lemma_id in zip(verbs, lemmas[verbs].tolist(), strict=True):
+            known = lemma_memo.get(lemma_id)
+            if known is None:
+                lemma = strings[lemma_id].lower()
+                known = lemma_memo[lemma_id] = lemma in cues or lemma in PHRASAL_CUES
+            if known:
+                self.cues.append(i)
+        self.according = np.flatnonzero(lower == _ACCORDING_ID).tolist()
+        self.colons = np.flatnonzero(orth == _COLON_ID).tolist()
+        self.participles = np.flatnonzero((tag == _VBG_ID) & (dep == _ADVCL_ID)).tolist()
+        subjects = np.flatnonzero((dep == _NSUBJ_ID) & (dep[head] == _ROOT_ID))
+        self.subjects, self.subject_heads = subjects.tolist(), head[subjects].tolist()
+
+    def docs(self) -> list[_DocScan]:
+        """The scan of each paragraph, in order."""
+        return [_DocScan(self, base) for base in self.bases]
+
+
+class _DocScan:
+    """The :class:`_ArticleScan` lists of one paragraph, as token indices of its doc."""
+
+    __slots__ = ("article", "base")
+
+    def __init__(self, article: _ArticleScan, base: int):
+        self.article, self.base = article, base
+
+    def find(self, indices: list[int], start: int, end: int) -> list[int]:
+        """The tokens of ``indices`` (an :class:`_ArticleScan` list) from ``start`` to ``end``."""
+        base = self.base
+        lo, hi = _bounds(indices, base + start, base + end)
+        return [i - base for i in indices[lo:hi]]
+
+    def subjects(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``(subject, head)`` of the ``nsubj`` tokens from ``start`` to ``end`` whose head is a
+        ``ROOT``."""
+        base, article = self.base, self.article
+        lo, hi = _bounds(article.subjects, base + start, base + end)
+        return [
+            (article.subjects[k] - base, article.subject_heads[k] - base) for k in range(lo, hi)
+        ]
+
+    def is_space(self, i: int) -> bool:
+        return bool(self.article.space[self.base + i])
+
+    def is_propn(self, i: int) -> bool:
+        return self.article.pos[self.base + i] == _PROPN_ID
+
+
+def _bounds(indices: list[int], start: int, end: int) -> tuple[int, int]:
+    """Where the sorted ``indices`` from ``start`` up to ``end`` (excluded) are in the list."""
+    return bisect_left(indices, start), bisect_left(indices, end)
+
+
+def _within(indices: list[int], sent: Span) -> list[int]:
+    """The sorted ``indices`` that lie in ``sent``."""
+    lo, hi = _bounds(indices, sent.start, sent.end)
+    return indices[lo:hi]
+
+
+def _sentence(state, doc_index, offset, sent, ents, text, published, quotes, scan) -> list[tuple]:
     doc = sent.doc
 
     def char_range(token_range: tuple[int, int]) -> tuple[int, int]:
@@ -749,7 +884,8 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
 
     rows = []
     cues = _PARC_CUE_VERBS if state.parc else CUE_VERBS
-    for cue in (t for t in sent if _is_cue(t, cues)):
+    cue_tokens = map(doc.__getitem__, scan.find(scan.article.cues, sent.start, sent.end))
+    for cue in [t for t in cue_tokens if _is_cue(t, cues)]:
         relay_of_head = _relay(cue.head)
         if relay_of_head is not None and relay_of_head.i == cue.i:
             continue  # "citing Y" belongs to the cue it hangs from
@@ -778,7 +914,7 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         if content is None and citing is not None:
             content = _content(citing, {subject.i})
         if content is not None:
-            content = _before_participle_cue(content, cue, cues)
+            content = _before_participle_cue(content, cue, cues, scan)
         if content is None:
             continue
         statement = _trim(text, *char_range(content), quotes, char_range((cue.i, cue.i + 1)))
@@ -801,8 +937,8 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
                     _row(state, resolved, text, mention_range(head), cue_chars, medium, statement)
                     + _dating(when, published)
                 )
-    for token in sent:
-        if token.lower_ != "according" or token.i + 1 >= sent.end:
+    for token in map(doc.__getitem__, scan.find(scan.article.according, sent.start, sent.end)):
+        if token.i + 1 >= sent.end:
             continue
         to = doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
@@ -823,27 +959,42 @@ def _sentence(state, doc_index, offset, sent, ents, text, published, quotes) -> 
         where = phrase_range(objects[0]) if state.parc else mention_range(objects[0])
         rows.append(_row(state, resolved, text, where, cue_chars, None, (c0, c1)) + (None, None))
     if state.parc:
-        rows.extend(_colon_rows(state, doc_index, sent, ents, text, char_range))
-    _update_salience(state, doc_index, sent)
+        rows.extend(_colon_rows(state, doc_index, sent, ents, text, char_range, scan))
+    _update_salience(state, doc_index, sent, scan)
     return rows
 
 
-def _colon_rows(state, doc_index, sent, ents, text, char_range) -> list[tuple]:
+def _colon_rows(state, doc_index, sent, ents, text, char_range, scan) -> list[tuple]:
     """A headline's "Name: words" (a proper name of one to four words opening the sentence)."""
-    tokens = [t for t in sent if not t.is_space]
-    colon = next((k for k, t in enumerate(tokens[:5]) if t.text == ":"), None)
-    if not colon or not all(t.pos_ == "PROPN" for t in tokens[:colon]):
+    colons = scan.find(scan.article.colons, sent.start, sent.end)
+    if not colons:
         return []
-    if colon + 1 >= len(tokens):
+    # The first six tokens that are not white space hold a colon among the first five and the
+    # word after it; the statement ends at the last one of the sentence.
+    first: list[int] = []
+    for i in range(sent.start, sent.end):
+        if not scan.is_space(i):
+            first.append(i)
+            if len(first) == 6:
+                break
+    colon = next((k for k, i in enumerate(first[:5]) if i in colons), None)
+    if not colon or not all(scan.is_propn(i) for i in first[:colon]):
         return []
-    head = tokens[colon - 1]
+    if colon + 1 >= len(first):
+        return []
+    last = sent.end - 1
+    while scan.is_space(last):
+        last -= 1
+    doc = sent.doc
+    head = doc[first[colon - 1]]
     resolved = _resolve(state, doc_index, head) or _describe(state, doc_index, head, ents)
     if resolved is None:
         return []
-    source = char_range((tokens[0].i, head.i + 1))
-    statement = char_range((tokens[colon + 1].i, tokens[-1].i + 1))
-    statement = _trim(text, *statement, [], char_range((tokens[colon].i, tokens[colon].i + 1)))
-    cue = char_range((tokens[colon].i, tokens[colon].i + 1))
+    at = first[colon]
+    source = char_range((first[0], head.i + 1))
+    statement = char_range((first[colon + 1], last + 1))
+    statement = _trim(text, *statement, [], char_range((at, at + 1)))
+    cue = char_range((at, at + 1))
     return [_row(state, resolved, text, source, cue, None, statement) + (None, None)]
 
 
@@ -882,7 +1033,7 @@ def _relay(cue: Token) -> Token | None:
 
 
 def _before_participle_cue(
-    content: tuple[int, int], cue: Token, cues: frozenset[str]
+    content: tuple[int, int], cue: Token, cues: frozenset[str], scan: _DocScan
 ) -> tuple[int, int] | None:
     """``content`` up to a participle cue inside it, which opens the next statement.
 
@@ -891,12 +1042,9 @@ def _before_participle_cue(
     """
     start, end = content
     doc = cue.doc
-    for token in doc[start:end]:
+    for token in map(doc.__getitem__, scan.find(scan.article.participles, start + 1, end)):
         if (
-            token.i > start
-            and token.tag_ == "VBG"
-            and token.dep_ == "advcl"
-            and token.head.i != cue.i
+            token.head.i != cue.i
             and _is_cue(token, cues)
             and any(c.dep_ == "ccomp" for c in token.children)
         ):
@@ -1069,21 +1217,20 @@ def _row(state, resolved, text, mention, cue, medium, statement) -> tuple:
     )
 
 
-def _update_salience(state: _ArticleState, doc_index: int, sent: Span) -> None:
+def _update_salience(state: _ArticleState, doc_index: int, sent: Span, scan: _DocScan) -> None:
     """After a sentence: remember the people it names and who or what its main subject is."""
-    for token in sent:
-        person = state.by_token.get((doc_index, token.i))
-        is_person = person is not None and person.kind == "person"
+    marked = state.marked.get(doc_index, [])
+    for i in _within(marked, sent):
+        person = state.by_token[doc_index, i]
+        is_person = person.kind == "person"
         if is_person and (not state.seen_people or state.seen_people[-1].name != person.name):
             state.seen_people.append(person)
-    subject = next(
-        (
-            t
-            for t in sent
-            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.i == sent.root.i
-        ),
-        None,
-    )
+    subject = None
+    candidates = scan.subjects(sent.start, sent.end)
+    if candidates:
+        root = sent.root.i  # Span.root walks the sentence: only when there is a candidate
+        at = next((i for i, head in candidates if head == root), None)
+        subject = None if at is None else sent.doc[at]
     state.previous_thing = None
     state.sentence += 1
     resolved = None if subject is None else _resolve(state, doc_index, subject)

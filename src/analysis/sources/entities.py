@@ -47,6 +47,7 @@ corpus alone: not on the order of its articles, nor on the hash seed.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -103,6 +104,9 @@ _NAME_SPELLINGS = {word: one for word, one in SPELLING_VARIANTS.items() if word 
 #: from this many words on ("Mine Action Agency"); shorter ones ("Armed Forces", "Central Bank")
 #: are common nouns of every country and keep to their article.
 _SPECIFIC_WORDS = 3
+#: Keys of names remembered by :func:`name_key` (the most recently asked for): about as many
+#: distinct names as the entities of all of Reuters-21578.
+_NAME_KEYS_KEPT = 1 << 16
 
 ENTITY_COLUMNS = [
     "article_id",
@@ -272,6 +276,12 @@ def name_key(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"name_key takes a str, got {type(text).__name__}")
+    return _name_key(text)
+
+
+@functools.lru_cache(maxsize=_NAME_KEYS_KEPT)
+def _name_key(text: str) -> str:
+    # Canonicalization asks for the key of each name many times (every mention, every grouping).
     folded = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLDS))
     folded = "".join(char for char in folded if not unicodedata.combining(char))
     return " ".join(_respelled(word) for word in folded.split())
@@ -432,6 +442,11 @@ def parse_corpus(
                 mention.surface = " ".join(name.text.split())
                 mention.token_start = name.start
                 mention.start = offset + name.start_char
+                # Read now, while the paragraph is parsed: _repair would have to unpack it again.
+                head = doc[name.start].head
+                mention.extra["after_place_word"] = (
+                    head.lower_ in _PLACE_PREPOSITIONS and head.i < name.start
+                )
                 role_from = _role_start(doc, first)
                 if role_from < name.start:
                     role = doc[role_from : name.start]
@@ -446,14 +461,14 @@ def parse_corpus(
                     mention.extra["department"] = department
                 mention.extra["base"] = base
             mentions.append(mention)
-    mentions = _repair(mentions, docs, norp_texts)
+    mentions = _repair(mentions, norp_texts)
     nationality, departments = _canonicalize(mentions)
     return ParsedCorpus(
         docs=docs, mentions=mentions, nationality=nationality, departments=departments
     )
 
 
-def _repair(mentions: list[Mention], docs, norp_texts: set[str]) -> list[Mention]:
+def _repair(mentions: list[Mention], norp_texts: set[str]) -> list[Mention]:
     surnames = {
         name_key(m.surface.split()[-1])
         for m in mentions
@@ -469,8 +484,7 @@ def _repair(mentions: list[Mention], docs, norp_texts: set[str]) -> list[Mention
         elif m.kind == "person" and one_word and name_key(m.surface) not in surnames:
             if m.surface in norp_texts or m.surface in DEMONYMS:
                 continue
-            head = docs[m.doc_index][2][m.token_start].head
-            if head.lower_ in _PLACE_PREPOSITIONS and head.i < m.token_start:
+            if m.extra["after_place_word"]:  # "a visit to Shusha"
                 m.kind = "place"
         kept.append(m)
     return kept

@@ -84,18 +84,23 @@ class _Runs:
     def tuples(self, pairs: np.ndarray, text: list[str]) -> list[tuple[str, ...]]:
         """The sorted tuple of names of each pair key; ``()`` for a pair without any."""
         hit, where = self.find(pairs)
-        bounds, names = self.bounds.tolist(), self.names.tolist()
-        singles: dict[int, tuple[str]] = {}  # one tuple object per name shared alone
-        out: list[tuple[str, ...]] = []
-        for found, run in zip(hit.tolist(), where.tolist(), strict=True):
-            lo, hi = (bounds[run], bounds[run + 1]) if found else (0, 0)
+        out: list[tuple[str, ...]] = [()] * len(pairs)
+        if not hit.any():
+            return out
+        bounds = self.bounds.tolist()
+        named = [text[i] for i in self.names.tolist()]  # the name of each (pair, name) row
+        singles: dict[str, tuple[str]] = {}  # one tuple object per name shared alone
+        # Only the pairs that have names here are visited: most pairs share one kind only.
+        found = np.flatnonzero(hit)
+        for k, run in zip(found.tolist(), where[found].tolist(), strict=True):
+            lo, hi = bounds[run], bounds[run + 1]
             if hi - lo == 1:
-                single = singles.get(names[lo])
+                single = singles.get(named[lo])
                 if single is None:
-                    single = singles[names[lo]] = (text[names[lo]],)
-                out.append(single)
+                    single = singles[named[lo]] = (named[lo],)
+                out[k] = single
             else:
-                out.append(tuple(text[i] for i in names[lo:hi]))
+                out[k] = tuple(named[lo:hi])
         return out
 
 
