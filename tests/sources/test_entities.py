@@ -431,3 +431,22 @@ def test_name_key(text, key):
 def test_name_key_bad_input(value):
     with pytest.raises(TypeError, match="name_key takes a str"):
         name_key(value)
+
+
+def test_ready_docs_may_come_as_an_iterator_read_once(seeds, seed_entities):
+    from analysis.sources.parsing import parse_paragraphs
+
+    given = parse_paragraphs(seeds)
+    read = []
+
+    def once():
+        for item in given:
+            read.append(item[:2])
+            yield item
+
+    parsed = parse_corpus(seeds, docs=once())
+    pd.testing.assert_frame_equal(extract_entities(parsed), seed_entities)
+    assert read == [
+        (a, s)
+        for a, s in zip(seeds.paragraphs["article_id"], seeds.paragraphs["start"], strict=True)
+    ]

@@ -521,15 +521,15 @@ def _parse(state: ReportState) -> ParsedCorpus:
             )
         else:
             parse = iter(started)
-        docs = list(
-            tqdm(
-                parse,
-                total=len(corpus.paragraphs),
-                desc="parsing paragraphs",
-                unit="para",
-                disable=not state.progress,
-                leave=False,
-            )
+        # Passed on as it comes: parse_corpus stores each doc compactly as it arrives, so the
+        # whole parse is never held as live docs.
+        docs = tqdm(
+            parse,
+            total=len(corpus.paragraphs),
+            desc="parsing paragraphs",
+            unit="para",
+            disable=not state.progress,
+            leave=False,
         )
     return parse_corpus(corpus, docs=docs)
 

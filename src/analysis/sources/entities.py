@@ -52,7 +52,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -363,7 +363,7 @@ def ministry_name(department: str, country: str | None) -> str:
 def parse_corpus(
     corpus: Corpus,
     *,
-    docs: list | None = None,
+    docs: Iterable | None = None,
     n_process: int = 1,
     cache: str | os.PathLike | None = None,
 ) -> ParsedCorpus:
@@ -375,9 +375,10 @@ def parse_corpus(
     Parameters
     ----------
     corpus : Corpus
-    docs : list, optional
-        Ready-made :func:`~analysis.sources.parsing.parse_paragraphs` results (for instance parsed
-        on a Dask cluster, see :mod:`analysis.distributed`); they replace the parse.
+    docs : iterable, optional
+        Ready-made :func:`~analysis.sources.parsing.parse_paragraphs` results, a list or an
+        iterator read once (for instance parsed on a Dask cluster, see
+        :mod:`analysis.distributed`); they replace the parse.
     n_process : int
         Processes of the spaCy parse (:func:`~analysis.sources.parsing.parse_paragraphs`); the
         result is the same for any value.
