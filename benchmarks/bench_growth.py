@@ -9,7 +9,8 @@ Each (tree, size, repeat) runs in a fresh child process with ``PYTHONPATH`` set 
 its peak resident memory is its own and two versions of the package are measured in one run, on
 one machine, alternating (the machine is shared: compare ratios within a run, not seconds across
 runs). A size below 1 is the first stories of Reuters-21578 in NEWID order; a size of 2 or more is
-built as in ``bench_pipeline.py`` (copies whose words get a copy-specific ending). Only
+built as in ``bench_pipeline.py`` (copies whose words get a copy-specific ending, or with
+``--copy-tags start`` a copy-specific beginning, which leaves the copies no common stem). Only
 ``find_reuse`` is timed, in wall and CPU seconds (CPU time of the process and of the worker
 processes it forked, ``processes`` above 1: on a shared machine CPU time drifts far less than
 wall time); reading and ``load_corpus`` are reported apart. The peak memory of the workers is
@@ -39,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def child(size: float, options: dict) -> dict:
+def child(size: float, options: dict, tag_at: str = "end") -> dict:
     import analysis
     from analysis.corpus.reuters import read_reuters
 
@@ -47,7 +48,7 @@ def child(size: float, options: dict) -> dict:
     from bench_pipeline import REUTERS, scaled_frame
 
     started = time.perf_counter()
-    corpus = analysis.load_corpus(scaled_frame(read_reuters(REUTERS), size), errors="collect")
+    corpus = analysis.load_corpus(scaled_frame(read_reuters(REUTERS), size, tag_at), errors="collect")
     load = time.perf_counter() - started
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = _children_cpu()
@@ -101,11 +102,17 @@ def main() -> None:
         default=[],
         help="NAME=JSON: find_reuse keywords for one tree only (e.g. processes)",
     )
+    parser.add_argument(
+        "--copy-tags",
+        choices=("end", "start"),
+        default="end",
+        help="where a copy's tag goes in each word for sizes of 2 or more (bench_pipeline.py)",
+    )
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     options = json.loads(args.options)
     if args.child:
-        print(json.dumps(child(args.child, options)))
+        print(json.dumps(child(args.child, options, args.copy_tags)))
         return
     trees = [t.split("=", 1) for t in (args.tree or [f"this={ROOT / 'src'}"])]
     tree_options = {
@@ -118,7 +125,8 @@ def main() -> None:
                 env = {**os.environ, "PYTHONPATH": str(Path(path).resolve())}
                 mine = json.dumps({**options, **tree_options.get(name, {})})
                 out = subprocess.run(
-                    [sys.executable, __file__, "--child", str(size), "--options", mine],
+                    [sys.executable, __file__, "--child", str(size), "--options", mine]
+                    + ["--copy-tags", args.copy_tags],
                     check=True,
                     stdout=subprocess.PIPE,
                     text=True,
@@ -130,7 +138,8 @@ def main() -> None:
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; load average at the end "
-        f"{os.getloadavg()[0]:.2f}; options {options or 'defaults'}\n"
+        f"{os.getloadavg()[0]:.2f}; options {options or 'defaults'}; copy tags at the "
+        f"{args.copy_tags} of words\n"
     )
     header = "| tree | size | articles | load s | find_reuse wall s | CPU s | CPU vs first tree | "
     header += "CPU exponent vs previous size | of which workers s | peak MiB | worker peak MiB | "

@@ -25,11 +25,24 @@ pair with each other (exact copies, or copies that keep short words, are edited 
 another, and the reuse work grows with the square of the number of copies). The chronology step
 still finds the month-and-day dates; relative expressions ("last week") and reporting verbs are
 only found in copy 0.
+
+An ending keeps the first six letters of a long word (``minister`` -> ``ministerkb``), and those
+six letters are the stems the paraphrase, rewrite and template searches compare: with endings,
+every copy of a story is a rewrite of every other copy; and words in capitals and numbers are
+kept, so tables of figures and lines in capitals pair across copies. ``tag_at="start"``
+(``--copy-tags start`` of ``bench_growth.py``) puts the tag first instead, on every word that is
+not a stop word (:data:`analysis.lexicon.stop_words.STOP_WORDS`), a month or a weekday name
+(``price`` -> ``kbprice``, ``Japan`` -> ``Kbjapan``, ``WHEAT`` -> ``KBWHEAT``), and the copy's
+number before every run of digits (``2.55`` -> ``12.155`` in copy 1): no content stem, word in
+capitals or figure survives across copies, while stop words stay stop words and figures stay
+figures, so each copy is a corpus with Reuters' own reuse, templates and paraphrases (its dates
+are not Reuters', so it is for the reuse search only).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import platform
 import re
@@ -43,6 +56,7 @@ import pandas as pd
 
 from analysis.lexicon.calendar import MONTHS
 from analysis.lexicon.calendar_names import WEEKDAY_NAMES
+from analysis.lexicon.stop_words import STOP_WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 REUTERS = ROOT.parent / "shared" / "data" / "reuters21578"
@@ -51,12 +65,16 @@ _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 _KEPT = frozenset(
     [form.capitalize() for form in MONTHS] + [name.capitalize() for name in WEEKDAY_NAMES.values()]
 )
+_WORD_OR_FIGURE = re.compile(r"\b[A-Za-z][A-Za-z]+\b|\d+")
 _TAGS = "bcdfghjklmnpqrstvwxz"
 
 
-def scaled_frame(frame: pd.DataFrame, factor: float) -> pd.DataFrame:
-    """Return ``factor`` copies of ``frame``; copies after the first have their own words.
-    A factor below 1 takes the first stories (in NEWID order)."""
+def scaled_frame(frame: pd.DataFrame, factor: float, tag_at: str = "end") -> pd.DataFrame:
+    """Return ``factor`` copies of ``frame``; copies after the first have their own words, their
+    tag at the ``"end"`` or the ``"start"`` of each word. A factor below 1 takes the first
+    stories (in NEWID order)."""
+    if tag_at not in ("end", "start"):
+        raise ValueError(f"tag_at must be 'end' or 'start', got {tag_at!r}")
     frame = frame.copy()
     frame.attrs = {}
     if factor < 1:
@@ -68,12 +86,27 @@ def scaled_frame(frame: pd.DataFrame, factor: float) -> pd.DataFrame:
         copy = frame.copy()
         copy["id"] = copy["id"] + f"~{k}"
         copy["text"] = copy["text"].str.replace(
-            _WORD,
-            lambda m, tag=tag: m.group(0) if m.group(0) in _KEPT else m.group(0) + tag,
+            _WORD if tag_at == "end" else _WORD_OR_FIGURE,
+            functools.partial(_tagged, tag=tag, at=tag_at, number=str(k)),
             regex=True,
         )
         copies.append(copy)
     return pd.concat(copies, ignore_index=True)
+
+
+def _tagged(match: re.Match, tag: str, at: str, number: str) -> str:
+    word = match.group(0)
+    if at == "end":
+        return word if word in _KEPT else word + tag
+    if word.isdigit():
+        return number + word
+    if word in _KEPT or word.casefold() in STOP_WORDS:
+        return word
+    if word.isupper():
+        return tag.upper() + word
+    if word[0].isupper():
+        return tag.capitalize() + word[0].lower() + word[1:]
+    return tag + word
 
 
 def run_report_steps(frame: pd.DataFrame) -> tuple[dict[str, float], dict[str, int]]:
