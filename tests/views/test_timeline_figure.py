@@ -4,6 +4,7 @@ events far from the publication period are set apart (outliers)."""
 from __future__ import annotations
 
 import matplotlib
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
@@ -186,3 +187,35 @@ def test_many_publication_dates_are_one_band():
         line for line in zoom.get_lines() if line.get_linestyle() == "--" and len(line.get_xdata())
     ]
     assert dashed == []
+
+
+def test_recycled_notes_stay_inside_the_zoomed_panel():
+    # Forty recycled events spread over a year around a week of publication: single days at
+    # the left and right edges, spans from before the window, one span across all of it.
+    days = pd.date_range("1986-09-01", periods=36, freq="10D")
+    starts = [*days, pd.Timestamp("1985-01-01"), pd.Timestamp("1986-01-01"),
+              pd.Timestamp("1987-03-20"), pd.Timestamp("1985-06-01")]  # fmt: skip
+    ends = [*days, pd.Timestamp("1985-12-31"), pd.Timestamp("1986-12-31"),
+            pd.Timestamp("1987-06-30"), pd.Timestamp("1989-12-31")]  # fmt: skip
+    events = pd.DataFrame({"date_start": starts, "date_end": ends,
+                           "label": [f"Event {n}" for n in range(40)], "reused": True,
+                           "stale": False, "n_mentions": 144, "n_reused": 12})  # fmt: skip
+    articles = pd.DataFrame(
+        {"date": pd.date_range("1987-02-26", periods=400, freq="h")},
+        index=[f"a{n}" for n in range(400)],
+    )
+    fig = plot_timeline(events, articles)
+    zoom = fig.axes[1]
+    renderer = fig.canvas.get_renderer()
+    fig.draw(renderer)
+    panel = zoom.get_window_extent(renderer)
+    notes = [t for t in zoom.texts if t.get_text().endswith("mentions in recycled text")]
+    assert len(notes) == 40
+    for note in notes:
+        box = note.get_window_extent(renderer)
+        assert panel.x0 - 0.5 <= box.x0 and box.x1 <= panel.x1 + 0.5, note.get_text()
+    # The span across the whole window carries its note on a white ground, over the bar.
+    grounded = [t for t in notes if t.get_bbox_patch() is not None]
+    assert len(grounded) == 1
+    assert grounded[0].get_bbox_patch().get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    plt.close(fig)

@@ -161,6 +161,10 @@ def plot_source_matrix(
     return fig
 
 
+#: Units from one pair's "sources" row to the next pair's (its "entities" row is one below).
+_PAIR_STEP = 2.6
+
+
 def plot_overlap(
     overlap: pd.DataFrame,
     *,
@@ -218,13 +222,16 @@ def plot_overlap(
                     ],
                 )
             )
-    fig, ax = plt.subplots(figsize=(9.5, 1.3 + 0.75 * len(rows)), layout="constrained")
+    # A pair's two rows sit one unit apart and pairs _PAIR_STEP units apart, so each pair's
+    # heading has a clear band above its bars.
+    at = [(row // 2) * _PAIR_STEP + row % 2 for row in range(len(rows))]
+    fig, ax = plt.subplots(figsize=(9.5, 1.3 + 0.85 * len(rows)), layout="constrained")
     # Each pair is headed by its two articles, written above its two bars, so long labels never
     # squeeze the bars; the rows are named "sources" and "entities" only.
     for y, name in headings:
         ax.text(
             0,
-            y - 0.4,
+            at[y] - 0.5,
             name,
             transform=ax.get_yaxis_transform(),
             ha="left",
@@ -232,7 +239,7 @@ def plot_overlap(
             fontsize=9,
             fontweight="bold",
         )
-    for y, (_, parts) in enumerate(rows):
+    for y, (_, parts) in zip(at, rows, strict=True):
         left = 0
         for value, (_, color) in zip(parts, _SEGMENTS, strict=True):
             if value:
@@ -248,17 +255,16 @@ def plot_overlap(
                     color="white" if dark else "black",
                 )
             left += value
-    ax.set_yticks(range(len(rows)), [label for label, _ in rows])
-    ax.set_ylim(len(rows) - 0.5, -0.95)
+    ax.set_yticks(at, [label for label, _ in rows])
+    ax.set_ylim(at[-1] + 0.5, -1.05)
     ax.set_xlabel("distinct names (canonical)")
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    ax.legend(
+    fig.legend(
         handles=[Patch(color=color, label=label) for label, color in _SEGMENTS],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.25 if len(rows) <= 2 else -0.12),
-        ncol=2,
+        loc="outside lower center",
+        ncols=2,
         frameon=False,
         fontsize=8,
     )

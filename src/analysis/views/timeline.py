@@ -158,6 +158,41 @@ def _credit(articles: pd.DataFrame, article_id) -> str:
     return str(article_id)
 
 
+#: The share of the zoomed panel's width a note may need (measured on the report's figures).
+_NOTE_WIDTH = 0.45
+#: The white ground of a note written over bars.
+_NOTE_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.85, "linewidth": 0}
+
+
+def _note_place(start, end, window) -> tuple[object, int, str, bool]:
+    """Where an event's note goes in the zoomed panel: ``(x, offset in points, alignment,
+    on a white ground)``.
+
+    The note takes up to about :data:`_NOTE_WIDTH` of the panel's width ("N of M mentions in
+    recycled text" at 7 points, at the figure's size). It is written right of the event's
+    visible end when that leaves room, else left of its visible start, else over the middle of
+    the panel on a white ground (a bar across the whole window), so it is never cut by the
+    panel's edges nor drawn in the bar's colour over the bar.
+
+    >>> lo, hi = pd.Timestamp("2021-01-01"), pd.Timestamp("2021-12-31")
+    >>> _note_place(pd.Timestamp("2021-02-01"), pd.Timestamp("2021-02-01"), (lo, hi))[1:]
+    (8, 'left', False)
+    >>> _note_place(pd.Timestamp("2021-12-01"), pd.Timestamp("2021-12-01"), (lo, hi))[1:]
+    (-8, 'right', False)
+    >>> _note_place(pd.Timestamp("2020-01-01"), pd.Timestamp("2022-12-31"), (lo, hi))[1:]
+    (0, 'center', True)
+    """
+    lo, hi = window
+    span = hi - lo
+    shown_start = min(max(start, lo), hi)
+    shown_end = min(max(end + pd.Timedelta(days=1), lo), hi)
+    if shown_end <= lo + (1 - _NOTE_WIDTH) * span:
+        return shown_end if end > start else shown_start, 8, "left", False
+    if shown_start >= lo + _NOTE_WIDTH * span:
+        return shown_start, -8, "right", False
+    return lo + 0.5 * span, 0, "center", True
+
+
 def plot_timeline(
     timeline: pd.DataFrame,
     articles: pd.DataFrame,
@@ -206,6 +241,8 @@ def plot_timeline(
     )
     rows = range(len(events))
     as_band = len(published) > MAX_PUBLICATION_LINES
+    margin = pd.Timedelta(days=zoom_margin_days)
+    window = (published.min() - margin, published.max() + margin)
     for ax in (overview, zoom):
         if as_band:
             ax.axvspan(published.min(), published.max() + pd.Timedelta(days=1), color=PUBLISHED,
@@ -228,9 +265,10 @@ def plot_timeline(
                     markeredgecolor=edge, markeredgewidth=2)  # fmt: skip
             if ax is zoom and event.reused:
                 note = f"{getattr(event, 'n_reused', 1)} of {mentions} mentions in recycled text"
-                ax.annotate(note, (event.date_start, row), xytext=(8, -3),
-                            textcoords="offset points", fontsize=7, color=edge,
-                            annotation_clip=False, clip_on=True)  # fmt: skip
+                x, dx, ha, boxed = _note_place(event.date_start, event.date_end, window)
+                ax.annotate(note, (x, row), xytext=(dx, -3), textcoords="offset points",
+                            fontsize=7, color=edge, ha=ha, annotation_clip=False, clip_on=True,
+                            bbox=_NOTE_BOX if boxed else None)  # fmt: skip
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
     labels = [
@@ -248,8 +286,7 @@ def plot_timeline(
     overview.xaxis.set_major_locator(locator)
     overview.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     overview.set_title("All events", fontsize=10)
-    margin = pd.Timedelta(days=zoom_margin_days)
-    zoom.set_xlim(published.min() - margin, published.max() + margin)
+    zoom.set_xlim(*window)
     zoom.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 4, 7, 10]))
     zoom.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     zoom.set_title("Around the publication dates", fontsize=10)
