@@ -143,7 +143,7 @@ def test_seed_family_page_holds_the_text_origin_and_every_reuse(seeds, seed_page
         "<td><a href='../articles/article-00001.html'>2021-07-15 · Azernews: Defence Minister "
         "Zakir Hasanov has said …</a></td>"
         "<td>verbatim</td><td></td><td>152</td><td>1.00</td>"
-        "<td><a href='../pairs/pair-1.html'>side by side</a></td></tr>"
+        "<td class='view'><a href='../pairs/pair-1.html'>side by side</a></td></tr>"
     ]
     # Both families join the same pair: one side-by-side page, naming both.
     assert (

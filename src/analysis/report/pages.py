@@ -36,7 +36,8 @@ PAGE_STYLE = (
     "color:#222}h1{font-size:1.4em}table{border-collapse:collapse;font-size:.85em}"
     "td,th{border:1px solid #ddd;padding:.25em .5em;vertical-align:top;text-align:left}"
     "th{background:#f4f4f4}.text{white-space:pre-wrap;background:#f7f7f2;padding:.6em 1em;"
-    "border-left:4px solid #2e8b57}.note{color:#555;font-size:.9em}td.date{white-space:nowrap}"
+    "border-left:4px solid #2e8b57}.note{color:#555;font-size:.9em}"
+    "td.date,td.view{white-space:nowrap}"
 )
 
 
@@ -194,7 +195,7 @@ def family_pages(
                 f"<td>{html.escape(kind)}</td>"
                 f"<td>{html.escape(edits or '')}</td><td>{n_words}</td>"
                 f"<td>{similarity:.2f}</td>"
-                f"<td><a href='../{pairs[pair]}'>side by side</a></td></tr>"
+                f"<td class='view'><a href='../{pairs[pair]}'>side by side</a></td></tr>"
             )
         origin = family.origin_id
         text = texts[family_id] = corpus.text(origin)[family.origin_start : family.origin_end]
