@@ -48,7 +48,8 @@ def child(size: float, options: dict, tag_at: str = "end") -> dict:
     from bench_pipeline import REUTERS, scaled_frame
 
     started = time.perf_counter()
-    corpus = analysis.load_corpus(scaled_frame(read_reuters(REUTERS), size, tag_at), errors="collect")
+    frame = scaled_frame(read_reuters(REUTERS), size, tag_at)
+    corpus = analysis.load_corpus(frame, errors="collect")
     load = time.perf_counter() - started
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = _children_cpu()
