@@ -28,8 +28,9 @@ sys.path.insert(0, str(ROOT / "tests" / "reuse"))
 from rewrite_set import CASES  # noqa: E402
 
 
-def case_corpus(cases: list[dict]) -> tuple[analysis.Corpus, set, set]:
-    """The corpus of the cases, the true rewrite pairs and the true sentence pairs (spans)."""
+def case_corpus(cases: list[dict], label: str = "rewrite") -> tuple[analysis.Corpus, set, set]:
+    """The corpus of the cases, the true pairs of the cases labelled ``label`` and their true
+    paragraph pairs (spans; a rewrite set's paragraphs are its sentences)."""
     rows, pairs, sentences = [], set(), set()
     for number, case in enumerate(cases):
         spans = {}
@@ -45,7 +46,7 @@ def case_corpus(cases: list[dict]) -> tuple[analysis.Corpus, set, set]:
             day = 2 * number + (side == "b") + 1
             date = pd.Timestamp("2024-01-01") + pd.Timedelta(days=day)
             rows.append({"id": f"{case['name']}_{side}", "date": date, "text": text})
-        if case["label"] == "rewrite":
+        if case["label"] == label:
             pairs.add((f"{case['name']}_a", f"{case['name']}_b"))
             for i, j in case["pairs"]:
                 sentences.add(

@@ -202,3 +202,36 @@ def test_a_pair_whose_anchors_outside_taken_spans_are_too_few_returns_what_align
         expected
     )
     assert len(found) == templates
+
+
+NOTICE = (
+    "The board of Harwell Mills declared a quarterly dividend of {0} cts a share, payable on "
+    "May 2 to holders of record on April 12, and said it expects sales of about {1} mln dlrs "
+    "in the current year, the company said in a statement released after the market closed."
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "kind", "edits"),
+    [
+        # Two figures and nothing else: the frame filled again.
+        (NOTICE.format("24", "310"), "template", "18->24; 290->310"),
+        # One figure: copied prose with a figure updated.
+        (NOTICE.format("24", "290"), "edited", "18->24"),
+        # Figures and a word: an edited copy.
+        (NOTICE.format("24", "310").replace("expects", "forecasts"), "edited",
+         "18->24; expects->forecasts; 290->310"),
+    ],
+)  # fmt: skip
+def test_a_long_frame_the_aligner_finds_is_a_template_when_only_figures_change(later, kind, edits):
+    corpus = corpus_of(
+        "Harwell Mills reported.\n\n" + NOTICE.format("18", "290"),
+        "Harwell Mills reported again.\n\n" + later,
+    )
+    found = find_reuse(corpus)
+    assert list(found["kind"]) == [kind]
+    assert list(found["edits"]) == [edits]
+    # The passage is where the notice is, on both sides.
+    assert corpus.text("t1")[found["target_start"][0] :].startswith("The board of Harwell Mills")
+    # Without the template search, the aligner's passage keeps its kind.
+    assert list(find_reuse(corpus, template=False)["kind"]) == ["edited"]

@@ -28,15 +28,19 @@ BACKGROUND = (
 @pytest.fixture(scope="module")
 def mixed() -> analysis.Corpus:
     """The seeds (a verbatim block, a paraphrase), rewrites (the rewrite set), templates (one
-    frame, other figures) and one reprinted paragraph, mostly edited: every kind, in many blocks
-    of targets."""
+    frame, other figures) and one reprinted paragraph, edited (its figures and, in every other
+    copy, its words; copies with the same words and other figures are templates): every kind,
+    in many blocks of targets."""
     texts = load_corpus(SEEDS_DIR).articles["text"].tolist()
     for c in CASES:
         texts += ["\n\n".join(c["a"]), "\n\n".join(c["b"])]
     texts += [f"Firm {i} reports\n\n" + FRAME.format(*f) for i, f in enumerate(FIGURES)]
     for i in range(6):
         news = f"Story {i} opens with its own news about harbour number {i}."
-        texts.append(f"{news}\n\n{BACKGROUND.replace('two years', f'{i + 2} years')}")
+        background = BACKGROUND.replace("two years", f"{i + 2} years")
+        if i % 2:
+            background = background.replace("to curb inflation", "to fight inflation")
+        texts.append(f"{news}\n\n{background}")
     frame = pd.DataFrame(
         {
             "id": [f"a{i:02d}" for i in range(len(texts))],

@@ -45,7 +45,7 @@ from analysis.reuse.index import (
     _TargetBlocks,
 )
 from analysis.reuse.rewrite import rewrite_candidates, rewrites
-from analysis.reuse.templates import find_templates
+from analysis.reuse.templates import find_templates, mark_figure_templates
 from analysis.reuse.workers import map_parts
 
 __all__ = [
@@ -136,6 +136,8 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     del signatures
     rows = _aligned(blocks, texts, prepared, options)
     del blocks
+    if options.template:
+        mark_figure_templates(rows)
     rows.extend(later_stages(corpus, prepared, rows, options))
     return passages_frame(rows)
 

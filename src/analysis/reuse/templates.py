@@ -17,6 +17,14 @@ to another near holder, and no pair gathers anchors that chain. With the option
 ``n`` nearest candidates aligned again on all the frame keys each pair shares. Off by default:
 on all of Reuters, ``n=3`` adds 1,240 templates for 2.1 times the CPU time (BENCHMARKS.md).
 
+A frame that keeps long runs of words ("The board declared a quarterly dividend of 18 cts a
+share, payable on May 2 to holders of record on April 12") is found by the aligner itself, as an
+``edited`` passage whose edits are the figures. :func:`mark_figure_templates` makes such a
+passage a template: one whose every edit puts a figure for a figure (a digit on both sides of
+``->``, no word added or removed), two figures at least. One changed figure stays ``edited``: a
+story reissued with one figure updated is copied prose, not a frame filled again. Both runs (in
+process and on Dask) mark the aligner's passages before the later stages.
+
 A passage of the frame alignment is a template when its target span overlaps no passage the
 aligner found in that article (such passages are found, so the alignment of the pair is the same,
 but not described: :func:`~analysis.reuse.alignment.align`'s ``taken``) and at least one figure
@@ -38,7 +46,7 @@ from analysis.reuse.alignment import _anchors, align
 from analysis.reuse.index import VOCABULARY, _signatures, id_view
 from analysis.reuse.workers import map_parts
 
-__all__ = ["find_templates", "frame_key"]
+__all__ = ["find_templates", "frame_key", "mark_figure_templates"]
 
 
 def frame_key(key: str) -> str:
@@ -174,6 +182,42 @@ def _words_outside(anchors, spans, taken) -> int:
         if not any(start < b and a < end for a, b in taken):
             total += n
     return total
+
+
+def mark_figure_templates(passages: list[dict]) -> None:
+    """Make ``template`` each ``edited`` passage whose edits only change figures, two at least
+    (in place; see the module docstring).
+
+    Examples
+    --------
+    >>> rows = [{"kind": "edited", "edits": "18->24; 15->21"}, {"kind": "edited", "edits": "8->4"},
+    ...         {"kind": "edited", "edits": "rose->fell; 8->4"}, {"kind": "verbatim", "edits": ""}]
+    >>> mark_figure_templates(rows)
+    >>> [row["kind"] for row in rows]
+    ['template', 'edited', 'edited', 'verbatim']
+    """
+    for row in passages:
+        if row["kind"] == "edited" and _figures_changed(row["edits"]) >= 2:
+            row["kind"] = "template"
+
+
+def _figures_changed(edits: str) -> int:
+    """How many figures the edits change when every edit puts a figure for a figure, else 0.
+
+    >>> _figures_changed("1,240->980; 2.41->2.47"), _figures_changed("24->; 3->4")
+    (2, 0)
+    """
+    changed = 0
+    for edit in edits.split("; "):
+        old, arrow, new = edit.partition("->")
+        if not (arrow and _has_digit(old) and _has_digit(new)):
+            return 0
+        changed += 1
+    return changed
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 def _has_slot(edits: str) -> bool:
