@@ -48,7 +48,6 @@ from analysis.reuse.detection import (
     source_candidates,
 )
 from analysis.reuse.index import article_signatures, candidate_pairs
-from analysis.reuse.templates import mark_figure_templates
 
 __all__ = ["dask_client", "find_reuse_dask", "parse_paragraphs_dask"]
 
@@ -166,8 +165,6 @@ def find_reuse_dask(
     partial = by_hash.map_partitions(_pair_counts, max_df=unlimited, meta=count_meta)
     pairs = partial.compute(scheduler=client.get)[["a", "b"]].drop_duplicates()
     rows = _aligned_rows(client, articles, pairs, options, chunk_size) if len(pairs) else []
-    if options.template:
-        mark_figure_templates(rows)
     # The cluster's workers are the processes here: a task does not fork more.
     single = dataclasses.replace(options, processes=1)
     rows += client.submit(_later_task, articles, rows, single, pure=False).result()

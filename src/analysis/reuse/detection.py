@@ -136,8 +136,6 @@ def find_reuse(corpus: Corpus, options: ReuseOptions | None = None, **overrides)
     del signatures
     rows = _aligned(blocks, texts, prepared, options)
     del blocks
-    if options.template:
-        mark_figure_templates(rows)
     rows.extend(later_stages(corpus, prepared, rows, options))
     return passages_frame(rows)
 
@@ -357,7 +355,9 @@ def align_target(
     """Align one article with its candidate sources (from :func:`source_candidates`).
 
     Returns the passages as dicts with ``source_id`` and ``target_id``; see :func:`find_reuse` for
-    the options. ``prepared`` maps article ids to :func:`~analysis.reuse.alignment.prepare_text`
+    the options. With ``options.template``, edited passages whose edits only change figures are
+    templates (:func:`~analysis.reuse.templates.mark_figure_templates`), in process and on Dask
+    alike. ``prepared`` maps article ids to :func:`~analysis.reuse.alignment.prepare_text`
     results already at hand.
     """
 
@@ -399,11 +399,14 @@ def align_target(
             )
             _cover(covered, own)
             aligned[source_id] = passages, own
-    return [
+    rows = [
         {"source_id": source_id, "target_id": target_id, **p}
         for source_id, (passages, _) in aligned.items()
         for p in passages
     ]
+    if options.template:
+        mark_figure_templates(rows)
+    return rows
 
 
 def _cover(covered: bytearray, ranges: list[tuple[int, int]]) -> None:

@@ -22,8 +22,8 @@ share, payable on May 2 to holders of record on April 12") is found by the align
 ``edited`` passage whose edits are the figures. :func:`mark_figure_templates` makes such a
 passage a template: one whose every edit puts a figure for a figure (a digit on both sides of
 ``->``, no word added or removed), two figures at least. One changed figure stays ``edited``: a
-story reissued with one figure updated is copied prose, not a frame filled again. Both runs (in
-process and on Dask) mark the aligner's passages before the later stages.
+story reissued with one figure updated is copied prose, not a frame filled again. The aligner's
+``align_target``, which both runs (in process and on Dask) call, marks its passages so.
 
 A passage of the frame alignment is a template when its target span overlaps no passage the
 aligner found in that article (such passages are found, so the alignment of the pair is the same,
@@ -207,23 +207,16 @@ def _figures_changed(edits: str) -> int:
     >>> _figures_changed("1,240->980; 2.41->2.47"), _figures_changed("24->; 3->4")
     (2, 0)
     """
-    changed = 0
-    for edit in edits.split("; "):
-        old, arrow, new = edit.partition("->")
-        if not (arrow and _has_digit(old) and _has_digit(new)):
-            return 0
-        changed += 1
-    return changed
-
-
-def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    parts = edits.split("; ")
+    return len(parts) if all(map(_is_figure_edit, parts)) else 0
 
 
 def _has_slot(edits: str) -> bool:
     """Whether the edits change at least one figure (``a->b`` with a digit on both sides)."""
-    for edit in edits.split("; "):
-        old, arrow, new = edit.partition("->")
-        if arrow and any(c.isdigit() for c in old) and any(c.isdigit() for c in new):
-            return True
-    return False
+    return any(map(_is_figure_edit, edits.split("; ")))
+
+
+def _is_figure_edit(edit: str) -> bool:
+    """Whether one edit ``a->b`` puts a figure for a figure (a digit on both sides)."""
+    old, arrow, new = edit.partition("->")
+    return bool(arrow) and any(c.isdigit() for c in old) and any(c.isdigit() for c in new)
